@@ -1,0 +1,215 @@
+/**
+ * The signalling wire: socket.io events between the extension and the signalling server.
+ * Every event is parsed from `unknown` here, on whichever side receives it.
+ */
+import { z } from 'zod';
+import type { ErrorCode, Result, WireError } from '../shared/app-error.js';
+
+export const SIGNALLING_PROTOCOL_VERSION = 1;
+
+export const SIGNALLING_LIMITS = {
+  /** socket.io refuses (and disconnects) any single packet larger than this. */
+  maxPacketBytes: 64 * 1024,
+  /** An SDP with audio, video, a data channel and a dozen candidates is ~6 KiB. */
+  maxSdpChars: 48 * 1024,
+  maxCandidateChars: 1024,
+  maxNameChars: 40,
+  defaultRoomCapacity: 6,
+} as const;
+
+const ROOM_OR_PEER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// C0 and C1 control characters, DEL, and bidi overrides that could disguise a name.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const roomIdSchema = z
+  .string()
+  .regex(ROOM_OR_PEER_ID, 'room id must be 1–64 characters of A–Z, a–z, 0–9, "_" or "-"');
+export const peerIdSchema = z.string().regex(ROOM_OR_PEER_ID, 'peer id is malformed');
+export const displayNameSchema = z
+  .string()
+  .max(200, 'name is too long')
+  .transform((name) => name.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'name must not be empty')
+      .max(
+        SIGNALLING_LIMITS.maxNameChars,
+        `name must be at most ${SIGNALLING_LIMITS.maxNameChars} characters`,
+      )
+      .refine(
+        (name) => !FORBIDDEN_NAME_CHARS.test(name),
+        'name must not contain control characters',
+      ),
+  );
+
+/** What each participant publishes about their own media, so tiles can show it. */
+export const mediaStateSchema = z.strictObject({
+  audio: z.boolean(),
+  video: z.boolean(),
+});
+export type MediaState = z.infer<typeof mediaStateSchema>;
+
+export const peerSchema = z.strictObject({
+  id: peerIdSchema,
+  name: displayNameSchema,
+  media: mediaStateSchema,
+});
+export type Peer = z.infer<typeof peerSchema>;
+
+const sdpSchema = z.string().min(1).max(SIGNALLING_LIMITS.maxSdpChars, 'sdp is too large');
+export const signalSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('offer'), sdp: sdpSchema }),
+  z.strictObject({ type: z.literal('answer'), sdp: sdpSchema }),
+  z.strictObject({
+    type: z.literal('candidate'),
+    candidate: z.strictObject({
+      candidate: z.string().max(SIGNALLING_LIMITS.maxCandidateChars),
+      sdpMid: z.string().max(64).nullable().optional(),
+      sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+      usernameFragment: z.string().max(256).nullable().optional(),
+    }),
+  }),
+]);
+export type Signal = z.infer<typeof signalSchema>;
+
+// ---- client → server -------------------------------------------------------------------
+
+export const clientEventSchemas = {
+  'room:join': z.strictObject({
+    v: z.literal(SIGNALLING_PROTOCOL_VERSION, {
+      error: `protocol version must be ${SIGNALLING_PROTOCOL_VERSION}`,
+    }),
+    room: roomIdSchema,
+    name: displayNameSchema,
+    media: mediaStateSchema,
+  }),
+  'room:leave': z.strictObject({}),
+  'signal:send': z.strictObject({ to: peerIdSchema, signal: signalSchema }),
+  'media:update': z.strictObject({ media: mediaStateSchema }),
+} as const;
+
+export type ClientEventName = keyof typeof clientEventSchemas;
+export type ClientEvent = {
+  [K in ClientEventName]: { type: K; payload: z.infer<(typeof clientEventSchemas)[K]> };
+}[ClientEventName];
+
+export interface JoinAccepted {
+  self: Peer;
+  peers: Peer[];
+  capacity: number;
+}
+
+/** The answer to each client event, sent through the socket.io acknowledgement. */
+export interface ClientEventReplies {
+  'room:join': JoinAccepted;
+  'room:leave': null;
+  'signal:send': null;
+  'media:update': null;
+}
+
+// ---- server → client -------------------------------------------------------------------
+
+export const serverEventSchemas = {
+  'peer:joined': z.strictObject({ peer: peerSchema }),
+  'peer:left': z.strictObject({ peerId: peerIdSchema }),
+  'peer:updated': z.strictObject({ peer: peerSchema }),
+  'signal:received': z.strictObject({ from: peerIdSchema, signal: signalSchema }),
+  /** A client event sent without an acknowledgement callback was refused. */
+  'request:refused': z.strictObject({
+    event: z.string().max(64),
+    error: z.strictObject({ code: z.string(), message: z.string() }),
+  }),
+} as const;
+
+export type ServerEventName = keyof typeof serverEventSchemas;
+export type ServerEventPayload<K extends ServerEventName> = z.infer<(typeof serverEventSchemas)[K]>;
+export type ServerEvent = {
+  [K in ServerEventName]: { type: K; payload: ServerEventPayload<K> };
+}[ServerEventName];
+
+const errorCodes = [
+  'INVALID_MESSAGE',
+  'NOT_IN_ROOM',
+  'ALREADY_IN_ROOM',
+  'UNKNOWN_PEER',
+  'ROOM_FULL',
+  'SERVER_UNREACHABLE',
+  'TIMEOUT',
+  'DESTROYED',
+] as const satisfies readonly ErrorCode[];
+
+const wireErrorSchema = z.strictObject({
+  code: z.enum(errorCodes),
+  message: z.string().max(1000),
+});
+
+const joinAcceptedSchema = z.strictObject({
+  self: peerSchema,
+  peers: z.array(peerSchema).max(256),
+  capacity: z.number().int().positive(),
+});
+
+// ---- parsing ----------------------------------------------------------------------------
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'message is malformed';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function invalid(reason: string): { ok: false; error: WireError } {
+  return { ok: false, error: { code: 'INVALID_MESSAGE', message: reason } };
+}
+
+function isKnown<T extends object>(schemas: T, name: string): name is Extract<keyof T, string> {
+  return Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+export function parseClientEvent(name: string, raw: unknown): Parsed<ClientEvent> {
+  if (!isKnown(clientEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
+  const parsed = clientEventSchemas[name].safeParse(raw);
+  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error)}`);
+  return { ok: true, value: { type: name, payload: parsed.data } as ClientEvent };
+}
+
+export function parseServerEvent(name: string, raw: unknown): Parsed<ServerEvent> {
+  if (!isKnown(serverEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
+  const parsed = serverEventSchemas[name].safeParse(raw);
+  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error)}`);
+  return { ok: true, value: { type: name, payload: parsed.data } as ServerEvent };
+}
+
+function parseResult<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
+  const envelope = z
+    .discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), data: schema }),
+      z.strictObject({ ok: z.literal(false), error: wireErrorSchema }),
+    ])
+    .safeParse(raw);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      error: { code: 'INVALID_MESSAGE', message: `reply: ${describeIssue(envelope.error)}` },
+    };
+  }
+  return envelope.data;
+}
+
+const replySchemas: { [K in ClientEventName]: z.ZodType<ClientEventReplies[K]> } = {
+  'room:join': joinAcceptedSchema,
+  'room:leave': z.null(),
+  'signal:send': z.null(),
+  'media:update': z.null(),
+};
+
+export function parseReply<K extends ClientEventName>(
+  name: K,
+  raw: unknown,
+): Result<ClientEventReplies[K]> {
+  return parseResult(replySchemas[name], raw);
+}

@@ -1,0 +1,45 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
+import type { ServerConfig } from './config.js';
+import { createHttpHandler } from './http-routes.js';
+import type { Logger } from './logger.js';
+import { RoomRegistry } from './room-registry.js';
+import { attachSignallingHandlers } from './signalling-handlers.js';
+
+export interface SignallingServer {
+  /** Resolves with the address actually bound (port 0 picks a free one). */
+  listen(): Promise<AddressInfo>;
+  /** Stops accepting, disconnects every client and resolves when the port is free. */
+  close(): Promise<void>;
+  readonly http: HttpServer;
+}
+
+export function createSignallingServer(config: ServerConfig, log: Logger): SignallingServer {
+  const rooms = new RoomRegistry(config.roomCapacity);
+  const http = createServer(createHttpHandler(rooms, config.extensionId));
+  const io = new Server(http, {
+    maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
+    // The extension connects from a chrome-extension:// origin; it needs no cookies.
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+  });
+  attachSignallingHandlers(io, rooms, log);
+
+  return {
+    http,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          http.off('error', reject);
+          resolve(http.address() as AddressInfo);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        void io.close(() => resolve());
+      }),
+  };
+}

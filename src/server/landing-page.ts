@@ -1,0 +1,68 @@
+/**
+ * The page an invite link opens: `<server>/r/<room>`. With the extension installed it asks the
+ * extension (through `externally_connectable`) to open the call window; without it, it explains
+ * what TFX Sessions is and shows the room id to paste into the popup.
+ */
+
+// The room id is validated to [A-Za-z0-9_-] before it gets here; escaping is defence in depth.
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export function renderInvitePage(room: string, extensionId: string): string {
+  const safeRoom = escapeHtml(room);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Join call ${safeRoom} · TFX Sessions</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #0f172a; color: #e2e8f0; }
+  main { max-width: 34rem; margin: 12vh auto; padding: 2rem; background: #1e293b; border-radius: 12px; }
+  h1 { margin-top: 0; font-size: 1.5rem; }
+  code { background: #0f172a; padding: .2rem .5rem; border-radius: 6px; font-size: 1.05rem; user-select: all; }
+  [hidden] { display: none; }
+</style>
+</head>
+<body data-room="${safeRoom}" data-extension-id="${escapeHtml(extensionId)}">
+<main>
+  <h1>You're invited to a TFX Sessions call</h1>
+  <p id="status" role="status">Opening the call…</p>
+  <section id="install" hidden>
+    <p>TFX Sessions is a browser extension for private, peer-to-peer video calls: no account,
+    your video goes straight to the other people in the call.</p>
+    <ol>
+      <li>Install the TFX Sessions extension in Chrome (or load its <code>dist</code> folder in
+      <code>chrome://extensions</code> with Developer mode on).</li>
+      <li>Reload this page, or click the TFX Sessions icon in the toolbar and paste this room id
+      into <em>Room</em>, then click <em>Join</em>:</li>
+    </ol>
+    <p>Room: <code id="room">${safeRoom}</code></p>
+  </section>
+</main>
+<script src="/invite.js"></script>
+</body>
+</html>`;
+}
+
+/** Runs in the invitee's browser; plain JavaScript because the server serves it as is. */
+export const INVITE_SCRIPT = `(() => {
+  const { room, extensionId } = document.body.dataset;
+  const status = document.getElementById('status');
+  const showInstall = () => {
+    status.textContent = 'TFX Sessions is not installed in this browser.';
+    document.getElementById('install').hidden = false;
+  };
+  const runtime = globalThis.chrome && globalThis.chrome.runtime;
+  if (!runtime || typeof runtime.sendMessage !== 'function') return showInstall();
+  try {
+    runtime.sendMessage(extensionId, { type: 'invite:open', v: 1, room }, (reply) => {
+      if (runtime.lastError || !reply || reply.ok !== true) return showInstall();
+      status.textContent = 'The call opened in its own window. You can close this tab.';
+    });
+  } catch {
+    showInstall();
+  }
+})();
+`;

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { Server, Socket } from 'socket.io';
+import {
+  clientEventSchemas,
+  parseClientEvent,
+  type ClientEvent,
+  type ClientEventName,
+  type ClientEventReplies,
+  type ServerEventName,
+  type ServerEventPayload,
+} from '../protocol/signalling.js';
+import { AppError, errors, type Result } from '../shared/app-error.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { Logger } from './logger.js';
+import type { RoomRegistry } from './room-registry.js';
+
+/** What the server knows about a socket; set only by the server, never from a payload. */
+interface Membership {
+  room: string;
+  peerId: string;
+}
+
+type Ack = (reply: Result<unknown>) => void;
+
+function channelOf(room: string): string {
+  return `room:${room}`;
+}
+
+function newPeerId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export function attachSignallingHandlers(io: Server, rooms: RoomRegistry, log: Logger): void {
+  io.on('connection', (socket) => {
+    let membership: Membership | undefined;
+    const socketLog = log.child({ socket: socket.id });
+
+    const send = <K extends ServerEventName>(
+      target: string,
+      name: K,
+      payload: ServerEventPayload<K>,
+    ) => io.to(target).emit(name, payload);
+
+    const leave = (): void => {
+      if (!membership) return;
+      const { room, peerId } = membership;
+      membership = undefined;
+      rooms.leave(room, peerId);
+      void socket.leave(channelOf(room));
+      send(channelOf(room), 'peer:left', { peerId });
+      socketLog.info({ room, peerId }, 'peer left');
+    };
+
+    const handle = (event: ClientEvent): Result<ClientEventReplies[ClientEventName]> => {
+      switch (event.type) {
+        case 'room:join': {
+          if (membership) return refuse(errors.alreadyInRoom(membership.room));
+          const { room, name, media } = event.payload;
+          const peerId = newPeerId();
+          const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id });
+          if (!outcome.ok) return refuse(outcome.error);
+          membership = { room, peerId };
+          void socket.join(channelOf(room));
+          const self = { id: peerId, name, media };
+          socket.to(channelOf(room)).emit('peer:joined', { peer: self });
+          socketLog.info({ room, peerId, peers: outcome.others.length + 1 }, 'peer joined');
+          return { ok: true, data: { self, peers: outcome.others, capacity: rooms.capacityLimit } };
+        }
+        case 'room:leave':
+          if (!membership) return refuse(errors.notInRoom());
+          leave();
+          return { ok: true, data: null };
+        case 'signal:send': {
+          if (!membership) return refuse(errors.notInRoom());
+          const target = rooms.member(membership.room, event.payload.to);
+          if (!target) return refuse(errors.unknownPeer(event.payload.to));
+          // The sender is stamped from this socket's own membership, never from the payload.
+          send(target.socketId, 'signal:received', {
+            from: membership.peerId,
+            signal: event.payload.signal,
+          });
+          return { ok: true, data: null };
+        }
+        case 'media:update': {
+          if (!membership) return refuse(errors.notInRoom());
+          const peer = rooms.updateMedia(membership.room, membership.peerId, event.payload.media);
+          if (peer) socket.to(channelOf(membership.room)).emit('peer:updated', { peer });
+          return { ok: true, data: null };
+        }
+        default:
+          return assertNever(event);
+      }
+    };
+
+    const refuse = (error: AppError): { ok: false; error: ReturnType<AppError['toWire']> } => {
+      socketLog.warn({ code: error.code, reason: error.message }, 'request refused');
+      return { ok: false, error: error.toWire() };
+    };
+
+    const respond = (name: string, raw: unknown, maybeAck: unknown): void => {
+      // A client may send an acknowledgement callback with no payload at all.
+      const ack = (
+        typeof maybeAck === 'function' ? maybeAck : typeof raw === 'function' ? raw : undefined
+      ) as Ack | undefined;
+      const payload = typeof raw === 'function' ? undefined : raw;
+      const parsed = parseClientEvent(name, payload);
+      const reply = parsed.ok
+        ? handle(parsed.value)
+        : refuse(new AppError(parsed.error.code, parsed.error.message));
+      if (ack) ack(reply);
+      else if (!reply.ok)
+        socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
+    };
+
+    for (const name of Object.keys(clientEventSchemas)) {
+      socket.on(name, (raw: unknown, ack: unknown) => respond(name, raw, ack));
+    }
+    socket.onAny((name: unknown, raw: unknown, ack: unknown) => {
+      if (
+        typeof name !== 'string' ||
+        !Object.prototype.hasOwnProperty.call(clientEventSchemas, name)
+      ) {
+        respond(typeof name === 'string' ? name : String(name), raw, ack);
+      }
+    });
+    socket.on('disconnect', leave);
+  });
+}
+
+export type { Socket };

@@ -1,0 +1,52 @@
+/** Every failure a person or a peer may see has one of these codes. */
+export type ErrorCode =
+  | 'INVALID_MESSAGE'
+  | 'NOT_IN_ROOM'
+  | 'ALREADY_IN_ROOM'
+  | 'UNKNOWN_PEER'
+  | 'ROOM_FULL'
+  | 'SERVER_UNREACHABLE'
+  | 'TIMEOUT'
+  | 'DESTROYED';
+
+/** The shape an error takes when it crosses a wire. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toWire(): WireError {
+    return { code: this.code, message: this.message };
+  }
+
+  static fromWire(wire: WireError): AppError {
+    return new AppError(wire.code, wire.message);
+  }
+}
+
+export const errors = {
+  invalidMessage: (reason: string) => new AppError('INVALID_MESSAGE', reason),
+  notInRoom: () => new AppError('NOT_IN_ROOM', 'Join a room before sending to it.'),
+  alreadyInRoom: (room: string) =>
+    new AppError('ALREADY_IN_ROOM', `This connection is already in room "${room}".`),
+  unknownPeer: (peerId: string) =>
+    new AppError('UNKNOWN_PEER', `No peer "${peerId}" in your room.`),
+  roomFull: (capacity: number) =>
+    new AppError('ROOM_FULL', `This room is full (${capacity} people).`),
+  serverUnreachable: (url: string) =>
+    new AppError('SERVER_UNREACHABLE', `Can't reach the signalling server at ${url}.`),
+  timeout: (what: string) => new AppError('TIMEOUT', `${what} took too long.`),
+  destroyed: (what: string) => new AppError('DESTROYED', `${what} has been closed.`),
+};
+
+/** A request that expects an answer gets one of these back. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: WireError };

@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/server/config.js';
+import {
+  createSignallingServer,
+  type SignallingServer,
+} from '../../../src/server/create-server.js';
+import { createServerLogger } from '../../../src/server/logger.js';
+import { TestClient } from './test-client.js';
+
+interface JoinReply {
+  ok: boolean;
+  data?: { self: { id: string }; peers: { id: string; name: string }[]; capacity: number };
+  error?: { code: string; message: string };
+}
+
+let server: SignallingServer;
+let url: string;
+const clients: TestClient[] = [];
+
+async function client(): Promise<TestClient> {
+  const created = new TestClient(url);
+  clients.push(created);
+  return created.connected();
+}
+
+async function joined(room: string, name: string): Promise<{ client: TestClient; id: string }> {
+  const c = await client();
+  const reply = (await c.join(room, name)) as JoinReply;
+  if (!reply.ok || !reply.data) throw new Error(`join failed: ${JSON.stringify(reply)}`);
+  return { client: c, id: reply.data.self.id };
+}
+
+const offer = { type: 'offer', sdp: 'v=0\r\n' };
+
+beforeEach(async () => {
+  server = createSignallingServer(
+    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3 },
+    createServerLogger('silent'),
+  );
+  const address = await server.listen();
+  url = `http://127.0.0.1:${address.port}`;
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server.close();
+});
+
+describe('signalling server', () => {
+  it('gives the joiner its peer id and the current participants, and tells the others', async () => {
+    const ana = await joined('room1', 'Ana');
+    const bea = await client();
+    const reply = (await bea.join('room1', '  Bea ')) as JoinReply;
+    expect(reply.ok).toBe(true);
+    expect(reply.data?.peers).toEqual([
+      { id: ana.id, name: 'Ana', media: { audio: true, video: true } },
+    ]);
+    expect(reply.data?.capacity).toBe(3);
+    const announced = (await ana.client.waitFor('peer:joined')) as {
+      peer: { id: string; name: string };
+    };
+    expect(announced.peer).toMatchObject({ id: reply.data?.self.id, name: 'Bea' });
+  });
+
+  it('relays an offer only to its target in the same room, stamped with the real sender', async () => {
+    const ana = await joined('room1', 'Ana');
+    const bea = await joined('room1', 'Bea');
+    const cyd = await joined('room1', 'Cyd');
+    expect(await ana.client.request('signal:send', { to: bea.id, signal: offer })).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(await bea.client.waitFor('signal:received')).toEqual({ from: ana.id, signal: offer });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cyd.client.eventsNamed('signal:received')).toEqual([]);
+  });
+
+  it('refuses to relay to a peer in another room with UNKNOWN_PEER', async () => {
+    const ana = await joined('room1', 'Ana');
+    const eve = await joined('room2', 'Eve');
+    const reply = (await eve.client.request('signal:send', {
+      to: ana.id,
+      signal: offer,
+    })) as JoinReply;
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PEER' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ana.client.eventsNamed('signal:received')).toEqual([]);
+  });
+
+  it('refuses relays and updates from a socket that has not joined with NOT_IN_ROOM', async () => {
+    const ana = await joined('room1', 'Ana');
+    const stranger = await client();
+    expect(await stranger.request('signal:send', { to: ana.id, signal: offer })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_IN_ROOM' },
+    });
+    expect(
+      await stranger.request('media:update', { media: { audio: false, video: false } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_IN_ROOM' },
+    });
+  });
+
+  it('refuses malformed and unknown events with INVALID_MESSAGE and a reason, and keeps serving', async () => {
+    const c = await client();
+    expect(
+      await c.request('room:join', {
+        v: 1,
+        room: 'bad room!',
+        name: 'Ana',
+        media: { audio: true, video: true },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_MESSAGE',
+        message: expect.stringContaining('room id must be') as unknown,
+      },
+    });
+    expect(await c.request('room:nuke', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_MESSAGE', message: 'unknown event "room:nuke"' },
+    });
+    expect(await c.request('signal:send', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_MESSAGE' },
+    });
+    expect(((await c.join('room1', 'Ana')) as JoinReply).ok).toBe(true);
+  });
+
+  it('answers a refused event sent without an acknowledgement with request:refused', async () => {
+    const c = await client();
+    c.socket.emit('signal:send', { to: 'nobody', signal: offer });
+    expect(await c.waitFor('request:refused')).toMatchObject({
+      event: 'signal:send',
+      error: { code: 'NOT_IN_ROOM' },
+    });
+  });
+
+  it('refuses a second join on the same connection with ALREADY_IN_ROOM', async () => {
+    const ana = await joined('room1', 'Ana');
+    expect(await ana.client.join('room2', 'Ana')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_IN_ROOM' },
+    });
+  });
+
+  it('refuses a join past the room capacity with ROOM_FULL, and admits again after someone leaves', async () => {
+    await joined('room1', 'A');
+    const b = await joined('room1', 'B');
+    await joined('room1', 'C');
+    const late = await client();
+    expect(await late.join('room1', 'D')).toMatchObject({
+      ok: false,
+      error: { code: 'ROOM_FULL', message: 'This room is full (3 people).' },
+    });
+    expect(await b.client.request('room:leave', {})).toEqual({ ok: true, data: null });
+    expect(((await late.join('room1', 'D')) as JoinReply).ok).toBe(true);
+  });
+
+  it('tells the room when a peer disconnects and frees its place', async () => {
+    const ana = await joined('room1', 'Ana');
+    const bea = await joined('room1', 'Bea');
+    bea.client.close();
+    expect(await ana.client.waitFor('peer:left')).toEqual({ peerId: bea.id });
+    const health = (await (await fetch(`${url}/healthz`)).json()) as unknown;
+    expect(health).toEqual({ ok: true, rooms: 1, peers: 1 });
+  });
+
+  it('broadcasts a media update to the rest of the room with the sender stamped', async () => {
+    const ana = await joined('room1', 'Ana');
+    const bea = await joined('room1', 'Bea');
+    await ana.client.request('media:update', { media: { audio: false, video: true } });
+    expect(await bea.client.waitFor('peer:updated')).toEqual({
+      peer: { id: ana.id, name: 'Ana', media: { audio: false, video: true } },
+    });
+    expect(ana.client.eventsNamed('peer:updated')).toEqual([]);
+  });
+
+  it('serves the invite landing page for a valid room and 404 for a malformed one', async () => {
+    const page = await fetch(`${url}/r/team-42`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('data-room="team-42"');
+    expect(html).toContain(`data-extension-id="${DEFAULT_CONFIG.extensionId}"`);
+    expect((await fetch(`${url}/r/%3Cscript%3E`)).status).toBe(404);
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+});
