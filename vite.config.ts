@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 
 // The one place the extension build is configured. Operators who run their own signalling
 // server add its origin at build time so its invite pages may talk to the extension:
@@ -18,6 +19,22 @@ function manifestWithInviteOrigins(): Record<string, unknown> {
   return manifest;
 }
 
+// The manifest names icons/*.png; the plugin does not copy them, so they are emitted as-is.
+function copyIcons(): Plugin {
+  return {
+    name: 'tfx-copy-icons',
+    generateBundle() {
+      for (const file of readdirSync('icons').filter((name) => name.endsWith('.png'))) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `icons/${file}`,
+          source: readFileSync(`icons/${file}`),
+        });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   plugins: [
@@ -29,5 +46,6 @@ export default defineConfig({
       additionalInputs: ['src/call/call.html'],
       disableAutoLaunch: true,
     }),
+    copyIcons(),
   ],
 });

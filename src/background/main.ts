@@ -1,0 +1,40 @@
+import type { Runtime } from 'webextension-polyfill';
+import {
+  parseExternalMessage,
+  parseInternalMessage,
+  type ExtensionReply,
+} from '../protocol/extension-messages.js';
+import { browser } from '../shared/browser.js';
+import { createLogger, logUnhandledRejections } from '../shared/log.js';
+import { forgetClosedCallWindow, openCallWindow } from './call-window.js';
+
+const log = createLogger('background');
+logUnhandledRejections(log);
+
+function refused(reason: string): ExtensionReply {
+  log.warn('Refused a message', reason);
+  return { ok: false, error: { code: 'INVALID_MESSAGE', message: reason } };
+}
+
+async function open(room: string, server?: string): Promise<ExtensionReply> {
+  await openCallWindow(room, server);
+  return { ok: true, data: null };
+}
+
+// From the popup and other pages of this extension.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return Promise.resolve(refused('not from this extension'));
+  const parsed = parseInternalMessage(raw);
+  return parsed.ok ? open(parsed.value.room) : Promise.resolve(refused(parsed.reason));
+});
+
+// From an invite page on a signalling server listed in `externally_connectable`. The call uses
+// that server: the origin is Chrome's word for where the message came from, not the page's.
+browser.runtime.onMessageExternal.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const parsed = parseExternalMessage(raw);
+  if (!parsed.ok) return Promise.resolve(refused(parsed.reason));
+  const origin = sender.url ? new URL(sender.url).origin : undefined;
+  return open(parsed.value.room, origin);
+});
+
+browser.windows.onRemoved.addListener(forgetClosedCallWindow);

@@ -1,0 +1,141 @@
+import { CallSession, type SessionState } from '../session/call-session.js';
+import { assertNever } from '../shared/assert-never.js';
+import { createLogger, logUnhandledRejections } from '../shared/log.js';
+import { newRoomId } from '../shared/room-id.js';
+import { loadSettings, type Settings } from '../shared/settings.js';
+import { askName } from './ask-name.js';
+import { Banner } from './banner.js';
+import { readCallParams } from './call-params.js';
+import { wireControls } from './controls.js';
+import { wireInviteLink } from './invite-link.js';
+import { TileGrid } from './tile-grid.js';
+
+const log = createLogger('call');
+logUnhandledRejections(log);
+
+const banner = new Banner();
+const page = new AbortController();
+
+function rtcConfigFrom(settings: Settings): RTCConfiguration {
+  return {
+    iceServers: settings.iceServers,
+    iceTransportPolicy: settings.relayOnly ? 'relay' : 'all',
+    bundlePolicy: 'max-bundle',
+  };
+}
+
+function goToRoom(room: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set('room', room);
+  location.assign(url.toString());
+}
+
+function showState(state: SessionState, mediaNotice: string | undefined, serverUrl: string): void {
+  const controls = document.querySelector<HTMLElement>('#controls')!;
+  switch (state.kind) {
+    case 'joining':
+      return banner.show('Joining the call…', 'info');
+    case 'in-call':
+      controls.hidden = false;
+      return mediaNotice ? banner.show(mediaNotice, 'warning') : banner.hide();
+    case 'server-unreachable':
+      return banner.show(
+        `Can't reach the signalling server at ${serverUrl}. Retrying automatically…`,
+        'warning',
+      );
+    case 'reconnecting':
+      return banner.show(
+        'Lost the signalling server. Your call continues; reconnecting…',
+        'warning',
+      );
+    case 'room-full':
+      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
+        label: 'Start a new room',
+        run: () => goToRoom(newRoomId()),
+      });
+    case 'refused':
+      return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
+    case 'left':
+      controls.hidden = true;
+      banner.hide();
+      document.querySelector<HTMLElement>('#grid')!.hidden = true;
+      document.querySelector<HTMLElement>('#left-screen')!.hidden = false;
+      return;
+    default:
+      return assertNever(state);
+  }
+}
+
+async function main(): Promise<void> {
+  const params = readCallParams(location.search);
+  if (!params) {
+    banner.show(
+      'This call link has no valid room. Open TFX Sessions from the toolbar to start or join a call.',
+      'error',
+    );
+    return;
+  }
+  const settings = await loadSettings();
+  const serverUrl = params.server ?? settings.serverUrl;
+  document.title = `Call ${params.room} · TFX Sessions`;
+  document.querySelector('#title')!.textContent = `Room ${params.room}`;
+  wireInviteLink(`${serverUrl}/r/${params.room}`, page.signal);
+
+  const name = params.name ?? settings.displayName ?? (await askName());
+  const session = new CallSession({
+    room: params.room,
+    name,
+    serverUrl,
+    rtcConfig: rtcConfigFrom(settings),
+    log,
+  });
+  const grid = new TileGrid(document.querySelector<HTMLElement>('#grid')!, (resume) =>
+    banner.show('Your browser blocked the call audio.', 'warning', {
+      label: 'Turn on sound',
+      run: resume,
+    }),
+  );
+  const signal = page.signal;
+  let mediaNotice: string | undefined;
+
+  session.on(
+    'stateChanged',
+    (state) => {
+      if (state.kind === 'joining') grid.clearPeers();
+      showState(state, mediaNotice, serverUrl);
+    },
+    { signal },
+  );
+  session.on('participantJoined', (peer) => grid.showPeer(peer), { signal });
+  session.on('participantUpdated', (peer) => grid.showPeer(peer), { signal });
+  session.on('participantLeft', (peerId) => grid.remove(peerId), { signal });
+  session.on('linkStateChanged', ({ peerId, state }) => grid.setLinkState(peerId, state), {
+    signal,
+  });
+  session.on('remoteStreamChanged', ({ peerId, stream }) => grid.setStream(peerId, stream), {
+    signal,
+  });
+  session.media.on('mediaStateChanged', (media) => grid.updateSelf(media), { signal });
+
+  const leave = (): void => void session.leave();
+  wireControls(session.media, leave, log, signal);
+  document.querySelector('#rejoin')!.addEventListener('click', () => location.reload(), { signal });
+  document
+    .querySelector('#close-window')!
+    .addEventListener('click', () => window.close(), { signal });
+  window.addEventListener('pagehide', leave, { signal });
+
+  banner.show('Starting your camera and microphone…', 'info');
+  const started = await session.start();
+  mediaNotice = started.notice;
+  grid.showSelf(name, session.media.preview, session.media.state);
+  showState(session.state, mediaNotice, serverUrl);
+}
+
+void main().catch((error: unknown) => {
+  log.error('The call page failed to start', error);
+  banner.show(`Something went wrong starting the call: ${String(error)}`, 'error', {
+    label: 'Try again',
+    run: () => location.reload(),
+  });
+});

@@ -1,0 +1,127 @@
+import type { MediaState, Peer } from '../protocol/signalling.js';
+import type { LinkState } from '../session/peer-link.js';
+
+interface Tile {
+  figure: HTMLElement;
+  video: HTMLVideoElement;
+  audio: HTMLAudioElement | undefined;
+  name: HTMLElement;
+  state: HTMLElement;
+  micOff: HTMLElement;
+  cameraOff: HTMLElement;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  return created;
+}
+
+/**
+ * One video tile per participant, labelled with the name (the tile's accessible name), the
+ * connection state and whether their microphone or camera is off. All text goes in through
+ * textContent: names come from other people.
+ */
+export class TileGrid {
+  private readonly tiles = new Map<string, Tile>();
+  private static readonly SELF = 'self';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onAudioBlocked: (resume: () => void) => void,
+  ) {}
+
+  showSelf(name: string, stream: MediaStream, media: MediaState): void {
+    const tile = this.tileFor(TileGrid.SELF, `You (${name})`, false);
+    tile.figure.classList.add('self');
+    tile.state.hidden = true;
+    tile.video.srcObject = stream;
+    this.showMedia(tile, media);
+  }
+
+  updateSelf(media: MediaState): void {
+    const tile = this.tiles.get(TileGrid.SELF);
+    if (tile) this.showMedia(tile, media);
+  }
+
+  showPeer(peer: Peer): void {
+    const tile = this.tileFor(peer.id, peer.name, true);
+    tile.figure.setAttribute('aria-label', peer.name);
+    tile.name.textContent = peer.name;
+    this.showMedia(tile, peer.media);
+  }
+
+  setLinkState(peerId: string, state: LinkState): void {
+    const tile = this.tiles.get(peerId);
+    if (!tile) return;
+    tile.state.textContent = state;
+    tile.state.dataset.state = state;
+  }
+
+  setStream(peerId: string, stream: MediaStream): void {
+    const tile = this.tiles.get(peerId);
+    if (!tile) return;
+    if (tile.video.srcObject !== stream) tile.video.srcObject = stream;
+    if (tile.audio && tile.audio.srcObject !== stream) {
+      tile.audio.srcObject = stream;
+      const audio = tile.audio;
+      audio.play().catch(() => this.onAudioBlocked(() => void audio.play()));
+    }
+  }
+
+  remove(peerId: string): void {
+    const tile = this.tiles.get(peerId);
+    if (!tile) return;
+    tile.video.srcObject = null;
+    if (tile.audio) tile.audio.srcObject = null;
+    tile.figure.remove();
+    this.tiles.delete(peerId);
+  }
+
+  clearPeers(): void {
+    for (const peerId of [...this.tiles.keys()]) if (peerId !== TileGrid.SELF) this.remove(peerId);
+  }
+
+  private showMedia(tile: Tile, media: MediaState): void {
+    tile.micOff.hidden = media.audio;
+    tile.cameraOff.hidden = media.video;
+  }
+
+  private tileFor(id: string, label: string, remote: boolean): Tile {
+    const existing = this.tiles.get(id);
+    if (existing) return existing;
+    const figure = element('figure');
+    figure.dataset.peerId = id;
+    figure.setAttribute('aria-label', label);
+    // Video is always muted and plays without a gesture; sound goes through its own element.
+    const video = element('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    video.muted = true;
+    const cameraOff = element('div', 'camera-off');
+    cameraOff.textContent = 'Camera off';
+    const caption = element('figcaption');
+    const name = element('span', 'name');
+    name.textContent = label;
+    const state = element('span', 'state');
+    state.textContent = 'connecting';
+    state.dataset.state = 'connecting';
+    const micOff = element('span', 'mic-off');
+    micOff.textContent = 'Microphone off';
+    micOff.hidden = true;
+    caption.append(name, state, micOff);
+    figure.append(video, cameraOff, caption);
+    const audio = remote ? element('audio') : undefined;
+    if (audio) {
+      audio.autoplay = true;
+      figure.append(audio);
+    }
+    this.root.append(figure);
+    const tile: Tile = { figure, video, audio, name, state, micOff, cameraOff };
+    this.tiles.set(id, tile);
+    return tile;
+  }
+}

@@ -1,0 +1,52 @@
+import { displayNameSchema } from '../protocol/signalling.js';
+import { formatIceServerLines, parseIceServerLines } from '../shared/ice-servers.js';
+import { createLogger, logUnhandledRejections } from '../shared/log.js';
+import { loadSettings, parseServerUrl, saveSettings } from '../shared/settings.js';
+
+const log = createLogger('options');
+logUnhandledRejections(log);
+
+const form = document.querySelector<HTMLFormElement>('#settings')!;
+const serverUrl = document.querySelector<HTMLInputElement>('#server-url')!;
+const iceServers = document.querySelector<HTMLTextAreaElement>('#ice-servers')!;
+const relayOnly = document.querySelector<HTMLInputElement>('#relay-only')!;
+const displayName = document.querySelector<HTMLInputElement>('#display-name')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+
+function report(message: string, isError: boolean): void {
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+async function save(): Promise<void> {
+  const server = parseServerUrl(serverUrl.value);
+  if (!server) return report('Signalling server URL: enter an http:// or https:// address.', true);
+  const ice = parseIceServerLines(iceServers.value);
+  if (!ice.ok) return report(`ICE servers: ${ice.error}`, true);
+  if (relayOnly.checked && !ice.servers.some((s) => String(s.urls).startsWith('turn'))) {
+    return report('Relay only needs at least one TURN server in the ICE list.', true);
+  }
+  const name =
+    displayName.value.trim() === '' ? undefined : displayNameSchema.safeParse(displayName.value);
+  if (name && !name.success)
+    return report(`Display name: ${name.error.issues[0]?.message ?? 'invalid'}.`, true);
+  await saveSettings({
+    serverUrl: server,
+    iceServers: ice.servers,
+    relayOnly: relayOnly.checked,
+    displayName: name?.data,
+  });
+  report('Saved. New calls use these settings.', false);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void save();
+});
+
+void loadSettings().then((settings) => {
+  serverUrl.value = settings.serverUrl;
+  iceServers.value = formatIceServerLines(settings.iceServers);
+  relayOnly.checked = settings.relayOnly;
+  displayName.value = settings.displayName ?? '';
+});

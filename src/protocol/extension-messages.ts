@@ -1,0 +1,43 @@
+/**
+ * The runtime-message wire: popup → service worker, and the invite page (a web page, through
+ * `externally_connectable`) → service worker. Parsed from `unknown` on arrival.
+ */
+import { z } from 'zod';
+import type { Result } from '../shared/app-error.js';
+import { roomIdSchema } from './signalling.js';
+
+export const EXTENSION_MESSAGE_VERSION = 1;
+
+const openCallSchema = z.strictObject({
+  type: z.literal('call:open'),
+  v: z.literal(EXTENSION_MESSAGE_VERSION),
+  room: roomIdSchema,
+});
+
+const inviteOpenSchema = z.strictObject({
+  type: z.literal('invite:open'),
+  v: z.literal(EXTENSION_MESSAGE_VERSION),
+  room: roomIdSchema,
+});
+
+export type OpenCallMessage = z.infer<typeof openCallSchema>;
+export type InviteOpenMessage = z.infer<typeof inviteOpenSchema>;
+export type ExtensionReply = Result<null>;
+
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+): { ok: true; value: T } | { ok: false; reason: string } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    ok: false,
+    reason: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'malformed',
+  };
+}
+
+/** Messages from the extension's own pages. */
+export const parseInternalMessage = (raw: unknown) => parseWith(openCallSchema, raw);
+/** Messages from web pages allowed by `externally_connectable` (the invite page). */
+export const parseExternalMessage = (raw: unknown) => parseWith(inviteOpenSchema, raw);

@@ -1,0 +1,221 @@
+import type { Peer, Signal } from '../protocol/signalling.js';
+import { AppError, errors, type WireError } from '../shared/app-error.js';
+import type { Logger } from '../shared/log.js';
+import { TypedEmitter } from '../shared/typed-emitter.js';
+import { SignallingClient } from '../signalling-client/signalling-client.js';
+import { LocalMediaController } from './local-media-controller.js';
+import { PeerLink, type LinkState, type TrackKind } from './peer-link.js';
+
+/** Where this person is in the call; one value, one `stateChanged` event. */
+export type SessionState =
+  | { kind: 'joining' }
+  | { kind: 'server-unreachable'; serverUrl: string }
+  /** The signalling server went away mid-call: media keeps flowing, newcomers can't join. */
+  | { kind: 'reconnecting' }
+  | { kind: 'in-call'; selfId: string; capacity: number }
+  | { kind: 'room-full'; message: string }
+  | { kind: 'refused'; error: WireError }
+  | { kind: 'left' };
+
+export interface CallSessionEvents extends Record<string, unknown> {
+  stateChanged: SessionState;
+  participantJoined: Peer;
+  participantUpdated: Peer;
+  participantLeft: string;
+  linkStateChanged: { peerId: string; state: LinkState };
+  remoteStreamChanged: { peerId: string; stream: MediaStream };
+  /** The widget platform's DataChannel to one peer is open (unused until widgets land). */
+  dataChannelOpened: { peerId: string; channel: RTCDataChannel };
+  dataChannelClosed: { peerId: string };
+}
+
+export interface CallSessionOptions {
+  room: string;
+  name: string;
+  serverUrl: string;
+  rtcConfig: RTCConfiguration;
+  log: Logger;
+}
+
+/** The call: this person's media, the signalling connection and one PeerLink per participant. */
+export class CallSession extends TypedEmitter<CallSessionEvents> {
+  readonly media = new LocalMediaController();
+  private readonly lifetime = new AbortController();
+  private readonly links = new Map<string, PeerLink>();
+  private readonly participants = new Map<string, Peer>();
+  private signalling: SignallingClient | undefined;
+  private current: SessionState = { kind: 'joining' };
+  private joinedOnce = false;
+
+  constructor(private readonly options: CallSessionOptions) {
+    super();
+    this.media.on('trackReplaced', ({ kind, track }) => this.sendTrackToAll(kind, track), {
+      signal: this.lifetime.signal,
+    });
+    this.media.on(
+      'mediaStateChanged',
+      (media) => void this.signalling?.request('media:update', { media }),
+      {
+        signal: this.lifetime.signal,
+      },
+    );
+  }
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** Starts the camera and microphone (with fallbacks), then joins the room. */
+  async start(): Promise<{ notice?: string }> {
+    this.assertAlive();
+    const local = await this.media.start();
+    const signalling = new SignallingClient(
+      this.options.serverUrl,
+      this.options.log,
+      this.lifetime.signal,
+    );
+    this.signalling = signalling;
+    const signal = this.lifetime.signal;
+    signalling.on(
+      'connectionChanged',
+      (connection) => {
+        if (connection === 'connected') void this.join();
+        if (connection === 'connecting' || connection === 'unreachable') {
+          this.setState(
+            this.current.kind === 'in-call' || this.current.kind === 'reconnecting'
+              ? { kind: 'reconnecting' }
+              : { kind: 'server-unreachable', serverUrl: this.options.serverUrl },
+          );
+        }
+      },
+      { signal },
+    );
+    signalling.on('peerJoined', (peer) => this.addParticipant(peer), { signal });
+    signalling.on('peerUpdated', (peer) => this.updateParticipant(peer), { signal });
+    signalling.on('peerLeft', (peerId) => this.removeParticipant(peerId), { signal });
+    signalling.on(
+      'signalReceived',
+      ({ from, signal: payload }) => void this.receiveSignal(from, payload),
+      { signal },
+    );
+    return local.notice ? { notice: local.notice } : {};
+  }
+
+  peer(peerId: string): Peer | undefined {
+    return this.participants.get(peerId);
+  }
+
+  /** The widget DataChannel to `peerId`, when open. */
+  dataChannel(peerId: string): RTCDataChannel | undefined {
+    return this.links.get(peerId)?.dataChannel;
+  }
+
+  async leave(): Promise<void> {
+    if (this.current.kind === 'left') return;
+    await this.signalling?.request('room:leave', {}).catch(() => undefined);
+    this.closeAllLinks();
+    this.media.stop();
+    this.lifetime.abort();
+    this.setState({ kind: 'left' });
+  }
+
+  private async join(): Promise<void> {
+    if (!this.signalling || this.lifetime.signal.aborted) return;
+    // After the server comes back, its rooms are new: rebuild the mesh from the fresh list.
+    if (this.joinedOnce) this.closeAllLinks();
+    this.setState({ kind: 'joining' });
+    const reply = await this.signalling.request('room:join', {
+      v: 1,
+      room: this.options.room,
+      name: this.options.name,
+      media: this.media.state,
+    });
+    if (!reply.ok) {
+      this.setState(
+        reply.error.code === 'ROOM_FULL'
+          ? { kind: 'room-full', message: reply.error.message }
+          : { kind: 'refused', error: reply.error },
+      );
+      return;
+    }
+    this.joinedOnce = true;
+    this.setState({ kind: 'in-call', selfId: reply.data.self.id, capacity: reply.data.capacity });
+    for (const peer of reply.data.peers) {
+      this.addParticipant(peer);
+      this.connect(peer.id, 'initiator');
+    }
+  }
+
+  private connect(peerId: string, role: 'initiator' | 'responder'): PeerLink {
+    const link = new PeerLink({
+      peerId,
+      role,
+      rtcConfig: this.options.rtcConfig,
+      localTracks: this.media.currentTracks,
+      sendSignal: async (signal) => {
+        const reply = await this.signalling?.sendSignal(peerId, signal);
+        if (reply && !reply.ok) throw AppError.fromWire(reply.error);
+      },
+      log: this.options.log,
+    });
+    const signal = this.lifetime.signal;
+    link.on('stateChanged', (state) => this.emit('linkStateChanged', { peerId, state }), {
+      signal,
+    });
+    link.on(
+      'remoteTrack',
+      () => this.emit('remoteStreamChanged', { peerId, stream: link.remoteStream }),
+      { signal },
+    );
+    link.on('dataChannelOpened', (channel) => this.emit('dataChannelOpened', { peerId, channel }), {
+      signal,
+    });
+    link.on('dataChannelClosed', () => this.emit('dataChannelClosed', { peerId }), { signal });
+    this.links.set(peerId, link);
+    return link;
+  }
+
+  private async receiveSignal(from: string, signal: Signal): Promise<void> {
+    if (!this.participants.has(from)) return; // the server only relays within the room
+    let link = this.links.get(from);
+    if (!link) {
+      if (signal.type !== 'offer') return;
+      link = this.connect(from, 'responder');
+    }
+    await link.handleSignal(signal);
+  }
+
+  private addParticipant(peer: Peer): void {
+    this.participants.set(peer.id, peer);
+    this.emit('participantJoined', peer);
+  }
+
+  private updateParticipant(peer: Peer): void {
+    if (!this.participants.has(peer.id)) return;
+    this.participants.set(peer.id, peer);
+    this.emit('participantUpdated', peer);
+  }
+
+  private removeParticipant(peerId: string): void {
+    this.links.get(peerId)?.close();
+    this.links.delete(peerId);
+    if (this.participants.delete(peerId)) this.emit('participantLeft', peerId);
+  }
+
+  private closeAllLinks(): void {
+    for (const peerId of [...this.participants.keys()]) this.removeParticipant(peerId);
+  }
+
+  private sendTrackToAll(kind: TrackKind, track: MediaStreamTrack | null): void {
+    for (const link of this.links.values()) void link.setLocalTrack(kind, track);
+  }
+
+  private setState(next: SessionState): void {
+    this.current = next;
+    this.emit('stateChanged', next);
+  }
+
+  private assertAlive(): void {
+    if (this.lifetime.signal.aborted) throw errors.destroyed('This call');
+  }
+}

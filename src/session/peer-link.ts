@@ -1,0 +1,202 @@
+import type { Signal } from '../protocol/signalling.js';
+import type { Logger } from '../shared/log.js';
+import { TypedEmitter } from '../shared/typed-emitter.js';
+
+/** What a tile shows about the connection to one peer. */
+export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export interface PeerLinkEvents extends Record<string, unknown> {
+  stateChanged: LinkState;
+  remoteTrack: MediaStreamTrack;
+  dataChannelOpened: RTCDataChannel;
+  dataChannelClosed: RTCDataChannel;
+}
+
+export type TrackKind = 'audio' | 'video';
+export type LocalTracks = Record<TrackKind, MediaStreamTrack | null>;
+
+export interface PeerLinkOptions {
+  peerId: string;
+  /** The joiner starts the connection; the peer already in the room answers, politely. */
+  role: 'initiator' | 'responder';
+  rtcConfig: RTCConfiguration;
+  localTracks: LocalTracks;
+  sendSignal: (signal: Signal) => Promise<void>;
+  log: Logger;
+}
+
+/** The DataChannel the widget platform shares; negotiated so both sides create it with id 0. */
+export const WIDGET_CHANNEL = { label: 'tfx-widgets', id: 0 } as const;
+
+function linkStateOf(state: RTCPeerConnectionState): LinkState | undefined {
+  switch (state) {
+    case 'new':
+    case 'connecting':
+      return 'connecting';
+    case 'connected':
+      return 'connected';
+    case 'disconnected':
+      return 'reconnecting';
+    case 'failed':
+      return 'failed';
+    case 'closed':
+      return undefined;
+  }
+}
+
+/**
+ * One RTCPeerConnection to one peer, using the perfect-negotiation pattern so either side may
+ * renegotiate at any time without glare. One audio and one video transceiver live for the whole
+ * call; device switches and camera on/off swap tracks on them with `replaceTrack`.
+ */
+export class PeerLink extends TypedEmitter<PeerLinkEvents> {
+  readonly peerId: string;
+  readonly remoteStream = new MediaStream();
+  readonly pc: RTCPeerConnection;
+  private readonly polite: boolean;
+  private readonly transceivers: Partial<Record<TrackKind, RTCRtpTransceiver>> = {};
+  private channel: RTCDataChannel | undefined;
+  private makingOffer = false;
+  private ignoreOffer = false;
+  private settingRemoteAnswerPending = false;
+  private signalQueue: Promise<void> = Promise.resolve();
+  private linkState: LinkState = 'connecting';
+
+  constructor(private readonly options: PeerLinkOptions) {
+    super();
+    this.peerId = options.peerId;
+    this.polite = options.role === 'responder';
+    this.pc = new RTCPeerConnection(options.rtcConfig);
+    this.pc.addEventListener('negotiationneeded', () => void this.negotiate());
+    this.pc.addEventListener('icecandidate', ({ candidate }) => {
+      if (!candidate) return;
+      const init = candidate.toJSON();
+      void this.send({
+        type: 'candidate',
+        candidate: { ...init, candidate: init.candidate ?? '' },
+      });
+    });
+    this.pc.addEventListener('track', ({ track }) => {
+      this.remoteStream.addTrack(track);
+      this.emit('remoteTrack', track);
+    });
+    this.pc.addEventListener('connectionstatechange', () => {
+      const next = linkStateOf(this.pc.connectionState);
+      if (next && next !== this.linkState) {
+        this.linkState = next;
+        this.emit('stateChanged', next);
+      }
+    });
+    if (options.role === 'initiator') {
+      for (const kind of ['audio', 'video'] as const) {
+        this.transceivers[kind] = this.pc.addTransceiver(options.localTracks[kind] ?? kind, {
+          direction: 'sendrecv',
+        });
+      }
+      this.openChannel();
+    }
+  }
+
+  get state(): LinkState {
+    return this.linkState;
+  }
+
+  get dataChannel(): RTCDataChannel | undefined {
+    return this.channel?.readyState === 'open' ? this.channel : undefined;
+  }
+
+  /** Swaps the outgoing track of one kind (null sends nothing) without renegotiating. */
+  async setLocalTrack(kind: TrackKind, track: MediaStreamTrack | null): Promise<void> {
+    this.options.localTracks[kind] = track;
+    await this.transceivers[kind]?.sender.replaceTrack(track);
+  }
+
+  /** Signals are handled strictly in arrival order. */
+  handleSignal(signal: Signal): Promise<void> {
+    this.signalQueue = this.signalQueue
+      .then(() => this.applySignal(signal))
+      .catch((error: unknown) => {
+        this.options.log.warn(`Signal from ${this.peerId} could not be applied`, error);
+      });
+    return this.signalQueue;
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.pc.close();
+    for (const track of this.remoteStream.getTracks()) track.stop();
+  }
+
+  private async applySignal(signal: Signal): Promise<void> {
+    if (signal.type === 'candidate') {
+      try {
+        await this.pc.addIceCandidate(signal.candidate);
+      } catch (error) {
+        if (!this.ignoreOffer) throw error; // candidates of an offer we ignored are expected to fail
+      }
+      return;
+    }
+    const readyForOffer =
+      !this.makingOffer && (this.pc.signalingState === 'stable' || this.settingRemoteAnswerPending);
+    const offerCollision = signal.type === 'offer' && !readyForOffer;
+    this.ignoreOffer = !this.polite && offerCollision;
+    if (this.ignoreOffer) return;
+    this.settingRemoteAnswerPending = signal.type === 'answer';
+    await this.pc.setRemoteDescription({ type: signal.type, sdp: signal.sdp });
+    this.settingRemoteAnswerPending = false;
+    if (signal.type === 'offer') {
+      await this.adoptRemoteTransceivers();
+      await this.pc.setLocalDescription();
+      const answer = this.pc.localDescription;
+      if (answer) await this.send({ type: 'answer', sdp: answer.sdp });
+    }
+  }
+
+  /**
+   * The responder's transceivers come from the initiator's first offer. Sending on them before
+   * answering (rather than adding new ones) keeps one audio and one video m-line per link.
+   */
+  private async adoptRemoteTransceivers(): Promise<void> {
+    for (const transceiver of this.pc.getTransceivers()) {
+      const kind = transceiver.receiver.track.kind as TrackKind;
+      if (this.transceivers[kind] || transceiver.currentDirection === 'stopped') continue;
+      this.transceivers[kind] = transceiver;
+      transceiver.direction = 'sendrecv';
+      await transceiver.sender.replaceTrack(this.options.localTracks[kind]);
+    }
+    if (!this.channel) this.openChannel();
+  }
+
+  private openChannel(): void {
+    const channel = this.pc.createDataChannel(WIDGET_CHANNEL.label, {
+      negotiated: true,
+      id: WIDGET_CHANNEL.id,
+      ordered: true,
+    });
+    channel.binaryType = 'arraybuffer';
+    channel.addEventListener('open', () => this.emit('dataChannelOpened', channel));
+    channel.addEventListener('close', () => this.emit('dataChannelClosed', channel));
+    this.channel = channel;
+  }
+
+  private async negotiate(): Promise<void> {
+    try {
+      this.makingOffer = true;
+      await this.pc.setLocalDescription();
+      const offer = this.pc.localDescription;
+      if (offer?.type === 'offer') await this.send({ type: 'offer', sdp: offer.sdp });
+    } catch (error) {
+      this.options.log.warn(`Negotiation with ${this.peerId} failed`, error);
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  private async send(signal: Signal): Promise<void> {
+    try {
+      await this.options.sendSignal(signal);
+    } catch (error) {
+      this.options.log.warn(`Could not send ${signal.type} to ${this.peerId}`, error);
+    }
+  }
+}

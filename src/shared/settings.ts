@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { displayNameSchema } from '../protocol/signalling.js';
+import { browser } from './browser.js';
+
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8084';
+
+const iceServerSchema = z.strictObject({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+// Storage is a boundary too: whatever is there (an older version, a hand edit) is parsed.
+const settingsSchema = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).catch(DEFAULT_SERVER_URL),
+  iceServers: z.array(iceServerSchema).max(16).catch([]),
+  relayOnly: z.boolean().catch(false),
+  displayName: displayNameSchema.optional().catch(undefined),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+const STORAGE_KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  return settingsSchema.parse(stored ?? {});
+}
+
+export async function saveSettings(changes: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings()), ...changes });
+  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  return next;
+}
+
+export function parseServerUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js';
+import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
+import { createServerLogger } from '../../src/server/logger.js';
+import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
+
+// One call that grows and shrinks, step by step, the way people use it.
+describe('a call between real browsers', () => {
+  let server: SignallingServer;
+  const people: Person[] = [];
+  let ana: Person;
+  let bea: Person;
+  let anaPage: Page;
+  let beaPage: Page;
+  let room = '';
+
+  beforeAll(async () => {
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: 8084 },
+      createServerLogger('silent'),
+    );
+    await server.listen();
+    [ana, bea] = await Promise.all([launchPerson(), launchPerson()]);
+    people.push(ana, bea);
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.close()));
+    await server.close();
+  });
+
+  it('loads the extension under the id its manifest key documents', () => {
+    expect(ana.extensionId).toBe(DEFAULT_EXTENSION_ID);
+  });
+
+  it('starts a call from the popup in its own window', async () => {
+    const popup = await ana.context.newPage();
+    await popup.goto(ana.extensionUrl('src/popup/popup.html'));
+    room = await popup.getByLabel('Room').inputValue();
+    expect(room).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await popup.getByLabel('Your name').fill('Ana');
+    const callWindow = ana.context.waitForEvent('page', (page) => page.url().includes(CALL_PAGE));
+    await popup.getByRole('button', { name: 'Start call' }).click();
+    anaPage = await callWindow;
+    expect(new URL(anaPage.url()).searchParams.get('room')).toBe(room);
+    await expectVideoPlaying(tileOf(anaPage, 'You (Ana)'));
+    await anaPage.getByRole('button', { name: 'Leave' }).waitFor();
+  });
+
+  it('lets B join through the invite link, and each sees the other’s video', async () => {
+    const invite = await anaPage.getByLabel('Invite link').inputValue();
+    expect(invite).toBe(`http://127.0.0.1:8084/r/${room}`);
+    await anaPage.getByRole('button', { name: 'Copy invite link' }).click();
+    await anaPage
+      .getByRole('status')
+      .filter({ hasText: /Invite link copied|Ctrl\+C/ })
+      .waitFor();
+
+    const landing = await bea.context.newPage();
+    const callWindow = bea.context.waitForEvent('page', (page) => page.url().includes(CALL_PAGE));
+    await landing.goto(invite);
+    beaPage = await callWindow;
+    await landing.getByText('The call opened in its own window').waitFor();
+    // Bea has never used TFX Sessions, so the call asks her name first.
+    await beaPage.getByLabel('Your name').fill('Bea');
+    await beaPage.getByRole('button', { name: 'Join call' }).click();
+
+    await expectVideoPlaying(tileOf(anaPage, 'Bea'));
+    await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+    await expectState(tileOf(anaPage, 'Bea'), 'connected');
+    await expectState(tileOf(beaPage, 'Ana'), 'connected');
+  });
+
+  it('shows on B’s side when A mutes, and when A unmutes', async () => {
+    const anaOnBea = tileOf(beaPage, 'Ana');
+    await anaPage.getByRole('button', { name: 'Mute microphone' }).click();
+    await anaPage.getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    await anaOnBea.getByText('Microphone off').waitFor({ state: 'visible', timeout: 5000 });
+    const sending = await anaPage.evaluate(() => {
+      // The muted track is disabled, so it sends silence rather than sound.
+      const video = document.querySelector<HTMLVideoElement>('figure.self video')!;
+      return (video.srcObject as MediaStream).getAudioTracks().map((track) => track.enabled);
+    });
+    expect(sending).toEqual([false]);
+    await anaPage.getByRole('button', { name: 'Unmute microphone' }).click();
+    await anaOnBea.getByText('Microphone off').waitFor({ state: 'hidden', timeout: 5000 });
+  });
+
+  it('turns A’s camera off and on again while B keeps receiving', async () => {
+    await anaPage.getByRole('button', { name: 'Turn camera off' }).click();
+    await tileOf(beaPage, 'Ana')
+      .getByText('Camera off')
+      .waitFor({ state: 'visible', timeout: 5000 });
+    await anaPage.getByRole('button', { name: 'Turn camera on' }).click();
+    await tileOf(beaPage, 'Ana')
+      .getByText('Camera off')
+      .waitFor({ state: 'hidden', timeout: 5000 });
+    await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+  });
+
+  it('adds C and D, and all four see three remote videos', async () => {
+    const [cyd, dan] = await Promise.all([launchPerson(), launchPerson()]);
+    people.push(cyd, dan);
+    const pages = [
+      anaPage,
+      beaPage,
+      await openCall(cyd, room, 'Cyd'),
+      await openCall(dan, room, 'Dan'),
+    ];
+    const names = ['Ana', 'Bea', 'Cyd', 'Dan'];
+    for (const [index, page] of pages.entries()) {
+      await eventually(
+        `${names[index]} has three remote tiles`,
+        async () => (await remoteTiles(page).count()) === 3,
+      );
+      for (const other of names.filter((_, j) => j !== index))
+        await expectVideoPlaying(tileOf(page, other));
+    }
+  });
+
+  it('tells a seventh person that the room of six is full and offers a new room', async () => {
+    const [cyd, dan] = people.slice(2) as [Person, Person];
+    const extra = [await openCall(cyd, room, 'Eli'), await openCall(dan, room, 'Fay')];
+    await eventually(
+      'Ana sees five others',
+      async () => (await remoteTiles(anaPage).count()) === 5,
+    );
+    const late = await openCall(bea, room, 'Gus');
+    await late.getByText('This room is full (6 people).').waitFor({ timeout: 10_000 });
+    await late.getByRole('button', { name: 'Start a new room' }).click();
+    await eventually(
+      'Gus is in a new room',
+      async () => new URL(late.url()).searchParams.get('room') !== room,
+    );
+    await late.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 10_000 });
+    await Promise.all([...extra, late].map((page) => page.close()));
+    await eventually(
+      'Ana sees three others again',
+      async () => (await remoteTiles(anaPage).count()) === 3,
+    );
+  });
+
+  it('removes B’s tile on A’s side within 2 s of B leaving', async () => {
+    await beaPage.getByRole('button', { name: 'Leave' }).click();
+    const left = Date.now();
+    await tileOf(anaPage, 'Bea').waitFor({ state: 'detached', timeout: 2000 });
+    expect(Date.now() - left).toBeLessThan(2000);
+    await beaPage.getByText('You left the call.').waitFor();
+    expect(await remoteTiles(anaPage).count()).toBe(2);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const DIST = resolve('dist');
+export const CALL_PAGE = 'src/call/call.html';
+
+/** One person: a separate Chromium profile with the built extension loaded. */
+export interface Person {
+  context: BrowserContext;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchPerson(): Promise<Person> {
+  const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1180, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the call page for `room` directly, the way tests and invite links do. */
+export async function openCall(person: Person, room: string, name: string): Promise<Page> {
+  const page = await person.context.newPage();
+  const params = new URLSearchParams({ room, name });
+  await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`));
+  return page;
+}
+
+/** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
+}

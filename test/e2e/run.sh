@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the real-browser tests: installs Debian's Chromium when missing, builds the extension,
+# then runs the tests inside a fresh network namespace that has only loopback, so that WebRTC,
+# the signalling server and the browsers talk over 127.0.0.1 and nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr/sbin/ip
+npm run --silent build:extension > /dev/null
+if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi
+exec "${netns[@]}" -- sh -c 'ip link set lo up && exec npx vitest run --config vitest.e2e.config.ts "$@"' sh "$@"
