@@ -96,13 +96,14 @@ async function main(): Promise<void> {
     }),
   );
   const signal = page.signal;
-  let mediaNotice: string | undefined;
+  // Set once the camera and microphone have started; shown whenever the call is quiet.
+  const media: { notice?: string } = {};
 
   session.on(
     'stateChanged',
     (state) => {
       if (state.kind === 'joining') grid.clearPeers();
-      showState(state, mediaNotice, serverUrl);
+      showState(state, media.notice, serverUrl);
     },
     { signal },
   );
@@ -118,7 +119,6 @@ async function main(): Promise<void> {
   session.media.on('mediaStateChanged', (media) => grid.updateSelf(media), { signal });
 
   const leave = (): void => void session.leave();
-  wireControls(session.media, leave, log, signal);
   document.querySelector('#rejoin')!.addEventListener('click', () => location.reload(), { signal });
   document
     .querySelector('#close-window')!
@@ -127,9 +127,11 @@ async function main(): Promise<void> {
 
   banner.show('Starting your camera and microphone…', 'info');
   const started = await session.start();
-  mediaNotice = started.notice;
+  media.notice = started.notice;
+  // Device labels are only readable once the camera and microphone were granted.
+  wireControls(session.media, leave, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
-  showState(session.state, mediaNotice, serverUrl);
+  showState(session.state, media.notice, serverUrl);
 }
 
 void main().catch((error: unknown) => {

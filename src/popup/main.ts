@@ -1,4 +1,4 @@
-import type { ExtensionReply, OpenCallMessage } from '../protocol/extension-messages.js';
+import { parseExtensionReply, type OpenCallMessage } from '../protocol/extension-messages.js';
 import { displayNameSchema } from '../protocol/signalling.js';
 import { browser } from '../shared/browser.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
@@ -30,9 +30,12 @@ async function openCall(): Promise<void> {
   }
   await saveSettings({ displayName: name.data });
   const message: OpenCallMessage = { type: 'call:open', v: 1, room };
-  const reply = (await browser.runtime.sendMessage(message)) as ExtensionReply;
-  if (!reply.ok) {
-    problem.textContent = reply.error.message;
+  const reply = parseExtensionReply(await browser.runtime.sendMessage(message));
+  if (!reply.ok || !reply.value.ok) {
+    problem.textContent =
+      reply.ok && !reply.value.ok
+        ? reply.value.error.message
+        : 'The extension did not answer. Try again.';
     return;
   }
   window.close();

@@ -37,6 +37,17 @@ function parseWith<T>(
   };
 }
 
+const replySchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), data: z.null() }),
+  z.strictObject({
+    ok: z.literal(false),
+    error: z.strictObject({ code: z.enum(['INVALID_MESSAGE', 'DESTROYED']), message: z.string() }),
+  }),
+]);
+
+/** The service worker's answer, as the popup receives it. */
+export const parseExtensionReply = (raw: unknown) => parseWith(replySchema, raw);
+
 /** Messages from the extension's own pages. */
 export const parseInternalMessage = (raw: unknown) => parseWith(openCallSchema, raw);
 /** Messages from web pages allowed by `externally_connectable` (the invite page). */

@@ -5,6 +5,7 @@ import { TypedEmitter } from '../shared/typed-emitter.js';
 import { SignallingClient } from '../signalling-client/signalling-client.js';
 import { LocalMediaController } from './local-media-controller.js';
 import { PeerLink, type LinkState, type TrackKind } from './peer-link.js';
+import { videoBudgetFor } from './video-budget.js';
 
 /** Where this person is in the call; one value, one `stateChanged` event. */
 export type SessionState =
@@ -172,6 +173,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     });
     link.on('dataChannelClosed', () => this.emit('dataChannelClosed', { peerId }), { signal });
     this.links.set(peerId, link);
+    this.rebalanceVideo();
     return link;
   }
 
@@ -200,10 +202,16 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.links.get(peerId)?.close();
     this.links.delete(peerId);
     if (this.participants.delete(peerId)) this.emit('participantLeft', peerId);
+    this.rebalanceVideo();
   }
 
   private closeAllLinks(): void {
     for (const peerId of [...this.participants.keys()]) this.removeParticipant(peerId);
+  }
+
+  private rebalanceVideo(): void {
+    const budget = videoBudgetFor(this.links.size);
+    for (const link of this.links.values()) void link.setVideoBudget(budget);
   }
 
   private sendTrackToAll(kind: TrackKind, track: MediaStreamTrack | null): void {

@@ -31,6 +31,7 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
     );
     this.outcome = media.outcome;
     for (const track of media.stream.getTracks()) this.install(track.kind as TrackKind, track);
+    this.emit('mediaStateChanged', this.state);
     return media;
   }
 

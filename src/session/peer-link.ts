@@ -1,5 +1,6 @@
 import type { Signal } from '../protocol/signalling.js';
 import type { Logger } from '../shared/log.js';
+import type { VideoBudget } from './video-budget.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 
 /** What a tile shows about the connection to one peer. */
@@ -61,6 +62,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private settingRemoteAnswerPending = false;
   private signalQueue: Promise<void> = Promise.resolve();
   private linkState: LinkState = 'connecting';
+  private videoBudget: VideoBudget | undefined;
 
   constructor(private readonly options: PeerLinkOptions) {
     super();
@@ -84,6 +86,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
       const next = linkStateOf(this.pc.connectionState);
       if (next && next !== this.linkState) {
         this.linkState = next;
+        if (next === 'connected') void this.applyVideoBudget();
         this.emit('stateChanged', next);
       }
     });
@@ -109,6 +112,28 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   async setLocalTrack(kind: TrackKind, track: MediaStreamTrack | null): Promise<void> {
     this.options.localTracks[kind] = track;
     await this.transceivers[kind]?.sender.replaceTrack(track);
+  }
+
+  /** Caps the outgoing video to this link; applied once encodings exist (after negotiation). */
+  async setVideoBudget(budget: VideoBudget): Promise<void> {
+    this.videoBudget = budget;
+    await this.applyVideoBudget();
+  }
+
+  private async applyVideoBudget(): Promise<void> {
+    const sender = this.transceivers.video?.sender;
+    const budget = this.videoBudget;
+    if (!sender || !budget) return;
+    const parameters = sender.getParameters();
+    const [encoding] = parameters.encodings;
+    if (!encoding) return;
+    encoding.maxBitrate = budget.maxBitrate;
+    encoding.scaleResolutionDownBy = budget.scaleResolutionDownBy;
+    try {
+      await sender.setParameters(parameters);
+    } catch (error) {
+      this.options.log.warn(`Could not cap video to ${this.peerId}`, error);
+    }
   }
 
   /** Signals are handled strictly in arrival order. */

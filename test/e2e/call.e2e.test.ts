@@ -4,7 +4,13 @@ import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
+import {
+  describeTiles,
+  expectState,
+  expectVideoPlaying,
+  remoteTiles,
+  tileOf,
+} from './harness/call-page.js';
 
 // One call that grows and shrinks, step by step, the way people use it.
 describe('a call between real browsers', () => {
@@ -100,7 +106,7 @@ describe('a call between real browsers', () => {
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
   });
 
-  it('adds C and D, and all four see three remote videos', async () => {
+  it('adds C and D, and all four see three remote videos', { timeout: 120_000 }, async () => {
     const [cyd, dan] = await Promise.all([launchPerson(), launchPerson()]);
     people.push(cyd, dan);
     const pages = [
@@ -110,37 +116,55 @@ describe('a call between real browsers', () => {
       await openCall(dan, room, 'Dan'),
     ];
     const names = ['Ana', 'Bea', 'Cyd', 'Dan'];
-    for (const [index, page] of pages.entries()) {
-      await eventually(
-        `${names[index]} has three remote tiles`,
-        async () => (await remoteTiles(page).count()) === 3,
+    try {
+      for (const [index, page] of pages.entries()) {
+        await eventually(
+          `${names[index]} has three remote tiles`,
+          async () => (await remoteTiles(page).count()) === 3,
+        );
+        for (const other of names.filter((_, j) => j !== index)) {
+          await expectVideoPlaying(tileOf(page, other));
+        }
+      }
+    } catch (error) {
+      const seen = await Promise.all(
+        pages.map(async (page, i) => `${names[i]} sees ${await describeTiles(page)}`),
       );
-      for (const other of names.filter((_, j) => j !== index))
-        await expectVideoPlaying(tileOf(page, other));
+      throw new Error(`${String(error)}\n${seen.join('\n')}`);
     }
   });
 
-  it('tells a seventh person that the room of six is full and offers a new room', async () => {
-    const [cyd, dan] = people.slice(2) as [Person, Person];
-    const extra = [await openCall(cyd, room, 'Eli'), await openCall(dan, room, 'Fay')];
-    await eventually(
-      'Ana sees five others',
-      async () => (await remoteTiles(anaPage).count()) === 5,
-    );
-    const late = await openCall(bea, room, 'Gus');
-    await late.getByText('This room is full (6 people).').waitFor({ timeout: 10_000 });
-    await late.getByRole('button', { name: 'Start a new room' }).click();
-    await eventually(
-      'Gus is in a new room',
-      async () => new URL(late.url()).searchParams.get('room') !== room,
-    );
-    await late.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 10_000 });
-    await Promise.all([...extra, late].map((page) => page.close()));
-    await eventually(
-      'Ana sees three others again',
-      async () => (await remoteTiles(anaPage).count()) === 3,
-    );
-  });
+  it(
+    'tells a seventh person that the room of six is full and offers a new room',
+    { timeout: 120_000 },
+    async () => {
+      const [cyd, dan] = people.slice(2) as [Person, Person];
+      const extra = [await openCall(cyd, room, 'Eli'), await openCall(dan, room, 'Fay')];
+      await eventually(
+        'Ana sees five others',
+        async () => (await remoteTiles(anaPage).count()) === 5,
+      );
+      const late = await openCall(bea, room, 'Gus');
+      try {
+        await late.getByText('This room is full (6 people).').waitFor({ timeout: 30_000 });
+        await late.getByRole('button', { name: 'Start a new room' }).click();
+        await eventually(
+          'Gus is in a new room',
+          () => new URL(late.url()).searchParams.get('room') !== room,
+        );
+        await late.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 });
+      } catch (error) {
+        await late.screenshot({ path: 'test-results/room-full-failure.png' });
+        throw error;
+      } finally {
+        await Promise.all([...extra, late].map((page) => page.close()));
+      }
+      await eventually(
+        'Ana sees three others again',
+        async () => (await remoteTiles(anaPage).count()) === 3,
+      );
+    },
+  );
 
   it('removes B’s tile on A’s side within 2 s of B leaving', async () => {
     await beaPage.getByRole('button', { name: 'Leave' }).click();

@@ -29,7 +29,8 @@ export async function launchPerson(): Promise<Person> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--use-fake-device-for-media-stream',
+      // Two fake cameras at 15 fps: enough to switch devices, light enough for six peers on 2 cores.
+      '--use-fake-device-for-media-stream=device-count=2,fps=15',
       '--use-fake-ui-for-media-stream',
       '--allow-loopback-in-peer-connection',
       '--autoplay-policy=no-user-gesture-required',
@@ -52,19 +53,27 @@ export async function launchPerson(): Promise<Person> {
 export async function openCall(person: Person, room: string, name: string): Promise<Page> {
   const page = await person.context.newPage();
   const params = new URLSearchParams({ room, name });
-  await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`));
+  // A call page never settles into 'load' quiet (media keeps streaming); the DOM is enough.
+  await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`), {
+    waitUntil: 'domcontentloaded',
+  });
   return page;
 }
 
 /** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
 export async function eventually(
   what: string,
-  check: () => Promise<boolean>,
+  check: () => boolean | Promise<boolean>,
   timeoutMs = 20_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);

@@ -28,7 +28,7 @@ export async function expectVideoPlaying(tile: Locator, timeoutMs = 20_000): Pro
   );
   await eventually(
     'more frames arrive',
-    async () => (await framesDecoded(tile)) > before + 5,
+    async () => (await framesDecoded(tile)) > before + 2,
     timeoutMs,
   );
 }
@@ -38,5 +38,19 @@ export async function expectState(tile: Locator, state: string, timeoutMs = 20_0
     `the tile says "${state}"`,
     async () => (await tile.locator('.state').textContent()) === state,
     timeoutMs,
+  );
+}
+
+/** A one-line picture of a call page's remote tiles, for failure messages. */
+export async function describeTiles(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll('figure:not(.self)')]
+        .map((figure) => {
+          const video = figure.querySelector('video')!;
+          const state = figure.querySelector('.state')?.textContent ?? '?';
+          return `${figure.getAttribute('aria-label')}: ${state}, ${video.videoWidth}px, ${video.getVideoPlaybackQuality().totalVideoFrames} frames`;
+        })
+        .join('; ') || 'no remote tiles',
   );
 }
