@@ -1,5 +1,5 @@
 import { displayNameSchema, roomIdSchema } from '../protocol/signalling.js';
-import { parseServerUrl } from '../shared/settings.js';
+import { parseServerUrl } from '../shared/server-url.js';
 
 export interface CallParams {
   room: string;

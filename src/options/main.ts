@@ -1,7 +1,8 @@
 import { displayNameSchema } from '../protocol/signalling.js';
 import { formatIceServerLines, parseIceServerLines } from '../shared/ice-servers.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
-import { loadSettings, parseServerUrl, saveSettings } from '../shared/settings.js';
+import { parseServerUrl } from '../shared/server-url.js';
+import { loadSettings, saveSettings } from '../shared/settings.js';
 
 const log = createLogger('options');
 logUnhandledRejections(log);

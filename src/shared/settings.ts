@@ -32,13 +32,3 @@ export async function saveSettings(changes: Partial<Settings>): Promise<Settings
   await browser.storage.local.set({ [STORAGE_KEY]: next });
   return next;
 }
-
-export function parseServerUrl(text: string): string | undefined {
-  try {
-    const url = new URL(text.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.origin;
-  } catch {
-    return undefined;
-  }
-}
