@@ -1,5 +1,6 @@
 import type { MediaState, Peer } from '../protocol/signalling.js';
 import type { LinkState } from '../session/peer-link.js';
+import { markMoment } from '../shared/perf-marks.js';
 
 interface Tile {
   figure: HTMLElement;
@@ -64,7 +65,10 @@ export class TileGrid {
   setStream(peerId: string, stream: MediaStream): void {
     const tile = this.tiles.get(peerId);
     if (!tile) return;
-    if (tile.video.srcObject !== stream) tile.video.srcObject = stream;
+    if (tile.video.srcObject !== stream) {
+      tile.video.srcObject = stream;
+      tile.video.requestVideoFrameCallback(() => markMoment('tfx:first-remote-frame', peerId));
+    }
     if (tile.audio && tile.audio.srcObject !== stream) {
       tile.audio.srcObject = stream;
       const audio = tile.audio;

@@ -1,6 +1,7 @@
 import type { Peer, Signal } from '../protocol/signalling.js';
 import { AppError, errors, type WireError } from '../shared/app-error.js';
 import type { Logger } from '../shared/log.js';
+import { markMoment } from '../shared/perf-marks.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { SignallingClient } from '../signalling-client/signalling-client.js';
 import { LocalMediaController } from './local-media-controller.js';
@@ -125,6 +126,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     // After the server comes back, its rooms are new: rebuild the mesh from the fresh list.
     if (this.joinedOnce) this.closeAllLinks();
     this.setState({ kind: 'joining' });
+    markMoment('tfx:join-sent');
     const reply = await this.signalling.request('room:join', {
       v: 1,
       room: this.options.room,
@@ -168,9 +170,14 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       () => this.emit('remoteStreamChanged', { peerId, stream: link.remoteStream }),
       { signal },
     );
-    link.on('dataChannelOpened', (channel) => this.emit('dataChannelOpened', { peerId, channel }), {
-      signal,
-    });
+    link.on(
+      'dataChannelOpened',
+      (channel) => {
+        markMoment('tfx:datachannel-open', peerId);
+        this.emit('dataChannelOpened', { peerId, channel });
+      },
+      { signal },
+    );
     link.on('dataChannelClosed', () => this.emit('dataChannelClosed', { peerId }), { signal });
     this.links.set(peerId, link);
     this.rebalanceVideo();
@@ -180,10 +187,9 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   private async receiveSignal(from: string, signal: Signal): Promise<void> {
     if (!this.participants.has(from)) return; // the server only relays within the room
     let link = this.links.get(from);
-    if (!link) {
-      if (signal.type !== 'offer') return;
-      link = this.connect(from, 'responder');
-    }
+    // Whoever joined later starts the connection, so a first signal from someone we have no
+    // link to (an offer, or a candidate that overtook it) means we answer.
+    link ??= this.connect(from, 'responder');
     await link.handleSignal(signal);
   }
 

@@ -8,6 +8,16 @@ import {
 } from './local-media.js';
 import type { LocalTracks, TrackKind } from './peer-link.js';
 
+/**
+ * The self-view needs far fewer pixels than peers do: a downscaled clone of the camera keeps a
+ * machine without GPU compositing from spending its CPU painting its own 720p preview.
+ */
+const PREVIEW_CONSTRAINTS: MediaTrackConstraints = {
+  width: { ideal: 640 },
+  height: { ideal: 360 },
+  frameRate: { ideal: 15 },
+};
+
 export interface LocalMediaEvents extends Record<string, unknown> {
   /** A track was swapped (device switch, camera on/off); links must send the new one. */
   trackReplaced: { kind: TrackKind; track: MediaStreamTrack | null };
@@ -21,6 +31,7 @@ export interface LocalMediaEvents extends Record<string, unknown> {
 export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   readonly preview = new MediaStream();
   private tracks: LocalTracks = { audio: null, video: null };
+  private previewVideo: MediaStreamTrack | null = null;
   private microphoneMuted = false;
   private outcome: MediaOutcome = 'receive-only';
   private readonly deviceIds: Partial<Record<TrackKind, string>> = {};
@@ -94,16 +105,34 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   private install(kind: TrackKind, track: MediaStreamTrack | null): void {
     const previous = this.tracks[kind];
     if (previous === track) return;
-    if (previous) {
-      previous.stop();
-      this.preview.removeTrack(previous);
-    }
+    previous?.stop();
     if (track) {
       if (kind === 'audio') track.enabled = !this.microphoneMuted;
-      this.preview.addTrack(track);
       this.deviceIds[kind] = track.getSettings().deviceId ?? this.deviceIds[kind];
     }
     this.tracks[kind] = track;
+    this.showInPreview(kind, previous, track);
     this.emit('trackReplaced', { kind, track });
+  }
+
+  private showInPreview(
+    kind: TrackKind,
+    previous: MediaStreamTrack | null,
+    track: MediaStreamTrack | null,
+  ): void {
+    if (kind === 'audio') {
+      if (previous) this.preview.removeTrack(previous);
+      if (track) this.preview.addTrack(track); // the self tile is muted; this shows its state
+      return;
+    }
+    if (this.previewVideo) {
+      this.previewVideo.stop();
+      this.preview.removeTrack(this.previewVideo);
+    }
+    this.previewVideo = track?.clone() ?? null;
+    if (!this.previewVideo) return;
+    this.preview.addTrack(this.previewVideo);
+    // Best effort: a camera that cannot scale still previews at full size.
+    this.previewVideo.applyConstraints(PREVIEW_CONSTRAINTS).catch(() => undefined);
   }
 }

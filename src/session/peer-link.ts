@@ -26,6 +26,8 @@ export interface PeerLinkOptions {
   log: Logger;
 }
 
+const MAX_EARLY_CANDIDATES = 64;
+
 /** The DataChannel the widget platform shares; negotiated so both sides create it with id 0. */
 export const WIDGET_CHANNEL = { label: 'tfx-widgets', id: 0 } as const;
 
@@ -62,7 +64,8 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private settingRemoteAnswerPending = false;
   private signalQueue: Promise<void> = Promise.resolve();
   private linkState: LinkState = 'connecting';
-  private videoBudget: VideoBudget | undefined;
+  private videoBudget: VideoBudget | null = null;
+  private readonly earlyCandidates: RTCIceCandidateInit[] = [];
 
   constructor(private readonly options: PeerLinkOptions) {
     super();
@@ -115,7 +118,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   }
 
   /** Caps the outgoing video to this link; applied once encodings exist (after negotiation). */
-  async setVideoBudget(budget: VideoBudget): Promise<void> {
+  async setVideoBudget(budget: VideoBudget | null): Promise<void> {
     this.videoBudget = budget;
     await this.applyVideoBudget();
   }
@@ -123,12 +126,18 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private async applyVideoBudget(): Promise<void> {
     const sender = this.transceivers.video?.sender;
     const budget = this.videoBudget;
-    if (!sender || !budget) return;
+    if (!sender) return;
     const parameters = sender.getParameters();
     const [encoding] = parameters.encodings;
     if (!encoding) return;
-    encoding.maxBitrate = budget.maxBitrate;
-    encoding.scaleResolutionDownBy = budget.scaleResolutionDownBy;
+    if (!budget && encoding.maxBitrate === undefined) return; // nothing to lift
+    if (budget) {
+      encoding.maxBitrate = budget.maxBitrate;
+      encoding.scaleResolutionDownBy = budget.scaleResolutionDownBy;
+    } else {
+      delete encoding.maxBitrate;
+      encoding.scaleResolutionDownBy = 1;
+    }
     try {
       await sender.setParameters(parameters);
     } catch (error) {
@@ -154,6 +163,12 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
 
   private async applySignal(signal: Signal): Promise<void> {
     if (signal.type === 'candidate') {
+      // A candidate can overtake the offer it belongs to; keep it until there is one.
+      if (!this.pc.remoteDescription) {
+        if (this.earlyCandidates.length < MAX_EARLY_CANDIDATES)
+          this.earlyCandidates.push(signal.candidate);
+        return;
+      }
       try {
         await this.pc.addIceCandidate(signal.candidate);
       } catch (error) {
@@ -169,6 +184,9 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     this.settingRemoteAnswerPending = signal.type === 'answer';
     await this.pc.setRemoteDescription({ type: signal.type, sdp: signal.sdp });
     this.settingRemoteAnswerPending = false;
+    for (const candidate of this.earlyCandidates.splice(0)) {
+      await this.pc.addIceCandidate(candidate).catch(() => undefined);
+    }
     if (signal.type === 'offer') {
       await this.adoptRemoteTransceivers();
       await this.pc.setLocalDescription();

@@ -5,7 +5,7 @@ import { createSignallingServer, type SignallingServer } from '../../src/server/
 import { createServerLogger } from '../../src/server/logger.js';
 import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import {
-  describeTiles,
+  expectEveryonePlaying,
   expectState,
   expectVideoPlaying,
   remoteTiles,
@@ -116,22 +116,10 @@ describe('a call between real browsers', () => {
       await openCall(dan, room, 'Dan'),
     ];
     const names = ['Ana', 'Bea', 'Cyd', 'Dan'];
-    try {
-      for (const [index, page] of pages.entries()) {
-        await eventually(
-          `${names[index]} has three remote tiles`,
-          async () => (await remoteTiles(page).count()) === 3,
-        );
-        for (const other of names.filter((_, j) => j !== index)) {
-          await expectVideoPlaying(tileOf(page, other));
-        }
-      }
-    } catch (error) {
-      const seen = await Promise.all(
-        pages.map(async (page, i) => `${names[i]} sees ${await describeTiles(page)}`),
-      );
-      throw new Error(`${String(error)}\n${seen.join('\n')}`);
-    }
+    await expectEveryonePlaying(
+      pages,
+      names.map((self) => names.filter((other) => other !== self)),
+    );
   });
 
   it(

@@ -54,3 +54,50 @@ export async function describeTiles(page: Page): Promise<string> {
         .join('; ') || 'no remote tiles',
   );
 }
+
+async function remoteFrameCounts(page: Page): Promise<Map<string, number>> {
+  const counts = await page.evaluate(() =>
+    [...document.querySelectorAll('figure:not(.self)')].map((figure) => {
+      const video = figure.querySelector('video')!;
+      const frames = video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+      return [figure.getAttribute('aria-label') ?? '', frames] as const;
+    }),
+  );
+  return new Map(counts);
+}
+
+/**
+ * Every page shows exactly the expected remote people, and every one of those videos is
+ * playing (new frames arrived within a second). Checked for all pages at once, so a failure
+ * says what each person saw.
+ */
+export async function expectEveryonePlaying(
+  pages: Page[],
+  expected: string[][],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const before = await Promise.all(pages.map(remoteFrameCounts));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await Promise.all(pages.map(remoteFrameCounts));
+    const allPlaying = pages.every((_, i) => {
+      const names = [...after[i]!.keys()].sort();
+      return (
+        JSON.stringify(names) === JSON.stringify([...expected[i]!].sort()) &&
+        names.every(
+          (name) =>
+            (after[i]!.get(name) ?? 0) > (before[i]!.get(name) ?? 0) &&
+            (before[i]!.get(name) ?? 0) > 0,
+        )
+      );
+    });
+    if (allPlaying) return;
+    if (Date.now() > deadline) {
+      const seen = await Promise.all(pages.map(describeTiles));
+      throw new Error(
+        `Not everyone sees everyone playing:\n${seen.map((s, i) => `page ${i}: ${s}`).join('\n')}`,
+      );
+    }
+  }
+}

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { videoBudgetFor } from '../../../src/session/video-budget.js';
 
 describe('videoBudgetFor', () => {
-  it('gives each stream less as the mesh grows, and never more upload than a one-to-one call', () => {
-    const budgets = [1, 2, 3, 4, 5].map(videoBudgetFor);
+  it('leaves a one-to-one call uncapped and gives each stream less as the mesh grows', () => {
+    expect(videoBudgetFor(1)).toBeNull();
+    const budgets = [2, 3, 4, 5].map((peers) => videoBudgetFor(peers)!);
     for (const [i, budget] of budgets.entries()) {
       const next = budgets[i + 1];
       if (next) expect(next.maxBitrate).toBeLessThanOrEqual(budget.maxBitrate);
     }
-    expect(videoBudgetFor(1).scaleResolutionDownBy).toBe(1);
-    expect(5 * videoBudgetFor(5).maxBitrate).toBeLessThanOrEqual(videoBudgetFor(1).maxBitrate);
+    // Five streams at the five-person cap upload less than one uncapped 720p stream (~2.5 Mb/s).
+    expect(5 * budgets[3]!.maxBitrate).toBeLessThanOrEqual(2_500_000);
   });
 });

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `npm run bench`: builds, then measures inside a loopback-only network namespace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr/sbin/ip
+npm run --silent build > /dev/null
+if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi
+exec "${netns[@]}" -- sh -c 'ip link set lo up && exec node bench/join-latency.mjs'

@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/server/config.js';
+import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
+import { createServerLogger } from '../../src/server/logger.js';
+import { eventually, launchPerson, type Person } from './harness/browser.js';
+import { expectVideoPlaying, tileOf } from './harness/call-page.js';
+
+// A server the settings point at, started only after the call page has tried to reach it.
+const LATE_PORT = 8099;
+const LATE_URL = `http://127.0.0.1:${LATE_PORT}`;
+
+describe('settings, an unreachable server and a live device switch', () => {
+  let ana: Person;
+  let bea: Person;
+  let server: SignallingServer | undefined;
+  let anaPage: Page;
+
+  beforeAll(async () => {
+    [ana, bea] = await Promise.all([launchPerson(), launchPerson()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([ana.close(), bea.close()]);
+    await server?.close();
+  });
+
+  it('refuses a malformed ICE server list with the line named, and saves a valid one', async () => {
+    const options = await ana.context.newPage();
+    await options.goto(ana.extensionUrl('src/options/options.html'));
+    await options.getByLabel('Signalling server URL').fill(LATE_URL);
+    await options
+      .getByLabel('ICE servers (STUN/TURN)')
+      .fill('stun:127.0.0.1:3478\nturn:127.0.0.1:3478');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options
+      .getByText('ICE servers: Line 2: a TURN server needs a username and a credential.')
+      .waitFor();
+    await options.getByLabel('ICE servers (STUN/TURN)').fill('');
+    await options.getByLabel('Default display name').fill('Ana');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.reload();
+    expect(await options.getByLabel('Signalling server URL').inputValue()).toBe(LATE_URL);
+    await options.close();
+  });
+
+  it('says the server is unreachable, retries, and joins by itself once the server is up', async () => {
+    anaPage = await ana.context.newPage();
+    await anaPage.goto(ana.extensionUrl('src/call/call.html?room=late-room'), {
+      waitUntil: 'domcontentloaded',
+    });
+    await anaPage
+      .getByText(`Can't reach the signalling server at ${LATE_URL}. Retrying automatically`)
+      .waitFor({ timeout: 15_000 });
+    expect(await anaPage.getByLabel('Invite link').inputValue()).toBe(`${LATE_URL}/r/late-room`);
+
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: LATE_PORT },
+      createServerLogger('silent'),
+    );
+    await server.listen();
+    await anaPage.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 15_000 });
+    await anaPage
+      .getByRole('alert')
+      .filter({ hasText: "Can't reach" })
+      .waitFor({ state: 'hidden' });
+    // The default name from the settings was used: no name form was needed.
+    await tileOf(anaPage, 'You (Ana)').waitFor();
+  });
+
+  it('switches camera live while the other person keeps receiving video', async () => {
+    const beaPage = await bea.context.newPage();
+    const params = new URLSearchParams({ room: 'late-room', name: 'Bea', server: LATE_URL });
+    await beaPage.goto(bea.extensionUrl(`src/call/call.html?${params.toString()}`), {
+      waitUntil: 'domcontentloaded',
+    });
+    await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+
+    const camera = anaPage.getByLabel('Camera');
+    const cameras = await camera
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(cameras.length).toBe(2);
+    const other = cameras.find((id) => id !== '' && id !== undefined && id !== cameras[0]) ?? '';
+    const before = await camera.inputValue();
+    const target = before === other ? cameras[0]! : other;
+    await camera.selectOption(target);
+    await eventually('Ana’s camera is the one she picked', async () =>
+      anaPage.evaluate(
+        (id) =>
+          (document.querySelector<HTMLVideoElement>('figure.self video')!.srcObject as MediaStream)
+            .getVideoTracks()
+            .some((track) => track.getSettings().deviceId === id),
+        target,
+      ),
+    );
+    await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+    await beaPage.close();
+  });
+});
