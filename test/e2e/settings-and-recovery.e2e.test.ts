@@ -80,11 +80,20 @@ describe('settings, an unreachable server and a live device switch', () => {
     const camera = anaPage.getByLabel('Camera');
     const cameras = await camera
       .locator('option')
-      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-    expect(cameras.length).toBe(2);
-    const other = cameras.find((id) => id !== '' && id !== undefined && id !== cameras[0]) ?? '';
-    const before = await camera.inputValue();
-    const target = before === other ? cameras[0]! : other;
+      .evaluateAll((options) =>
+        options.map((option) => ({
+          id: (option as HTMLOptionElement).value,
+          label: option.textContent,
+        })),
+      );
+    expect(cameras.map((c) => c.label)).toEqual([
+      'fake_device_0',
+      'fake_device_1',
+      'fake_device_2',
+    ]);
+    expect(await camera.inputValue()).toBe(cameras[0]!.id);
+    // fake_device_1 is a depth camera; fake_device_2 is an ordinary (MJPEG) one.
+    const target = cameras[2]!.id;
     await camera.selectOption(target);
     await eventually('Ana’s camera is the one she picked', async () =>
       anaPage.evaluate(
