@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
@@ -55,6 +55,17 @@ describe('a call between real browsers', () => {
     await anaPage.getByRole('button', { name: 'Leave' }).waitFor();
   });
 
+  it('focuses the open call window instead of opening a second call', async () => {
+    const popup = await ana.context.newPage();
+    await popup.goto(ana.extensionUrl('src/popup/popup.html'));
+    expect(await popup.getByLabel('Your name').inputValue()).toBe('Ana');
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: 'Start call' }).click();
+    await closed;
+    const callPages = ana.context.pages().filter((page) => page.url().includes(CALL_PAGE));
+    expect(callPages).toEqual([anaPage]);
+  });
+
   it('lets B join through the invite link, and each sees the other’s video', async () => {
     const invite = await anaPage.getByLabel('Invite link').inputValue();
     expect(invite).toBe(`http://127.0.0.1:8084/r/${room}`);
@@ -77,6 +88,21 @@ describe('a call between real browsers', () => {
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
     await expectState(tileOf(anaPage, 'Bea'), 'connected');
     await expectState(tileOf(beaPage, 'Ana'), 'connected');
+  });
+
+  it('explains what TFX Sessions is on an invite link opened without the extension', async () => {
+    const plain = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
+    try {
+      const page = await plain.newPage();
+      await page.goto(`http://127.0.0.1:8084/r/${room}`);
+      await page.getByText('TFX Sessions is not installed in this browser.').waitFor();
+      expect(await page.locator('#room').textContent()).toBe(room);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('shows on B’s side when A mutes, and when A unmutes', async () => {

@@ -78,14 +78,12 @@ describe('settings, an unreachable server and a live device switch', () => {
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
 
     const camera = anaPage.getByLabel('Camera');
-    const cameras = await camera
-      .locator('option')
-      .evaluateAll((options) =>
-        options.map((option) => ({
-          id: (option as HTMLOptionElement).value,
-          label: option.textContent,
-        })),
-      );
+    const cameras = await camera.locator('option').evaluateAll((options) =>
+      options.map((option) => ({
+        id: (option as HTMLOptionElement).value,
+        label: option.textContent,
+      })),
+    );
     expect(cameras.map((c) => c.label)).toEqual([
       'fake_device_0',
       'fake_device_1',

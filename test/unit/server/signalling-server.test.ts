@@ -189,3 +189,23 @@ describe('signalling server', () => {
     expect((await fetch(`${url}/nope`)).status).toBe(404);
   });
 });
+
+describe('signalling server limits', () => {
+  it('drops a connection that sends a packet over 64 KiB and keeps serving the others', async () => {
+    const ana = await joined('room1', 'Ana');
+    const flooder = await joined('room1', 'Eve');
+    const gone = new Promise((resolve) => flooder.client.socket.once('disconnect', resolve));
+    flooder.client.socket.emit('signal:send', {
+      to: ana.id,
+      signal: { type: 'offer', sdp: 'x'.repeat(100_000) },
+    });
+    await gone;
+    expect(await ana.client.waitFor('peer:left')).toEqual({ peerId: flooder.id });
+    expect(ana.client.eventsNamed('signal:received')).toEqual([]);
+    const bea = await joined('room1', 'Bea');
+    await ana.client.waitFor(
+      'peer:joined',
+      (payload) => (payload as { peer: { id: string } }).peer.id === bea.id,
+    );
+  });
+});
