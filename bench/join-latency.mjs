@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import chromiumFlags from '../test/e2e/harness/chromium-flags.json' with { type: 'json' };
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
@@ -40,16 +41,8 @@ async function launch() {
       args: [
         `--disable-extensions-except=${DIST}`,
         `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--allow-loopback-in-peer-connection',
-        '--autoplay-policy=no-user-gesture-required',
+        '--use-fake-device-for-media-stream', // one camera at its default 30 fps, as a person has
+        ...chromiumFlags.flags,
       ],
     },
   );

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import chromiumFlags from './chromium-flags.json' with { type: 'json' };
 
 export const DIST = resolve('dist');
 export const CALL_PAGE = 'src/call/call.html';
@@ -23,18 +24,10 @@ export async function launchPerson(): Promise<Person> {
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       // Three fake cameras at 15 fps: enough to switch devices, light enough for six peers on 2
       // cores. (Chromium's second fake camera is a Y16 depth camera, which no encoder sends.)
       '--use-fake-device-for-media-stream=device-count=3,fps=15',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
+      ...chromiumFlags.flags,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
