@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime } from '../shared/browser.js';
 import {
   parseExternalMessage,
   parseInternalMessage,

@@ -3,3 +3,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
+export type { Runtime } from 'webextension-polyfill';
