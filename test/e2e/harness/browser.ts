@@ -15,7 +15,17 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export async function launchPerson(): Promise<Person> {
+export interface LaunchOptions {
+  /**
+   * 'everything' answers every camera/microphone prompt with yes (the fake UI); 'nothing' leaves
+   * the prompts unanswered, which headless Chromium refuses, as a person saying no would.
+   */
+  mediaGrant?: 'everything' | 'nothing';
+}
+
+export async function launchPerson({
+  mediaGrant = 'everything',
+}: LaunchOptions = {}): Promise<Person> {
   const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -27,7 +37,9 @@ export async function launchPerson(): Promise<Person> {
       // Three fake cameras at 15 fps: enough to switch devices, light enough for six peers on 2
       // cores. (Chromium's second fake camera is a Y16 depth camera, which no encoder sends.)
       '--use-fake-device-for-media-stream=device-count=3,fps=15',
-      ...chromiumFlags.flags,
+      ...chromiumFlags.flags.filter(
+        (flag) => mediaGrant === 'everything' || flag !== '--use-fake-ui-for-media-stream',
+      ),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -44,9 +56,14 @@ export async function launchPerson(): Promise<Person> {
 }
 
 /** Opens the call page for `room` directly, the way tests and invite links do. */
-export async function openCall(person: Person, room: string, name: string): Promise<Page> {
+export async function openCall(
+  person: Person,
+  room: string,
+  name: string,
+  server?: string,
+): Promise<Page> {
   const page = await person.context.newPage();
-  const params = new URLSearchParams({ room, name });
+  const params = new URLSearchParams({ room, name, ...(server ? { server } : {}) });
   // A call page never settles into 'load' quiet (media keeps streaming); the DOM is enough.
   await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`), {
     waitUntil: 'domcontentloaded',

@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/server/config.js';
+import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
+import { createServerLogger } from '../../src/server/logger.js';
+import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { remoteTiles } from './harness/call-page.js';
+
+const PORT = 8087;
+const SERVER = `http://127.0.0.1:${PORT}`;
+
+describe('a full room', () => {
+  let server: SignallingServer;
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: PORT },
+      createServerLogger('silent'),
+    );
+    await server.listen();
+    // Six real participants who said no to camera and microphone: a full room of the default
+    // size that this 2-core machine can hold (nobody encodes video), and a seventh with a camera.
+    people.push(
+      ...(await Promise.all(
+        Array.from({ length: 6 }, () => launchPerson({ mediaGrant: 'nothing' })),
+      )),
+    );
+    people.push(await launchPerson());
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.close()));
+    await server.close();
+  });
+
+  it('tells a seventh person that the room of six is full and offers a new room', async () => {
+    const names = ['Ana', 'Bea', 'Cyd', 'Dan', 'Eli', 'Fay'];
+    const pages: Page[] = [];
+    for (const [index, name] of names.entries()) {
+      const page = await openCall(people[index]!, 'six-seats', name, SERVER);
+      await page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 20_000 });
+      pages.push(page);
+    }
+    await eventually(
+      'Fay sees the five others',
+      async () => (await remoteTiles(pages[5]!).count()) === 5,
+    );
+
+    const gus = await openCall(people[6]!, 'six-seats', 'Gus', SERVER);
+    await gus.getByText('This room is full (6 people).').waitFor({ timeout: 20_000 });
+    await eventually('nobody sees Gus', async () => (await remoteTiles(pages[0]!).count()) === 5);
+    await gus.getByRole('button', { name: 'Start a new room' }).click();
+    await eventually(
+      'Gus is in a new room',
+      () => new URL(gus.url()).searchParams.get('room') !== 'six-seats',
+    );
+    await gus.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 20_000 });
+    await gus.getByText('This room is full').waitFor({ state: 'hidden' });
+  });
+});
