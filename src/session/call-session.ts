@@ -115,10 +115,15 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   async leave(): Promise<void> {
     if (this.current.kind === 'left') return;
     await this.signalling?.request('room:leave', {}).catch(() => undefined);
+    this.end();
+    this.setState({ kind: 'left' });
+  }
+
+  /** Releases everything: links, camera and microphone (their lights go off), the socket. */
+  private end(): void {
     this.closeAllLinks();
     this.media.stop();
     this.lifetime.abort();
-    this.setState({ kind: 'left' });
   }
 
   private async join(): Promise<void> {
@@ -139,6 +144,8 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
           ? { kind: 'room-full', message: reply.error.message }
           : { kind: 'refused', error: reply.error },
       );
+      // Refused (full room, bad request): this call is over, so nothing stays switched on.
+      this.end();
       return;
     }
     this.joinedOnce = true;

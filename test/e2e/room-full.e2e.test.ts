@@ -49,6 +49,13 @@ describe('a full room', () => {
 
     const gus = await openCall(people[6]!, 'six-seats', 'Gus', SERVER);
     await gus.getByText('This room is full (6 people).').waitFor({ timeout: 20_000 });
+    await eventually('Gus’s camera and microphone are released once refused', () =>
+      gus.evaluate(() => {
+        const self = document.querySelector<HTMLVideoElement>('figure.self video');
+        const stream = self?.srcObject as MediaStream | null | undefined;
+        return (stream?.getTracks() ?? []).every((track) => track.readyState === 'ended');
+      }),
+    );
     await eventually('nobody sees Gus', async () => (await remoteTiles(pages[0]!).count()) === 5);
     await gus.getByRole('button', { name: 'Start a new room' }).click();
     await eventually(
