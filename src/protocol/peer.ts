@@ -55,7 +55,7 @@ export function* encodeMessage(
   messageId: number,
   kind: PayloadKind,
   payload: Uint8Array,
-): Generator<Uint8Array> {
+): Generator<Uint8Array<ArrayBuffer>> {
   if (!WIDGET_ID.test(widgetId)) throw new RangeError(`widget id "${widgetId}" is malformed`);
   if (payload.byteLength > PEER_LIMITS.maxMessageBytes) {
     throw new RangeError(
