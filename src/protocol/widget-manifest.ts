@@ -1,0 +1,123 @@
+/**
+ * The widget registry wire: `widgetmanifest.json`, read at build time and at load time.
+ * Keeps the original TFX fields (`id`, `type` — also read as `plugintype` — `title`, `icon`,
+ * `url`) and adds `version`, `description`, `author` and `permissions`.
+ */
+import { z } from 'zod';
+
+/** Permissions the host knows; messaging needs none. Naming any other is an error. */
+export const WIDGET_PERMISSIONS = ['stats'] as const;
+export type WidgetPermission = (typeof WIDGET_PERMISSIONS)[number];
+
+const WIDGET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+const entrySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(WIDGET_ID, 'must be 1–40 of a–z, 0–9 and "-", starting with a letter or digit'),
+    type: z.enum(['widget', 'webapp']).optional(),
+    plugintype: z.enum(['widget', 'webapp']).optional(),
+    title: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+    icon: z.string().min(1, 'must name an image'),
+    url: z.string().min(1, 'must not be empty'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0'),
+    description: z.string().max(300, 'must be at most 300 characters'),
+    author: z.string().min(1, 'must not be empty').max(100),
+    permissions: z
+      .array(z.string())
+      .max(8)
+      .optional()
+      .transform((names, context) => {
+        for (const name of names ?? []) {
+          if (!(WIDGET_PERMISSIONS as readonly string[]).includes(name)) {
+            context.addIssue({
+              code: 'custom',
+              message: `"${name}" is not a permission the host knows (${WIDGET_PERMISSIONS.join(', ')})`,
+            });
+          }
+        }
+        return (names ?? []) as WidgetPermission[];
+      }),
+  })
+  .transform(({ plugintype, type, ...rest }) => ({
+    ...rest,
+    type: type ?? plugintype ?? 'widget',
+  }));
+
+export type WidgetEntry = z.output<typeof entrySchema> & { page: WidgetPage };
+
+/** Where a widget's page lives: packaged in the extension, or a web app framed as a page. */
+export type WidgetPage = { kind: 'packaged'; path: string } | { kind: 'web'; url: string };
+
+export interface ManifestCheck {
+  /** Whether a file exists in the repository (build time) or the extension (load time). */
+  fileExists(path: string): boolean;
+}
+
+export type ManifestValidation = { entries: WidgetEntry[]; errors: string[] };
+
+function pageOf(id: string, url: string): WidgetPage | string {
+  if (url.startsWith('https://')) {
+    try {
+      new URL(url);
+      return { kind: 'web', url };
+    } catch {
+      return 'is not a valid https:// URL';
+    }
+  }
+  if (/^[a-z]+:/i.test(url)) return 'must be an https:// URL or a page packaged in widgets/';
+  const expected = `widgets/${id}/index.html`;
+  return url === expected
+    ? { kind: 'packaged', path: url }
+    : `must be ${expected} (or an https:// web app)`;
+}
+
+/**
+ * Checks every entry and reports every problem as `<file>: entry <n> ("<id>"): <field>: <why>`.
+ * Good entries are returned even when others are bad, so a running host can skip only those.
+ */
+export function validateWidgetManifest(
+  raw: unknown,
+  file: string,
+  check: ManifestCheck,
+): ManifestValidation {
+  if (!Array.isArray(raw))
+    return { entries: [], errors: [`${file}: must be a JSON array of widget entries`] };
+  const entries: WidgetEntry[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (const [index, item] of raw.entries()) {
+    const label = (id: unknown) =>
+      `${file}: entry ${index + 1}${typeof id === 'string' ? ` ("${id}")` : ''}`;
+    const id: unknown = (item as { id?: unknown } | null)?.id;
+    const parsed = entrySchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors.push(
+          `${label(id)}: ${issue.path.map(String).join('.') || 'entry'}: ${issue.message}`,
+        );
+      }
+      continue;
+    }
+    const entry = parsed.data;
+    const problems: string[] = [];
+    if (seen.has(entry.id)) problems.push(`id: "${entry.id}" is used by an earlier entry`);
+    const page = pageOf(entry.id, entry.url);
+    if (typeof page === 'string') problems.push(`url: ${page}`);
+    else if (page.kind === 'packaged' && !check.fileExists(page.path))
+      problems.push(`url: ${page.path} does not exist`);
+    if (!/^https:\/\//.test(entry.icon) && !check.fileExists(entry.icon))
+      problems.push(`icon: ${entry.icon} does not exist`);
+    if (entry.type === 'webapp' && typeof page !== 'string' && page.kind !== 'web') {
+      problems.push('type: a webapp entry needs an https:// url');
+    }
+    seen.add(entry.id);
+    if (problems.length > 0 || typeof page === 'string') {
+      errors.push(...problems.map((problem) => `${label(entry.id)}: ${problem}`));
+      continue;
+    }
+    entries.push({ ...entry, page });
+  }
+  return { entries, errors };
+}
