@@ -22,8 +22,30 @@ function reply(
   response.end(body);
 }
 
+// Malformed percent-encoding makes decodeURIComponent throw; a link is just not a room then.
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
 /** Plain HTTP routes that live beside socket.io on the same port. */
 export function createHttpHandler(rooms: RoomRegistry, extensionId: string) {
+  const route = createRouter(rooms, extensionId);
+  // A throw inside a request listener would take the whole process down: answer 400 instead.
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    try {
+      route(request, response);
+    } catch {
+      if (!response.headersSent) reply(response, 400, 'text/plain', 'Bad request\n');
+      else response.destroy();
+    }
+  };
+}
+
+function createRouter(rooms: RoomRegistry, extensionId: string) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;
@@ -44,7 +66,7 @@ export function createHttpHandler(rooms: RoomRegistry, extensionId: string) {
     }
     const invite = /^\/r\/([^/]+)$/.exec(pathname);
     if (invite) {
-      const room = roomIdSchema.safeParse(decodeURIComponent(invite[1] ?? ''));
+      const room = roomIdSchema.safeParse(safeDecode(invite[1] ?? ''));
       if (!room.success) return reply(response, 404, 'text/plain', 'No such room link.\n');
       return reply(response, 200, 'text/html', renderInvitePage(room.data, extensionId), {
         'content-security-policy': PAGE_CSP,

@@ -209,3 +209,11 @@ describe('signalling server limits', () => {
     );
   });
 });
+
+describe('signalling server HTTP input', () => {
+  it('answers a malformed invite path with 404 and keeps running', async () => {
+    const response = await fetch(`${url}/r/%E0%A4%A`);
+    expect(response.status).toBe(404);
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
+  });
+});
