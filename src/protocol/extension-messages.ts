@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Result } from '../shared/app-error.js';
+import { describeIssue, wireErrorSchema } from './problem.js';
 import { roomIdSchema } from './signalling.js';
 
 export const EXTENSION_MESSAGE_VERSION = 1;
@@ -30,18 +31,14 @@ function parseWith<T>(
 ): { ok: true; value: T } | { ok: false; reason: string } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  return {
-    ok: false,
-    reason: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'malformed',
-  };
+  return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
 }
 
 const replySchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), data: z.null() }),
   z.strictObject({
     ok: z.literal(false),
-    error: z.strictObject({ code: z.enum(['INVALID_MESSAGE', 'DESTROYED']), message: z.string() }),
+    error: wireErrorSchema,
   }),
 ]);
 

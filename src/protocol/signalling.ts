@@ -3,7 +3,8 @@
  * Every event is parsed from `unknown` here, on whichever side receives it.
  */
 import { z } from 'zod';
-import type { ErrorCode, Result, WireError } from '../shared/app-error.js';
+import type { Result, WireError } from '../shared/app-error.js';
+import { describeIssue, wireErrorSchema } from './problem.js';
 
 export const SIGNALLING_PROTOCOL_VERSION = 1;
 
@@ -119,7 +120,7 @@ export const serverEventSchemas = {
   /** A client event sent without an acknowledgement callback was refused. */
   'request:refused': z.strictObject({
     event: z.string().max(64),
-    error: z.strictObject({ code: z.string(), message: z.string() }),
+    error: wireErrorSchema,
   }),
 } as const;
 
@@ -128,22 +129,6 @@ export type ServerEventPayload<K extends ServerEventName> = z.infer<(typeof serv
 export type ServerEvent = {
   [K in ServerEventName]: { type: K; payload: ServerEventPayload<K> };
 }[ServerEventName];
-
-const errorCodes = [
-  'INVALID_MESSAGE',
-  'NOT_IN_ROOM',
-  'ALREADY_IN_ROOM',
-  'UNKNOWN_PEER',
-  'ROOM_FULL',
-  'SERVER_UNREACHABLE',
-  'TIMEOUT',
-  'DESTROYED',
-] as const satisfies readonly ErrorCode[];
-
-const wireErrorSchema = z.strictObject({
-  code: z.enum(errorCodes),
-  message: z.string().max(1000),
-});
 
 const joinAcceptedSchema = z.strictObject({
   self: peerSchema,
@@ -154,13 +139,6 @@ const joinAcceptedSchema = z.strictObject({
 // ---- parsing ----------------------------------------------------------------------------
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'message is malformed';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
 
 function invalid(reason: string): { ok: false; error: WireError } {
   return { ok: false, error: { code: 'INVALID_MESSAGE', message: reason } };
@@ -173,14 +151,14 @@ function isKnown<T extends object>(schemas: T, name: string): name is Extract<ke
 export function parseClientEvent(name: string, raw: unknown): Parsed<ClientEvent> {
   if (!isKnown(clientEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
   const parsed = clientEventSchemas[name].safeParse(raw);
-  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error)}`);
+  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error.issues[0])}`);
   return { ok: true, value: { type: name, payload: parsed.data } as ClientEvent };
 }
 
 export function parseServerEvent(name: string, raw: unknown): Parsed<ServerEvent> {
   if (!isKnown(serverEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
   const parsed = serverEventSchemas[name].safeParse(raw);
-  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error)}`);
+  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error.issues[0])}`);
   return { ok: true, value: { type: name, payload: parsed.data } as ServerEvent };
 }
 
@@ -194,7 +172,10 @@ function parseResult<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
   if (!envelope.success) {
     return {
       ok: false,
-      error: { code: 'INVALID_MESSAGE', message: `reply: ${describeIssue(envelope.error)}` },
+      error: {
+        code: 'INVALID_MESSAGE',
+        message: `reply: ${describeIssue(envelope.error.issues[0])}`,
+      },
     };
   }
   return envelope.data;

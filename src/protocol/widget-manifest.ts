@@ -4,6 +4,7 @@
  * `url`) and adds `version`, `description`, `author` and `permissions`.
  */
 import { z } from 'zod';
+import { describeIssue } from './problem.js';
 
 /** Permissions the host knows; messaging needs none. Naming any other is an error. */
 export const WIDGET_PERMISSIONS = ['stats'] as const;
@@ -94,9 +95,7 @@ export function validateWidgetManifest(
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        errors.push(
-          `${label(id)}: ${issue.path.map(String).join('.') || 'entry'}: ${issue.message}`,
-        );
+        errors.push(`${label(id)}: ${describeIssue(issue, 'entry')}`);
       }
       continue;
     }

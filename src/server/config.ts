@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { describeIssue } from '../protocol/problem.js';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 
 /** The id the manifest's `key` gives the extension on every machine (see README). */
@@ -51,7 +52,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => `  ${describeIssue(issue, 'config')}`);
     throw new Error(`Invalid server configuration:\n${lines.join('\n')}\n\n${CONFIG_HELP}`);
   }
   return parsed.data;

@@ -1,13 +1,16 @@
+export const ERROR_CODES = [
+  'INVALID_MESSAGE',
+  'NOT_IN_ROOM',
+  'ALREADY_IN_ROOM',
+  'UNKNOWN_PEER',
+  'ROOM_FULL',
+  'SERVER_UNREACHABLE',
+  'TIMEOUT',
+  'DESTROYED',
+] as const;
+
 /** Every failure a person or a peer may see has one of these codes. */
-export type ErrorCode =
-  | 'INVALID_MESSAGE'
-  | 'NOT_IN_ROOM'
-  | 'ALREADY_IN_ROOM'
-  | 'UNKNOWN_PEER'
-  | 'ROOM_FULL'
-  | 'SERVER_UNREACHABLE'
-  | 'TIMEOUT'
-  | 'DESTROYED';
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The shape an error takes when it crosses a wire. */
 export interface WireError {

@@ -29,5 +29,10 @@ describe('extension messages', () => {
   it('parses the worker’s reply', () => {
     expect(parseExtensionReply({ ok: true, data: null }).ok).toBe(true);
     expect(parseExtensionReply({ ok: 'yes' }).ok).toBe(false);
+    // Any code of the one shared list is understood; a code nobody defined is refused.
+    expect(parseExtensionReply({ ok: false, error: { code: 'TIMEOUT', message: 'slow' } }).ok).toBe(
+      true,
+    );
+    expect(parseExtensionReply({ ok: false, error: { code: 'NOPE', message: '' } }).ok).toBe(false);
   });
 });
