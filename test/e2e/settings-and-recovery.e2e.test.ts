@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, launchPerson, type Person } from './harness/browser.js';
+import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectVideoPlaying, tileOf } from './harness/call-page.js';
 
 // A server the settings point at, started only after the call page has tried to reach it.
@@ -70,11 +70,7 @@ describe('settings, an unreachable server and a live device switch', () => {
   });
 
   it('switches camera live while the other person keeps receiving video', async () => {
-    const beaPage = await bea.context.newPage();
-    const params = new URLSearchParams({ room: 'late-room', name: 'Bea', server: LATE_URL });
-    await beaPage.goto(bea.extensionUrl(`src/call/call.html?${params.toString()}`), {
-      waitUntil: 'domcontentloaded',
-    });
+    const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
 
     const camera = anaPage.getByLabel('Camera');
