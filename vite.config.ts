@@ -2,6 +2,23 @@ import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import {
+  SHIPPED_WIDGETS,
+  TEST_WIDGETS,
+  readRegistry,
+  sandboxManifestFields,
+  widgetRegistryPlugin,
+} from './scripts/widget-registry.js';
+
+// The widget registry is checked before anything is built: a bad entry fails the build with
+// every problem named. The e2e build (TFX_TEST_WIDGETS=1) adds the test-only widgets.
+const registry = readRegistry(
+  process.env.TFX_TEST_WIDGETS === '1' ? [SHIPPED_WIDGETS, TEST_WIDGETS] : [SHIPPED_WIDGETS],
+);
+if (registry.errors.length > 0) {
+  throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
+}
 
 // The one place the extension build is configured. Operators who run their own signalling
 // server add its origin at build time so its invite pages may talk to the extension:
@@ -9,7 +26,14 @@ import type { Plugin } from 'vite';
 function manifestWithInviteOrigins(): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
     externally_connectable: { matches: string[] };
+    content_security_policy: Record<string, string>;
+    sandbox?: { pages: string[] };
   };
+  const sandbox = sandboxManifestFields(registry.entries);
+  if (sandbox.pages.length > 0) {
+    manifest.sandbox = { pages: sandbox.pages };
+    manifest.content_security_policy.sandbox = sandbox.csp;
+  }
   const extra = (process.env.TFX_INVITE_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -36,7 +60,12 @@ function copyIcons(): Plugin {
 }
 
 export default defineConfig({
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  resolve: {
+    // What a widget imports: `import * as tfx from '@tfx/sdk'`.
+    alias: { '@tfx/sdk': fileURLToPath(new URL('src/sdk/index.ts', import.meta.url)) },
+  },
+  // TFX_OUT_DIR, not --outDir: the plugin's own sub-builds read this file, not the command line.
+  build: { outDir: process.env.TFX_OUT_DIR ?? 'dist', emptyOutDir: true, sourcemap: true },
   plugins: [
     webExtension({
       manifest: manifestWithInviteOrigins,
@@ -47,5 +76,6 @@ export default defineConfig({
       disableAutoLaunch: true,
     }),
     copyIcons(),
+    widgetRegistryPlugin(registry),
   ],
 });

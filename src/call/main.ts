@@ -9,6 +9,7 @@ import { readCallParams } from './call-params.js';
 import { wireControls } from './controls.js';
 import { wireInviteLink } from './invite-link.js';
 import { TileGrid } from './tile-grid.js';
+import { startWidgetPlatform } from './widget-platform.js';
 
 const log = createLogger('call');
 logUnhandledRejections(log);
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     .addEventListener('click', () => window.close(), { signal });
   window.addEventListener('pagehide', leave, { signal });
 
+  await startWidgetPlatform({ session, room: params.room, name, log, signal });
   banner.show('Starting your camera and microphone…', 'info');
   const started = await session.start();
   media.notice = started.notice;

@@ -54,11 +54,16 @@ export type WidgetPage = { kind: 'packaged'; path: string } | { kind: 'web'; url
 export interface ManifestCheck {
   /** Whether a file exists in the repository (build time) or the extension (load time). */
   fileExists(path: string): boolean;
+  /**
+   * The folder packaged widget pages must live in (`widgets` for the registry in the repo). Left
+   * out at load time, where the build has already put each page where it belongs.
+   */
+  pagesDir?: string;
 }
 
 export type ManifestValidation = { entries: WidgetEntry[]; errors: string[] };
 
-function pageOf(id: string, url: string): WidgetPage | string {
+function pageOf(id: string, url: string, pagesDir: string | undefined): WidgetPage | string {
   if (url.startsWith('https://')) {
     try {
       new URL(url);
@@ -68,10 +73,12 @@ function pageOf(id: string, url: string): WidgetPage | string {
     }
   }
   if (/^[a-z]+:/i.test(url)) return 'must be an https:// URL or a page packaged in widgets/';
-  const expected = `widgets/${id}/index.html`;
-  return url === expected
-    ? { kind: 'packaged', path: url }
-    : `must be ${expected} (or an https:// web app)`;
+  const expected = `${pagesDir ?? '<folder>'}/${id}/index.html`;
+  const matches =
+    pagesDir === undefined
+      ? new RegExp(`^(?:[a-z0-9_-]+/)+${id}/index\\.html$`).test(url)
+      : url === expected;
+  return matches ? { kind: 'packaged', path: url } : `must be ${expected} (or an https:// web app)`;
 }
 
 /**
@@ -102,7 +109,7 @@ export function validateWidgetManifest(
     const entry = parsed.data;
     const problems: string[] = [];
     if (seen.has(entry.id)) problems.push(`id: "${entry.id}" is used by an earlier entry`);
-    const page = pageOf(entry.id, entry.url);
+    const page = pageOf(entry.id, entry.url, check.pagesDir);
     if (typeof page === 'string') problems.push(`url: ${page}`);
     else if (page.kind === 'packaged' && !check.fileExists(page.path))
       problems.push(`url: ${page.path} does not exist`);

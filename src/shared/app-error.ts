@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'SERVER_UNREACHABLE',
   'TIMEOUT',
   'DESTROYED',
+  'MESSAGE_TOO_LARGE',
+  'RATE_LIMITED',
+  'NOT_CONNECTED',
+  'STORAGE_FULL',
 ] as const;
 
 /** Every failure a person or a peer may see has one of these codes. */
@@ -49,6 +53,22 @@ export const errors = {
     new AppError('SERVER_UNREACHABLE', `Can't reach the signalling server at ${url}.`),
   timeout: (what: string) => new AppError('TIMEOUT', `${what} took too long.`),
   destroyed: (what: string) => new AppError('DESTROYED', `${what} has been closed.`),
+  messageTooLarge: (bytes: number, limit: number) =>
+    new AppError(
+      'MESSAGE_TOO_LARGE',
+      `A message of ${bytes} bytes exceeds the ${limit}-byte limit.`,
+    ),
+  rateLimited: (why: string) => new AppError('RATE_LIMITED', why),
+  notConnected: (peerId?: string) =>
+    new AppError(
+      'NOT_CONNECTED',
+      peerId ? `The data channel to peer "${peerId}" is not open.` : 'The widget is not connected.',
+    ),
+  storageFull: (limit: number) =>
+    new AppError(
+      'STORAGE_FULL',
+      `This widget's storage for the room is limited to ${limit} bytes.`,
+    ),
 };
 
 /** A request that expects an answer gets one of these back. */

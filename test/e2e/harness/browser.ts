@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import chromiumFlags from './chromium-flags.json' with { type: 'json' };
 
-export const DIST = resolve('dist');
+// The e2e build: the shipped extension plus the test-only widgets (see test/fixtures).
+export const DIST = resolve('build/extension-e2e');
 export const CALL_PAGE = 'src/call/call.html';
 
 /** One person: a separate Chromium profile with the built extension loaded. */

@@ -6,7 +6,7 @@ const files = new Set([
   'widgets/chat/icon.svg',
   'widgets/draw/index.html',
 ]);
-const check = { fileExists: (path: string) => files.has(path) };
+const check = { fileExists: (path: string) => files.has(path), pagesDir: 'widgets' };
 
 const chat = {
   id: 'chat',

@@ -1,0 +1,115 @@
+/**
+ * Build-time side of the widget registry: reads each `widgetmanifest.json`, validates it
+ * (failing the build with every problem named), and tells the extension build which pages to
+ * sandbox and which files to package. Used by vite.config.ts and the author tools.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { validateWidgetManifest, type WidgetEntry } from '../src/protocol/widget-manifest.js';
+
+/** A registry file and the folder its widget pages live in. */
+export interface WidgetSource {
+  manifestFile: string;
+  pagesDir: string;
+}
+
+export const SHIPPED_WIDGETS: WidgetSource = {
+  manifestFile: 'widgetmanifest.json',
+  pagesDir: 'widgets',
+};
+
+/** Test-only widgets (the hostile fixture, the bench probe), built into the e2e extension only. */
+export const TEST_WIDGETS: WidgetSource = {
+  manifestFile: 'test/fixtures/widgetmanifest.json',
+  pagesDir: 'test/fixtures/widgets',
+};
+
+/**
+ * The one CSP for every packaged widget page: scripts only from the extension, no plugins, no
+ * frames, no form posts, and (with the frame's sandbox attribute) an opaque origin.
+ */
+export const WIDGET_SANDBOX_CSP = [
+  'sandbox allow-scripts',
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+export interface Registry {
+  entries: WidgetEntry[];
+  /** The entries as written, merged: what the extension reads again at load time. */
+  raw: unknown[];
+  errors: string[];
+}
+
+export function readRegistry(sources: WidgetSource[], root = process.cwd()): Registry {
+  const registry: Registry = { entries: [], raw: [], errors: [] };
+  const ids = new Set<string>();
+  for (const source of sources) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(root, source.manifestFile), 'utf8'));
+    } catch (error) {
+      registry.errors.push(`${source.manifestFile}: ${(error as Error).message}`);
+      continue;
+    }
+    const result = validateWidgetManifest(raw, source.manifestFile, {
+      fileExists: (path) => existsSync(join(root, path)),
+      pagesDir: source.pagesDir,
+    });
+    registry.errors.push(...result.errors);
+    for (const entry of result.entries) {
+      if (ids.has(entry.id)) {
+        registry.errors.push(
+          `${source.manifestFile}: id "${entry.id}" is also used by another registry`,
+        );
+        continue;
+      }
+      ids.add(entry.id);
+      registry.entries.push(entry);
+      registry.raw.push(
+        (raw as unknown[]).find((item) => (item as { id?: unknown }).id === entry.id),
+      );
+    }
+  }
+  return registry;
+}
+
+/** Every packaged page goes under `sandbox.pages`, generated here, never kept by hand. */
+export function sandboxManifestFields(entries: WidgetEntry[]): {
+  pages: string[];
+  csp: string;
+} {
+  return {
+    pages: entries.flatMap((entry) => (entry.page.kind === 'packaged' ? [entry.page.path] : [])),
+    csp: WIDGET_SANDBOX_CSP,
+  };
+}
+
+/** Packages the registry and the widgets' icons next to the built pages. */
+export function widgetRegistryPlugin(registry: Registry): Plugin {
+  return {
+    name: 'tfx-widget-registry',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'widgetmanifest.json',
+        source: `${JSON.stringify(registry.raw, null, 2)}\n`,
+      });
+      for (const entry of registry.entries) {
+        if (/^https:\/\//.test(entry.icon)) continue;
+        this.emitFile({ type: 'asset', fileName: entry.icon, source: readFileSync(entry.icon) });
+      }
+    },
+  };
+}

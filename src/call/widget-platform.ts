@@ -1,0 +1,89 @@
+import type { CallSession } from '../session/call-session.js';
+import { browser } from '../shared/browser.js';
+import type { Logger } from '../shared/log.js';
+import { frameUrl, loadRegistry } from '../widget-host/load-registry.js';
+import { RoomWidgetStorage } from '../widget-host/room-widget-storage.js';
+import { WidgetHost } from '../widget-host/widget-host.js';
+import { CallWidgetNetwork } from './call-widget-network.js';
+import { WidgetDock } from './widget-dock.js';
+import { WidgetPanel } from './widget-panel.js';
+import { WidgetRoom } from './widget-room.js';
+
+export interface WidgetPlatformOptions {
+  session: CallSession;
+  room: string;
+  name: string;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+/**
+ * Wires the widget platform into the call page: the registry, the dock, the panel and the host
+ * that runs widgets over the call's data channels. Runs before the call starts so no widget
+ * message from a fast peer arrives before anyone listens.
+ */
+export async function startWidgetPlatform(options: WidgetPlatformOptions): Promise<void> {
+  const { session, log, signal } = options;
+  const base = new URL('/', location.href);
+  const note = (text: string) => {
+    document.querySelector('#widget-note')!.textContent = text;
+  };
+  const registry = await loadRegistry(base);
+  if (registry.errors.length > 0) {
+    log.warn('Some widgets were skipped', registry.errors);
+    note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
+  }
+  const network = new CallWidgetNetwork(
+    session,
+    () => ({
+      id: session.state.kind === 'in-call' ? session.state.selfId : '',
+      name: options.name,
+    }),
+    log,
+    signal,
+  );
+  const host = new WidgetHost({
+    widgets: registry.entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      url: frameUrl(entry, base),
+    })),
+    network,
+    storage: new RoomWidgetStorage(
+      {
+        get: async (key) => (await browser.storage.local.get(key))[key],
+        set: (key, value) => browser.storage.local.set({ [key]: value }),
+      },
+      options.room,
+    ),
+    log,
+    signal,
+  });
+  const dock = new WidgetDock(
+    document.querySelector<HTMLElement>('#widget-dock')!,
+    (widgetId) => room.open(widgetId),
+    signal,
+  );
+  dock.show(
+    registry.entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      iconUrl: new URL(entry.icon, base).toString(),
+    })),
+  );
+  const panel = new WidgetPanel(
+    document.querySelector<HTMLElement>('#widget-panel')!,
+    (widgetId, visible) => host.setVisible(widgetId, visible),
+    signal,
+  );
+  const room = new WidgetRoom({
+    host,
+    network,
+    dock,
+    panel,
+    titles: new Map(registry.entries.map((entry) => [entry.id, entry.title])),
+    note,
+    log,
+    signal,
+  });
+}

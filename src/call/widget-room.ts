@@ -1,0 +1,91 @@
+import type { PeerControl } from '../protocol/peer-control.js';
+import type { PeerInfo } from '../protocol/widget.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { Logger } from '../shared/log.js';
+import type { WidgetHost } from '../widget-host/widget-host.js';
+import type { WidgetNetwork } from '../widget-host/widget-network.js';
+import type { WidgetDock } from './widget-dock.js';
+import type { WidgetPanel } from './widget-panel.js';
+
+export interface WidgetRoomOptions {
+  host: WidgetHost;
+  network: WidgetNetwork;
+  dock: WidgetDock;
+  panel: WidgetPanel;
+  titles: Map<string, string>;
+  note: (text: string) => void;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+/**
+ * Keeps the room's open widgets in step: opening a widget opens it for everyone, a late joiner
+ * is told which widgets are open, and closing is each person's own business (the widget keeps
+ * running hidden, so it still receives what it needs and can badge the dock).
+ */
+export class WidgetRoom {
+  constructor(private readonly options: WidgetRoomOptions) {
+    const { host, network, signal } = options;
+    host.on('controlReceived', ({ control, from }) => this.receive(control, from), { signal });
+    host.on('badgeChanged', ({ widgetId, count }) => options.dock.setBadge(widgetId, count), {
+      signal,
+    });
+    network.on('peerJoined', (peer) => this.tellOpenWidgets(peer), { signal });
+  }
+
+  /** The dock button: show the widget here; the first open also opens it for everyone. */
+  open(widgetId: string): void {
+    const wasRunning = this.options.host.isRunning(widgetId);
+    this.show(widgetId);
+    if (!wasRunning) this.announce({ type: 'widget:opened', widget: widgetId });
+  }
+
+  private show(widgetId: string): void {
+    const title = this.options.titles.get(widgetId);
+    const widget = this.options.host.start(widgetId, true);
+    if (!widget || title === undefined) return;
+    this.options.panel.show(widgetId, title, widget.frame.element);
+    this.options.dock.setOpen(widgetId, true);
+  }
+
+  private receive(control: PeerControl, from: PeerInfo): void {
+    switch (control.type) {
+      case 'widget:opened': {
+        const title = this.options.titles.get(control.widget);
+        if (title === undefined) return this.unknown(control.widget, from);
+        this.show(control.widget);
+        return this.options.note(`${from.name} opened ${title}`);
+      }
+      case 'widgets:open':
+        for (const widgetId of control.widgets) {
+          if (!this.options.titles.has(widgetId)) this.unknown(widgetId, from);
+          else if (!this.options.host.isRunning(widgetId)) this.show(widgetId);
+        }
+        return;
+      default:
+        return assertNever(control);
+    }
+  }
+
+  private unknown(widgetId: string, from: PeerInfo): void {
+    this.options.note(`${from.name} uses a widget this browser does not have ("${widgetId}").`);
+  }
+
+  private tellOpenWidgets(peer: PeerInfo): void {
+    const widgets = this.options.host.runningIds();
+    if (widgets.length === 0) return;
+    this.send({ type: 'widgets:open', widgets }, peer.id);
+  }
+
+  private announce(control: PeerControl): void {
+    this.send(control);
+  }
+
+  private send(control: PeerControl, to?: string): void {
+    this.options.host
+      .sendControl(control, to)
+      .catch((error: unknown) =>
+        this.options.log.warn('Could not tell peers about widgets', error),
+      );
+  }
+}

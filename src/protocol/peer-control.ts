@@ -1,0 +1,28 @@
+/**
+ * Host-to-host messages on the peer wire, under a widget id no widget can have (manifest ids
+ * never contain "_"). They keep the set of open widgets the same for everyone in the room.
+ */
+import { z } from 'zod';
+import { describeIssue } from './problem.js';
+
+export const CONTROL_CHANNEL_ID = '_host';
+
+const widgetId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+
+const peerControlSchema = z.discriminatedUnion('type', [
+  // Someone opened a widget: it opens for everyone.
+  z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
+  // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
+  z.strictObject({ type: z.literal('widgets:open'), widgets: z.array(widgetId).max(64) }),
+]);
+
+export type PeerControl = z.output<typeof peerControlSchema>;
+
+export type PeerControlParse = { ok: true; control: PeerControl } | { ok: false; reason: string };
+
+export function parsePeerControl(raw: unknown): PeerControlParse {
+  const parsed = peerControlSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, control: parsed.data }
+    : { ok: false, reason: describeIssue(parsed.error.issues[0]) };
+}

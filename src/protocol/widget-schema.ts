@@ -1,0 +1,51 @@
+/** The host's parser for the widget wire (see widget.ts): every frame message starts here. */
+import { z } from 'zod';
+import { describeIssue } from './problem.js';
+import { WIDGET_LIMITS, type WidgetRequest } from './widget.js';
+
+const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const storageKey = z.string().min(1).max(WIDGET_LIMITS.maxStorageKeyLength);
+// No length cap here: the host measures the encoded bytes and answers MESSAGE_TOO_LARGE, which
+// tells a widget more than a schema error would.
+const jsonText = z.string();
+
+const outgoingPayloadSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('json'), text: jsonText }),
+  z.strictObject({ kind: z.literal('bytes'), bytes: z.instanceof(ArrayBuffer) }),
+]);
+
+const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('message:send'),
+    id: requestId,
+    to: z.string().min(1).max(64).optional(),
+    payload: outgoingPayloadSchema,
+  }),
+  z.strictObject({ type: z.literal('storage:get'), id: requestId, key: storageKey }),
+  z.strictObject({
+    type: z.literal('storage:set'),
+    id: requestId,
+    key: storageKey,
+    // null removes the key
+    text: z.string().max(WIDGET_LIMITS.maxStorageBytes).nullable(),
+  }),
+  z.strictObject({
+    type: z.literal('badge:set'),
+    count: z.number().int().min(0).max(WIDGET_LIMITS.maxBadge),
+  }),
+]);
+
+export type WidgetRequestParse =
+  { ok: true; request: WidgetRequest } | { ok: false; id?: number; reason: string };
+
+/** Reads one message from a widget frame; a malformed one gets a reason (and its id if any). */
+export function parseWidgetRequest(raw: unknown): WidgetRequestParse {
+  const parsed = widgetRequestSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const id = requestId.safeParse((raw as { id?: unknown } | null)?.id);
+  return {
+    ok: false,
+    ...(id.success ? { id: id.data } : {}),
+    reason: describeIssue(parsed.error.issues[0]),
+  };
+}

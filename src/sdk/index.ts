@@ -1,0 +1,260 @@
+/**
+ * The TFX Sessions widget SDK: what a widget imports to talk to the same widget on the other
+ * peers of a call. It runs inside the widget's sandboxed frame and talks only to its host,
+ * through the one MessagePort the host hands this frame. No dependencies.
+ */
+import {
+  CONNECT_MESSAGE,
+  WIDGET_LIMITS,
+  type HostMessage,
+  type OutgoingPayload,
+  type PeerInfo,
+  type WidgetRequest,
+} from '../protocol/widget.js';
+
+export type Peer = PeerInfo;
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A message is a JSON value, or binary: an ArrayBuffer or any typed array / DataView. */
+export type MessageData = Json | ArrayBuffer | ArrayBufferView;
+
+export type TfxErrorCode =
+  | 'MESSAGE_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UNKNOWN_PEER'
+  | 'NOT_CONNECTED'
+  | 'INVALID_MESSAGE'
+  | 'STORAGE_FULL';
+
+/** Every SDK promise rejects with this; `code` says what went wrong. */
+export class TfxError extends Error {
+  constructor(
+    readonly code: TfxErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TfxError';
+  }
+}
+
+/** The most a message may weigh once encoded (UTF-8 JSON or bytes): 16 MiB. */
+export const MAX_MESSAGE_BYTES = WIDGET_LIMITS.maxMessageBytes;
+
+type Unsubscribe = () => void;
+type Pending = { resolve: (data: unknown) => void; reject: (error: TfxError) => void };
+
+let port: MessagePort | undefined;
+let me: Peer | undefined;
+let currentPeers: Peer[] = [];
+let visible = true;
+let nextRequestId = 1;
+const pending = new Map<number, Pending>();
+const messageHandlers = new Set<(data: unknown, from: Peer) => void>();
+const peersHandlers = new Set<(peers: Peer[]) => void>();
+const joinedHandlers = new Set<(peer: Peer) => void>();
+const leftHandlers = new Set<(peer: Peer) => void>();
+const visibilityHandlers = new Set<(visible: boolean) => void>();
+// Messages that arrive before the widget has registered onMessage wait here, so none is lost.
+const backlog: [unknown, Peer][] = [];
+const BACKLOG_LIMIT = 1000;
+
+let markReady: () => void;
+const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
+
+function subscribe<T>(set: Set<T>, handler: T): Unsubscribe {
+  set.add(handler);
+  return () => set.delete(handler);
+}
+
+function emit<A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A): void {
+  for (const handler of set) {
+    try {
+      handler(...args);
+    } catch (error) {
+      console.error('[tfx-sdk] a handler threw', error);
+    }
+  }
+}
+
+function receive(message: HostMessage): void {
+  switch (message.type) {
+    case 'host:hello':
+      me = message.self;
+      currentPeers = message.peers;
+      visible = message.visible;
+      markReady();
+      return;
+    case 'message:received': {
+      const { payload, from } = message;
+      const data = payload.kind === 'json' ? payload.value : payload.bytes;
+      if (messageHandlers.size > 0) emit(messageHandlers, data, from);
+      else if (backlog.length < BACKLOG_LIMIT) backlog.push([data, from]);
+      return;
+    }
+    case 'peers:changed':
+      currentPeers = message.peers;
+      emit(peersHandlers, currentPeers);
+      if (message.joined) emit(joinedHandlers, message.joined);
+      if (message.left) emit(leftHandlers, message.left);
+      return;
+    case 'visibility:changed':
+      visible = message.visible;
+      emit(visibilityHandlers, visible);
+      return;
+    case 'request:done': {
+      const request = pending.get(message.id);
+      pending.delete(message.id);
+      const { result } = message;
+      if (result.ok) request?.resolve(result.data);
+      else request?.reject(new TfxError(result.error.code as TfxErrorCode, result.error.message));
+      return;
+    }
+    case 'request:refused': {
+      const error = new TfxError('INVALID_MESSAGE', message.error.message);
+      const request = message.id === undefined ? undefined : pending.get(message.id);
+      if (request && message.id !== undefined) {
+        pending.delete(message.id);
+        request.reject(error);
+      } else console.warn('[tfx-sdk] the host refused a message:', error.message);
+      return;
+    }
+  }
+}
+
+// The host posts the port once the frame has loaded; only the parent window may hand it over.
+addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data as { type?: unknown } | null;
+  if (port || event.source !== parent || data?.type !== CONNECT_MESSAGE || !event.ports[0]) return;
+  port = event.ports[0];
+  port.onmessage = (message: MessageEvent<HostMessage>) => receive(message.data);
+});
+
+async function request(
+  make: (id: number) => WidgetRequest,
+  transfer: Transferable[] = [],
+): Promise<unknown> {
+  await readyPromise;
+  const id = nextRequestId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    port!.postMessage(make(id), transfer);
+  });
+}
+
+function encode(data: MessageData): OutgoingPayload {
+  if (data instanceof ArrayBuffer) return { kind: 'bytes', bytes: data.slice(0) };
+  if (ArrayBuffer.isView(data)) {
+    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return { kind: 'bytes', bytes: view.slice().buffer };
+  }
+  const text = JSON.stringify(data) as string | undefined;
+  if (text === undefined) throw new TfxError('INVALID_MESSAGE', 'The message is not JSON data.');
+  return { kind: 'json', text };
+}
+
+function encodedSize(payload: OutgoingPayload): number {
+  if (payload.kind === 'bytes') return payload.bytes.byteLength;
+  // Cheap bounds first: every UTF-16 unit is 1 to 3 UTF-8 bytes.
+  if (payload.text.length * 3 <= MAX_MESSAGE_BYTES) return payload.text.length;
+  return new TextEncoder().encode(payload.text).byteLength;
+}
+
+/** Resolves once the host has connected this widget; `self()` and `peers()` work from then. */
+export function ready(): Promise<void> {
+  return readyPromise;
+}
+
+/** You in this call ({ id, name }). Throws NOT_CONNECTED before `ready()` has resolved. */
+export function self(): Peer {
+  if (!me) throw new TfxError('NOT_CONNECTED', 'Call tfx.self() after await tfx.ready().');
+  return me;
+}
+
+/** The other peers this widget can reach right now (their data channel is open). */
+export function peers(): Peer[] {
+  return [...currentPeers];
+}
+
+/**
+ * Sends a JSON value or binary data (≤ 16 MiB encoded) to this widget on every other peer, or on
+ * one peer with `{ to: peerId }`. Reliable and ordered per sender. Resolves once handed to the
+ * call's data channel(s); rejects with MESSAGE_TOO_LARGE, RATE_LIMITED (more than 500 messages/s
+ * sustained, or 32 MiB waiting), UNKNOWN_PEER or NOT_CONNECTED.
+ */
+export async function sendMessage(data: MessageData, options: { to?: string } = {}): Promise<void> {
+  const payload = encode(data);
+  const size = encodedSize(payload);
+  if (size > MAX_MESSAGE_BYTES) {
+    throw new TfxError(
+      'MESSAGE_TOO_LARGE',
+      `A message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit.`,
+    );
+  }
+  const transfer = payload.kind === 'bytes' ? [payload.bytes] : [];
+  await request(
+    (id) => ({
+      type: 'message:send',
+      id,
+      ...(options.to === undefined ? {} : { to: options.to }),
+      payload,
+    }),
+    transfer,
+  );
+}
+
+/**
+ * Calls `handler(data, from)` for each message from this widget on another peer, in the order
+ * each peer sent them. JSON arrives parsed; binary arrives as an ArrayBuffer. Returns unsubscribe.
+ */
+export function onMessage(handler: (data: unknown, from: Peer) => void): Unsubscribe {
+  const unsubscribe = subscribe(messageHandlers, handler);
+  for (const [data, from] of backlog.splice(0)) emit(messageHandlers, data, from);
+  return unsubscribe;
+}
+
+/** Calls `handler(peers)` whenever a peer becomes reachable or goes away. */
+export function onPeersChanged(handler: (peers: Peer[]) => void): Unsubscribe {
+  return subscribe(peersHandlers, handler);
+}
+
+/** Calls `handler(peer)` when a peer becomes reachable: the moment to send it your state. */
+export function onPeerJoined(handler: (peer: Peer) => void): Unsubscribe {
+  return subscribe(joinedHandlers, handler);
+}
+
+/** Calls `handler(peer)` when a peer leaves or its connection drops. */
+export function onPeerLeft(handler: (peer: Peer) => void): Unsubscribe {
+  return subscribe(leftHandlers, handler);
+}
+
+/** Whether the person can see this widget now (they may have closed its panel; it keeps running). */
+export function isVisible(): boolean {
+  return visible;
+}
+
+/** Calls `handler(visible)` when the person opens or closes this widget's panel. */
+export function onVisibilityChanged(handler: (visible: boolean) => void): Unsubscribe {
+  return subscribe(visibilityHandlers, handler);
+}
+
+/** Shows a count (0–9999, 0 hides it) on this widget's dock button, e.g. unread messages. */
+export function setBadge(count: number): void {
+  const clamped = Math.max(0, Math.min(WIDGET_LIMITS.maxBadge, Math.floor(count)));
+  void readyPromise.then(() => port!.postMessage({ type: 'badge:set', count: clamped }));
+}
+
+/**
+ * Storage for this widget in this room on this device (sandboxed frames have no localStorage).
+ * Values are JSON, at most 1 MiB per widget and room in all; `set` rejects with STORAGE_FULL.
+ */
+export const storage = {
+  /** The stored value, or undefined. */
+  async get(key: string): Promise<Json | undefined> {
+    const text = await request((id) => ({ type: 'storage:get', id, key }));
+    return typeof text === 'string' ? (JSON.parse(text) as Json) : undefined;
+  },
+  /** Stores a JSON value; `undefined` removes the key. */
+  async set(key: string, value: Json | undefined): Promise<void> {
+    const text = value === undefined ? null : JSON.stringify(value);
+    await request((id) => ({ type: 'storage:set', id, key, text }));
+  },
+};

@@ -1,0 +1,154 @@
+import { PEER_LIMITS } from '../protocol/peer.js';
+import {
+  WIDGET_PROTOCOL_VERSION,
+  type IncomingPayload,
+  type PeerInfo,
+  type RequestResult,
+  type WidgetRequest,
+} from '../protocol/widget.js';
+import { AppError, errors } from '../shared/app-error.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { Logger } from '../shared/log.js';
+import { SendBudget, type SendBudgetLimits } from './send-budget.js';
+import { WidgetFrame } from './widget-frame.js';
+import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
+
+export interface RunningWidgetOptions {
+  id: string;
+  title: string;
+  url: string;
+  network: WidgetNetwork;
+  storage: WidgetStorage;
+  log: Logger;
+  visible: boolean;
+  onBadge: (count: number) => void;
+  budget?: SendBudgetLimits;
+  signal: AbortSignal;
+}
+
+const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One widget running on this page: its frame, its send allowance, and the answers to what it
+ * asks for. Everything it sends is stamped with its own id, whatever it claims.
+ */
+export class RunningWidget {
+  readonly frame: WidgetFrame;
+  private readonly budget: SendBudget;
+  private visible: boolean;
+
+  constructor(private readonly options: RunningWidgetOptions) {
+    this.visible = options.visible;
+    this.budget = new SendBudget(options.budget);
+    this.frame = new WidgetFrame({
+      url: options.url,
+      title: options.title,
+      signal: options.signal,
+      hello: () => ({
+        type: 'host:hello',
+        version: WIDGET_PROTOCOL_VERSION,
+        self: options.network.self,
+        peers: options.network.peers(),
+        visible: this.visible,
+      }),
+      onRequest: (request) => this.handle(request),
+      onRefused: (reason) => options.log.warn(`Widget "${options.id}" sent a bad message`, reason),
+    });
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  /** Hands a message from a peer's instance of this widget to the frame. */
+  deliver(message: NetworkMessage): void {
+    const payload = this.decode(message);
+    if (!payload) return;
+    this.frame.post(
+      { type: 'message:received', from: message.from, payload },
+      payload.kind === 'bytes' ? [payload.bytes] : [],
+    );
+  }
+
+  peersChanged(change: { joined?: PeerInfo; left?: PeerInfo }): void {
+    this.frame.post({ type: 'peers:changed', peers: this.options.network.peers(), ...change });
+  }
+
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.frame.post({ type: 'visibility:changed', visible });
+  }
+
+  private decode(message: NetworkMessage): IncomingPayload | undefined {
+    if (message.kind === 'bytes') {
+      const { payload } = message;
+      // A private copy the frame can own: the received buffer may hold other frames' bytes.
+      return { kind: 'bytes', bytes: payload.slice().buffer };
+    }
+    try {
+      return { kind: 'json', value: JSON.parse(strictUtf8.decode(message.payload)) as unknown };
+    } catch {
+      this.options.log.warn(
+        `Dropped a message for "${this.id}" from ${message.from.id}: it is not valid UTF-8 JSON`,
+      );
+      return undefined;
+    }
+  }
+
+  private handle(request: WidgetRequest): void {
+    switch (request.type) {
+      case 'message:send':
+        return this.answer(request.id, this.send(request));
+      case 'storage:get':
+        return this.answer(
+          request.id,
+          this.options.storage.get(this.id, request.key).then((text) => text),
+        );
+      case 'storage:set':
+        return this.answer(
+          request.id,
+          this.options.storage.set(this.id, request.key, request.text).then(() => undefined),
+        );
+      case 'badge:set':
+        return this.options.onBadge(request.count);
+      default:
+        return assertNever(request);
+    }
+  }
+
+  private async send(request: Extract<WidgetRequest, { type: 'message:send' }>): Promise<void> {
+    const { payload, to } = request;
+    const bytes =
+      payload.kind === 'json' ? utf8.encode(payload.text) : new Uint8Array(payload.bytes);
+    if (bytes.byteLength > PEER_LIMITS.maxMessageBytes) {
+      throw errors.messageTooLarge(bytes.byteLength, PEER_LIMITS.maxMessageBytes);
+    }
+    if (to !== undefined && !this.options.network.knows(to)) throw errors.unknownPeer(to);
+    const refusal = this.budget.take(bytes.byteLength);
+    if (refusal) throw refusal;
+    try {
+      await this.options.network.send(this.id, payload.kind, bytes, to);
+    } finally {
+      this.budget.release(bytes.byteLength);
+    }
+  }
+
+  private answer(id: number, work: Promise<unknown>): void {
+    work.then(
+      (data) => this.reply(id, data === undefined ? { ok: true } : { ok: true, data }),
+      (error: unknown) => {
+        const wire =
+          error instanceof AppError
+            ? error.toWire()
+            : { code: 'INVALID_MESSAGE' as const, message: String(error) };
+        this.reply(id, { ok: false, error: wire });
+      },
+    );
+  }
+
+  private reply(id: number, result: RequestResult): void {
+    this.frame.post({ type: 'request:done', id, result });
+  }
+}

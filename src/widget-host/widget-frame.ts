@@ -1,0 +1,87 @@
+import { CONNECT_MESSAGE, type HostMessage, type WidgetRequest } from '../protocol/widget.js';
+import { parseWidgetRequest } from '../protocol/widget-schema.js';
+
+export interface WidgetFrameOptions {
+  url: string;
+  title: string;
+  /** Called for every well-formed request the frame sends through its port. */
+  onRequest: (request: WidgetRequest) => void;
+  /** Called for every malformed one, after the frame has been told why. */
+  onRefused: (reason: string) => void;
+  /** The greeting sent first on every new port (the frame may reload itself). */
+  hello: () => HostMessage;
+  signal: AbortSignal;
+}
+
+/** Messages held for a frame that has not connected yet; beyond this the oldest are dropped. */
+const MAX_HELD = 1000;
+
+/**
+ * One sandboxed widget frame and the private MessagePort the host talks to it through. The
+ * frame gets no extension APIs and an opaque origin; its port is the only way in or out, so a
+ * widget can neither read nor forge another widget's traffic.
+ */
+export class WidgetFrame {
+  readonly element: HTMLIFrameElement;
+  private port: MessagePort | undefined;
+  private held: { message: HostMessage; transfer: Transferable[] }[] = [];
+
+  constructor(private readonly options: WidgetFrameOptions) {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    // No camera, microphone, screen or other powerful features for widget code.
+    frame.setAttribute('allow', '');
+    frame.referrerPolicy = 'no-referrer';
+    frame.title = options.title;
+    frame.className = 'widget-frame';
+    frame.addEventListener('load', () => this.connect(), { signal: options.signal });
+    options.signal.addEventListener('abort', () => {
+      this.port?.close();
+      frame.remove();
+    });
+    frame.src = options.url;
+    this.element = frame;
+  }
+
+  get connected(): boolean {
+    return this.port !== undefined;
+  }
+
+  /** Posts to the frame now, or as soon as it has connected. */
+  post(message: HostMessage, transfer: Transferable[] = []): void {
+    if (this.options.signal.aborted) return;
+    if (this.port) {
+      this.port.postMessage(message, transfer);
+      return;
+    }
+    if (this.held.length >= MAX_HELD) this.held.shift();
+    this.held.push({ message, transfer });
+  }
+
+  private connect(): void {
+    this.port?.close();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
+    // The frame's origin is opaque, so '*' is the only target origin that reaches it; the port
+    // goes to this frame's window alone.
+    this.element.contentWindow?.postMessage({ type: CONNECT_MESSAGE }, '*', [channel.port2]);
+    this.port = channel.port1;
+    this.port.postMessage(this.options.hello());
+    for (const { message, transfer } of this.held) this.port.postMessage(message, transfer);
+    this.held = [];
+  }
+
+  private receive(data: unknown): void {
+    const parsed = parseWidgetRequest(data);
+    if (parsed.ok) {
+      this.options.onRequest(parsed.request);
+      return;
+    }
+    this.post({
+      type: 'request:refused',
+      ...(parsed.id === undefined ? {} : { id: parsed.id }),
+      error: { code: 'INVALID_MESSAGE', message: parsed.reason },
+    });
+    this.options.onRefused(parsed.reason);
+  }
+}

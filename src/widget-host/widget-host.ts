@@ -1,0 +1,149 @@
+import {
+  CONTROL_CHANNEL_ID,
+  parsePeerControl,
+  type PeerControl,
+} from '../protocol/peer-control.js';
+import type { PeerInfo } from '../protocol/widget.js';
+import type { Logger } from '../shared/log.js';
+import { TypedEmitter } from '../shared/typed-emitter.js';
+import { RunningWidget } from './running-widget.js';
+import type { SendBudgetLimits } from './send-budget.js';
+import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
+
+/** What the host needs to know about a widget to run it. */
+export interface RunnableWidget {
+  id: string;
+  title: string;
+  /** The page to frame, already resolved against the extension (or the playground server). */
+  url: string;
+}
+
+export interface WidgetHostEvents extends Record<string, unknown> {
+  badgeChanged: { widgetId: string; count: number };
+  controlReceived: { control: PeerControl; from: PeerInfo };
+}
+
+export interface WidgetHostOptions {
+  widgets: RunnableWidget[];
+  network: WidgetNetwork;
+  storage: WidgetStorage;
+  log: Logger;
+  budget?: SendBudgetLimits;
+  signal: AbortSignal;
+}
+
+/** Messages kept for a known widget that is not running yet (it is about to be opened). */
+const MAX_HELD_PER_WIDGET = 1000;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Runs widgets on this page and routes the network to them: each message goes to the running
+ * instance of the widget it names, host-to-host control goes to whoever listens for it.
+ */
+export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
+  private readonly known: Map<string, RunnableWidget>;
+  private readonly running = new Map<string, { widget: RunningWidget; stop: AbortController }>();
+  private readonly held = new Map<string, NetworkMessage[]>();
+
+  constructor(private readonly options: WidgetHostOptions) {
+    super();
+    this.known = new Map(options.widgets.map((widget) => [widget.id, widget]));
+    const { network, signal } = options;
+    network.on('messageReceived', (message) => this.route(message), { signal });
+    network.on(
+      'peerJoined',
+      (joined) => this.eachRunning((widget) => widget.peersChanged({ joined })),
+      {
+        signal,
+      },
+    );
+    network.on('peerLeft', (left) => this.eachRunning((widget) => widget.peersChanged({ left })), {
+      signal,
+    });
+  }
+
+  isRunning(widgetId: string): boolean {
+    return this.running.has(widgetId);
+  }
+
+  runningIds(): string[] {
+    return [...this.running.keys()];
+  }
+
+  /** Starts a widget (once); its frame is returned for the page to place. */
+  start(widgetId: string, visible: boolean): RunningWidget | undefined {
+    const existing = this.running.get(widgetId);
+    if (existing) return existing.widget;
+    const entry = this.known.get(widgetId);
+    if (!entry) return undefined;
+    const stop = new AbortController();
+    this.options.signal.addEventListener('abort', () => stop.abort(), { signal: stop.signal });
+    const widget = new RunningWidget({
+      ...entry,
+      network: this.options.network,
+      storage: this.options.storage,
+      log: this.options.log,
+      visible,
+      budget: this.options.budget,
+      onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
+      signal: stop.signal,
+    });
+    this.running.set(widgetId, { widget, stop });
+    for (const message of this.held.get(widgetId) ?? []) widget.deliver(message);
+    this.held.delete(widgetId);
+    return widget;
+  }
+
+  stop(widgetId: string): void {
+    this.running.get(widgetId)?.stop.abort();
+    this.running.delete(widgetId);
+  }
+
+  setVisible(widgetId: string, visible: boolean): void {
+    this.running.get(widgetId)?.widget.setVisible(visible);
+  }
+
+  /** Sends a control message to one peer or all; control never competes with a widget's budget. */
+  sendControl(control: PeerControl, to?: string): Promise<void> {
+    return this.options.network.send(
+      CONTROL_CHANNEL_ID,
+      'json',
+      utf8.encode(JSON.stringify(control)),
+      to,
+    );
+  }
+
+  private route(message: NetworkMessage): void {
+    if (message.widgetId === CONTROL_CHANNEL_ID) return this.receiveControl(message);
+    const running = this.running.get(message.widgetId);
+    if (running) return running.widget.deliver(message);
+    if (!this.known.has(message.widgetId)) {
+      this.options.log.warn(`Dropped a message for unknown widget "${message.widgetId}"`);
+      return;
+    }
+    const held = this.held.get(message.widgetId) ?? [];
+    if (held.length >= MAX_HELD_PER_WIDGET) held.shift();
+    held.push(message);
+    this.held.set(message.widgetId, held);
+  }
+
+  private receiveControl(message: NetworkMessage): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(message.payload));
+    } catch {
+      raw = undefined;
+    }
+    const parsed = parsePeerControl(raw);
+    if (!parsed.ok) {
+      this.options.log.warn(`Refused a control message from ${message.from.id}`, parsed.reason);
+      return;
+    }
+    this.emit('controlReceived', { control: parsed.control, from: message.from });
+  }
+
+  private eachRunning(action: (widget: RunningWidget) => void): void {
+    for (const { widget } of this.running.values()) action(widget);
+  }
+}

@@ -1,0 +1,161 @@
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/server/config.js';
+import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
+import { createServerLogger } from '../../src/server/logger.js';
+import { newRoomId } from '../../src/shared/room-id.js';
+import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { expectState, tileOf } from './harness/call-page.js';
+
+const PORT = 8087;
+const SERVER = `http://127.0.0.1:${PORT}`;
+
+function chat(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Chat"]');
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  const box = chat(page).getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+async function expectChatLine(page: Page, author: string, text: string): Promise<void> {
+  await chat(page)
+    .getByRole('listitem')
+    .filter({ hasText: author })
+    .filter({ hasText: text })
+    .waitFor({ timeout: 20_000 });
+}
+
+async function chatText(page: Page): Promise<string> {
+  return (await chat(page).getByRole('list', { name: 'Messages' }).textContent()) ?? '';
+}
+
+// The widget platform end to end: the dock, opening for everyone, the chat widget, a late
+// joiner, and a hostile widget that attacks while two people keep chatting.
+describe('widgets in a call', () => {
+  let server: SignallingServer;
+  const people: Person[] = [];
+  let ana: Page;
+  let bea: Page;
+  let cal: Page;
+  const room = newRoomId();
+
+  beforeAll(async () => {
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: PORT },
+      createServerLogger('silent'),
+    );
+    await server.listen();
+    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
+    ana = await openCall(people[0]!, room, 'Ana', SERVER);
+    bea = await openCall(people[1]!, room, 'Bea', SERVER);
+    await expectState(tileOf(ana, 'Bea'), 'connected');
+    await expectState(tileOf(bea, 'Ana'), 'connected');
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.close()));
+    await server.close();
+  });
+
+  it('shows a dock button per widget, named by its title', async () => {
+    const dock = ana.getByRole('toolbar', { name: 'Widgets' });
+    await expect(dock.getByRole('button', { name: 'Chat', exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(
+      dock.getByRole('button', { name: 'Hostile', exact: true }).isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  it('opens Chat for everyone when Ana opens it from the dock', async () => {
+    await ana.getByRole('button', { name: 'Chat', exact: true }).click();
+    await chat(ana).getByRole('textbox', { name: 'Message' }).waitFor();
+    await chat(bea).getByRole('textbox', { name: 'Message' }).waitFor();
+    await eventually('Bea is told who opened it', async () =>
+      (await bea.locator('#widget-note').textContent())!.includes('Ana opened Chat'),
+    );
+    // The videos stay visible beside the panel.
+    await expect(tileOf(bea, 'Ana').isVisible()).resolves.toBe(true);
+  });
+
+  it('carries a message typed by Ana to Bea and a reply back', async () => {
+    await say(ana, 'Hello Bea');
+    await expectChatLine(bea, 'Ana', 'Hello Bea');
+    await say(bea, 'Hi Ana!');
+    await expectChatLine(ana, 'Bea', 'Hi Ana!');
+  });
+
+  it('renders markup a peer sends as plain text', async () => {
+    await say(ana, '<b>bold</b><img src=x onerror="document.title=1">');
+    await expectChatLine(bea, 'Ana', '<b>bold</b><img src=x');
+    await expect(chat(bea).locator('#log b, #log img').count()).resolves.toBe(0);
+  });
+
+  it('counts unread messages on the dock while Bea has the chat closed', async () => {
+    await bea.getByRole('button', { name: 'Close Chat' }).click();
+    await expect(bea.locator('#widget-panel').isHidden()).resolves.toBe(true);
+    await say(ana, 'Are you there?');
+    await say(ana, 'Bea?');
+    await eventually(
+      'the badge shows 2',
+      async () => (await bea.locator('#badge-chat').textContent()) === '2',
+    );
+    await bea.getByRole('button', { name: 'Chat', exact: true }).click();
+    await expectChatLine(bea, 'Ana', 'Bea?');
+    await eventually('the badge is gone', () => bea.locator('#badge-chat').isHidden());
+  });
+
+  it('gives a late joiner the open widget and the conversation so far', async () => {
+    const calPerson = await launchPerson();
+    people.push(calPerson);
+    cal = await openCall(calPerson, room, 'Cal', SERVER);
+    await expectChatLine(cal, 'Ana', 'Hello Bea');
+    await expectChatLine(cal, 'Bea', 'Hi Ana!');
+    // History arrives from both peers and is merged, not repeated.
+    expect((await chatText(cal)).split('Hello Bea').length - 1).toBe(1);
+    await say(cal, 'Hi both, Cal here');
+    await expectChatLine(ana, 'Cal', 'Hi both, Cal here');
+    await expectChatLine(bea, 'Cal', 'Hi both, Cal here');
+  });
+
+  it('contains a hostile widget while the chat keeps working', async () => {
+    const callUrl = ana.url();
+    await ana.getByRole('button', { name: 'Hostile', exact: true }).click();
+    const hostile = ana.frameLocator('iframe[title="Hostile"]');
+    // It opened for everyone as the selected tab; people switch back to Chat and keep talking.
+    for (const page of [ana, bea, cal]) {
+      await page.getByRole('tab', { name: 'Hostile' }).waitFor();
+      await page.getByRole('tab', { name: 'Chat' }).click();
+    }
+    await say(bea, 'Still with you during the attack');
+    await expectChatLine(ana, 'Bea', 'Still with you during the attack');
+    await hostile
+      .locator('#report[data-done="true"]')
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    const report = JSON.parse((await hostile.locator('#report').textContent())!) as Record<
+      string,
+      { blocked: boolean; detail: string }
+    >;
+    expect(report.unexpected).toBeUndefined();
+    for (const [attempt, outcome] of Object.entries(report)) {
+      expect({ attempt, ...outcome }).toMatchObject({ attempt, blocked: true });
+    }
+    expect(report.chromeApis?.detail).toBe('chrome.runtime.id is undefined');
+    expect(report.readParentDom?.detail).toMatch(/^SecurityError/);
+    expect(report.navigateTop?.detail).toMatch(/^SecurityError/);
+    expect(report.localStorage?.detail).toMatch(/^SecurityError/);
+    expect(report.claimWidgetId?.detail).toMatch(/^INVALID_MESSAGE: .*widget/);
+    expect(report.hugeMessage?.detail).toMatch(/MESSAGE_TOO_LARGE/);
+    expect(report.hugeMessageBypassingSdk?.detail).toMatch(/^MESSAGE_TOO_LARGE/);
+    expect(report.flood?.detail).toMatch(/^\d+ of 5000 messages refused with RATE_LIMITED$/);
+    expect(ana.url()).toBe(callUrl);
+
+    await say(ana, 'After the attack');
+    await expectChatLine(bea, 'Ana', 'After the attack');
+    await expectChatLine(cal, 'Ana', 'After the attack');
+    for (const page of [ana, bea, cal]) expect(await chatText(page)).not.toContain('spoofed');
+  });
+});
