@@ -127,3 +127,32 @@ export function validateWidgetManifest(
   }
   return { entries, errors };
 }
+
+/**
+ * The registry as a JSON Schema, for editors to check `widgetmanifest.json` while typing
+ * (written to `widgetmanifest.schema.json` by `npm run widget:schema`). The checks that need
+ * the file system (pages and icons exist, ids unique) stay in `validateWidgetManifest`.
+ */
+export function widgetManifestJsonSchema(): Record<string, unknown> {
+  const entry = z.toJSONSchema(entrySchema, { io: 'input' }) as {
+    properties: Record<string, Record<string, unknown>>;
+  };
+  const { $schema, ...entryWithoutDialect } = entry as typeof entry & { $schema?: string };
+  entry.properties.permissions = {
+    type: 'array',
+    maxItems: 8,
+    items: { enum: [...WIDGET_PERMISSIONS] },
+    description: 'Host features the widget needs; messaging needs none.',
+  };
+  entry.properties.url = {
+    type: 'string',
+    pattern: '^(https://.+|widgets/[a-z0-9][a-z0-9-]{0,39}/index\\.html)$',
+    description: 'widgets/<id>/index.html (packaged in the extension) or an https:// web app.',
+  };
+  return {
+    $schema: $schema ?? 'https://json-schema.org/draft/2020-12/schema',
+    title: 'TFX Sessions widget registry (widgetmanifest.json)',
+    type: 'array',
+    items: entryWithoutDialect,
+  };
+}

@@ -1,0 +1,93 @@
+// npm run widget:new <id> — scaffolds a working widget: widgets/<id>/ (page, code, icon) and its
+// entry in widgetmanifest.json, then checks the registry the way the build will.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const id = process.argv[2];
+if (!id || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) {
+  console.error('Usage: npm run widget:new <id>   (1–40 of a–z, 0–9 and "-", e.g. "dice")');
+  process.exit(2);
+}
+const folder = `widgets/${id}`;
+const registry = JSON.parse(readFileSync('widgetmanifest.json', 'utf8'));
+if (existsSync(folder) || registry.some((entry) => entry.id === id)) {
+  console.error(`A widget "${id}" already exists (${folder} or widgetmanifest.json).`);
+  process.exit(1);
+}
+const title = id.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+
+mkdirSync(folder, { recursive: true });
+writeFileSync(
+  `${folder}/index.html`,
+  `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="./style.css" />
+    <script type="module" src="./main.ts"></script>
+  </head>
+  <body>
+    <p>Clicks in this call: <output id="count">0</output></p>
+    <button id="click" type="button">Click</button>
+    <p id="peers"></p>
+  </body>
+</html>
+`,
+);
+writeFileSync(
+  `${folder}/main.ts`,
+  `import * as tfx from '@tfx/sdk';
+
+// A shared counter: every click is sent to this widget on every peer.
+let count = 0;
+const show = () => (document.querySelector('#count')!.textContent = String(count));
+
+document.querySelector('#click')!.addEventListener('click', () => {
+  count += 1;
+  show();
+  void tfx.sendMessage({ count });
+});
+
+// Messages come from other peers' copy of this widget; check them, they may be anything.
+tfx.onMessage((data) => {
+  const value = (data as { count?: unknown } | null)?.count;
+  if (typeof value === 'number' && value > count) count = value;
+  show();
+});
+
+// A late joiner gets the current count.
+tfx.onPeerJoined((peer) => void tfx.sendMessage({ count }, { to: peer.id }));
+
+tfx.onPeersChanged((peers) => {
+  document.querySelector('#peers')!.textContent = \`With: \${peers.map((peer) => peer.name).join(', ') || 'nobody yet'}\`;
+});
+`,
+);
+writeFileSync(
+  `${folder}/style.css`,
+  `body {
+  font: 15px system-ui, sans-serif;
+  margin: 16px;
+}
+`,
+);
+writeFileSync(
+  `${folder}/icon.svg`,
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#e2e8f0" stroke-width="2"><rect x="4" y="4" width="16" height="16" rx="4"/></svg>
+`,
+);
+registry.push({
+  id,
+  type: 'widget',
+  title,
+  icon: `${folder}/icon.svg`,
+  url: `${folder}/index.html`,
+  version: '0.1.0',
+  description: `The ${title} widget.`,
+  author: 'You',
+});
+writeFileSync('widgetmanifest.json', `${JSON.stringify(registry, null, 2)}\n`);
+console.log(`Created ${folder}/ and its widgetmanifest.json entry.`);
+execFileSync(process.execPath, ['scripts/widget-check.mjs'], { stdio: 'inherit' });
+console.log(`Try it: npm run playground -- ${id}`);
