@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './harness/browser.js';
+import chromiumFlags from './harness/chromium-flags.json' with { type: 'json' };
+
+const PORT = 5181;
+const CHAT_CODE = 'widgets/chat/main.ts';
+
+function chatOf(page: Page, name: string): FrameLocator {
+  return page.frameLocator(`section[aria-label="${name}"] iframe`);
+}
+
+async function say(page: Page, name: string, text: string): Promise<void> {
+  const box = chatOf(page, name).getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+function lineIn(page: Page, name: string, text: string) {
+  return chatOf(page, name).getByRole('listitem').filter({ hasText: text });
+}
+
+// The widget playground, as an author uses it: simulated peers in one page, no call.
+describe('the widget playground', () => {
+  let server: ChildProcess;
+  let browser: Browser;
+  let page: Page;
+  const originalCode = readFileSync(CHAT_CODE, 'utf8');
+
+  beforeAll(async () => {
+    server = spawn(process.execPath, ['scripts/playground.mjs', 'chat'], {
+      env: { ...process.env, PORT: String(PORT) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Widget playground:')) resolve();
+      });
+      server.once('exit', (code) => reject(new Error(`playground exited with ${code}`)));
+    });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: chromiumFlags.flags,
+    });
+    page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/src/playground/index.html?widget=chat&peers=2`);
+  });
+
+  afterAll(async () => {
+    writeFileSync(CHAT_CODE, originalCode);
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  it('runs the widget in two simulated peers that talk over the in-memory network', async () => {
+    await say(page, 'Ana', 'hello from Ana');
+    await lineIn(page, 'Bea', 'hello from Ana').waitFor();
+  });
+
+  it('gives a peer who joins later what the widget hands late joiners', async () => {
+    await page.getByRole('button', { name: 'Add peer' }).click();
+    await lineIn(page, 'Cal', 'hello from Ana').waitFor();
+  });
+
+  it('delivers after the configured delay, in order', async () => {
+    await page.getByLabel('Delay (ms, one way)').fill('600');
+    await page.getByLabel('Delay (ms, one way)').dispatchEvent('change');
+    await say(page, 'Bea', 'first');
+    await say(page, 'Bea', 'second');
+    await page.waitForTimeout(300);
+    await expect(lineIn(page, 'Ana', 'first').count()).resolves.toBe(0);
+    await lineIn(page, 'Ana', 'second').waitFor();
+    const lines = await chatOf(page, 'Ana').getByRole('listitem').allTextContents();
+    expect(lines.findIndex((line) => line.includes('first'))).toBeLessThan(
+      lines.findIndex((line) => line.includes('second')),
+    );
+  });
+
+  it('lets a peer leave, and the others see them go', async () => {
+    await page.getByRole('button', { name: 'Cal leaves' }).click();
+    await expect(page.getByRole('region', { name: 'Cal' }).count()).resolves.toBe(0);
+  });
+
+  it('reloads the widget in every peer when its code is saved', async () => {
+    await chatOf(page, 'Ana')
+      .locator('body')
+      .evaluate(() => {
+        document.body.dataset.beforeReload = 'yes';
+      });
+    writeFileSync(CHAT_CODE, `${originalCode}\n// saved by the playground test\n`);
+    await eventually(
+      "Ana's frame reloaded",
+      async () => (await chatOf(page, 'Ana').locator('body[data-before-reload]').count()) === 0,
+    );
+    // The reloaded frame is connected again.
+    await page.getByLabel('Delay (ms, one way)').fill('0');
+    await page.getByLabel('Delay (ms, one way)').dispatchEvent('change');
+    await say(page, 'Ana', 'after the reload');
+    await lineIn(page, 'Bea', 'after the reload').waitFor();
+  });
+});
