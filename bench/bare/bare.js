@@ -2,6 +2,7 @@
 // server and opens audio, video and one negotiated DataChannel to each peer already there.
 // No framework, no perfect negotiation, no validation: the floor the extension is compared to.
 import { io } from '/socket.io.esm.min.js';
+import { attachRaw } from '/raw-channel.js';
 
 const params = new URLSearchParams(location.search);
 const room = params.get('room');
@@ -9,9 +10,14 @@ const server = params.get('server');
 const remoteVideo = document.getElementById('remote');
 const links = new Map();
 
+// `&video=off` (the widget bus bench): audio only, so video encoding does not eat the CPU the
+// data channel is measured on.
 const stream = await navigator.mediaDevices.getUserMedia({
   audio: true,
-  video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
+  video:
+    params.get('video') === 'off'
+      ? false
+      : { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
 });
 const socket = io(server, { transports: ['websocket'] });
 await new Promise((resolve) => socket.once('connect', resolve));
@@ -20,7 +26,10 @@ function link(peerId) {
   const pc = new RTCPeerConnection();
   for (const track of stream.getTracks()) pc.addTrack(track, stream);
   const channel = pc.createDataChannel('bench', { negotiated: true, id: 0 });
-  channel.onopen = () => performance.mark('tfx:datachannel-open');
+  channel.onopen = () => {
+    performance.mark('tfx:datachannel-open');
+    attachRaw(channel);
+  };
   pc.ontrack = ({ track }) => {
     if (track.kind !== 'video') return;
     remoteVideo.srcObject = new MediaStream([track]);

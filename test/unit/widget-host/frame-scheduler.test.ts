@@ -44,7 +44,8 @@ class FakeChannel implements FrameChannel {
   }
 }
 
-const limits = { highWatermark: 64 * 1024, lowWatermark: 16 * 1024 };
+const limits = { maxBuffered: 64 * 1024, minBuffered: 64 * 1024, targetQueueMs: 25 };
+const unlimited = { maxBuffered: Infinity, minBuffered: Infinity, targetQueueMs: 25 };
 const message = (widgetId: string, size: number, id = 1) =>
   encodeMessage(widgetId, id, 'bytes', new Uint8Array(size));
 
@@ -57,8 +58,8 @@ describe('FrameScheduler', () => {
       channel.drain(8 * 1024);
     channel.drain(Infinity);
     await transfer;
-    expect(channel.peakBuffered).toBeLessThanOrEqual(limits.highWatermark + 16 * 1024);
-    expect(channel.bufferedAmountLowThreshold).toBe(limits.lowWatermark);
+    expect(channel.peakBuffered).toBeLessThanOrEqual(limits.maxBuffered + 16 * 1024);
+    expect(channel.bufferedAmountLowThreshold).toBe(limits.maxBuffered / 4);
   });
 
   it('sends a small chat message within two frames even while a large transfer is queued', async () => {
@@ -76,9 +77,29 @@ describe('FrameScheduler', () => {
     await Promise.all([chat, transfer]);
   });
 
+  it.each([
+    ['a slow channel gets the floor', 200, 16 * 1024],
+    ['a medium channel gets rate × target', 8_000, 200_000],
+    ['a fast channel gets the ceiling', 200_000, 1024 * 1024],
+  ])('sizes the buffer from the measured drain rate: %s', async (_, bytesPerMs, expected) => {
+    let now = 0;
+    const channel = new FakeChannel();
+    const adaptive = { maxBuffered: 1024 * 1024, minBuffered: 16 * 1024, targetQueueMs: 25 };
+    const scheduler = new FrameScheduler(channel, adaptive, () => now);
+    const transfer = scheduler.send('files', message('files', 8 * 1024 * 1024));
+    while (channel.sent.reduce((sum, frame) => sum + frame.bytes, 0) < 8 * 1024 * 1024) {
+      now += 5;
+      channel.drain(bytesPerMs * 5);
+    }
+    channel.drain(Infinity);
+    await transfer;
+    expect(scheduler.bufferLimit).toBeGreaterThanOrEqual(expected * 0.8);
+    expect(scheduler.bufferLimit).toBeLessThanOrEqual(expected * 1.2);
+  });
+
   it('sends one widget’s messages one after another, never interleaved', async () => {
     const channel = new FakeChannel();
-    const scheduler = new FrameScheduler(channel, { highWatermark: Infinity, lowWatermark: 0 });
+    const scheduler = new FrameScheduler(channel, unlimited);
     await Promise.all([
       scheduler.send('files', message('files', 40_000, 1)),
       scheduler.send('files', message('files', 40_000, 2)),
@@ -89,7 +110,7 @@ describe('FrameScheduler', () => {
 
   it('fails a message that cannot be framed without stopping the widget’s next one', async () => {
     const channel = new FakeChannel();
-    const scheduler = new FrameScheduler(channel, { highWatermark: Infinity, lowWatermark: 0 });
+    const scheduler = new FrameScheduler(channel, unlimited);
     const bad = scheduler.send('files', encodeMessage('../bad', 1, 'bytes', new Uint8Array(1)));
     const good = scheduler.send('files', message('files', 10, 2));
     await expect(bad).rejects.toThrow(/malformed/);
