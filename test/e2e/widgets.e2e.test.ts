@@ -81,6 +81,16 @@ describe('widgets in a call', () => {
     await expect(tileOf(bea, 'Ana').isVisible()).resolves.toBe(true);
   });
 
+  it('lets Ana widen the panel, the videos still beside it', async () => {
+    const panel = ana.locator('#widget-panel');
+    const before = (await panel.boundingBox())!.width;
+    const resizer = ana.getByRole('separator', { name: 'Resize widgets' });
+    await resizer.focus();
+    for (let step = 0; step < 4; step++) await resizer.press('ArrowLeft');
+    expect((await panel.boundingBox())!.width).toBeGreaterThan(before + 60);
+    await expect(tileOf(ana, 'Bea').isVisible()).resolves.toBe(true);
+  });
+
   it('carries a message typed by Ana to Bea and a reply back', async () => {
     await say(ana, 'Hello Bea');
     await expectChatLine(bea, 'Ana', 'Hello Bea');
