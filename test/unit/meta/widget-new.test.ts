@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** A scratch copy of what the author tools need, so the real registry is never touched. */
+function scratchRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), 'tfx-widget-new-'));
+  for (const path of ['scripts', 'src/protocol', 'src/shared', 'widgets', 'widgetmanifest.json']) {
+    cpSync(path, join(root, path), { recursive: true });
+  }
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
+  return root;
+}
+
+const run = (root: string, script: string, ...args: string[]) =>
+  execFileSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+
+describe('npm run widget:new', () => {
+  it('scaffolds a widget that passes widget:check, with its registry entry', () => {
+    const root = scratchRepo();
+    const output = run(root, 'scripts/widget-new.mjs', 'dice-roll');
+    expect(output).toContain('Created widgets/dice-roll/');
+    expect(output).toContain('✓ 2 widget(s) OK: chat, dice-roll');
+    for (const file of ['index.html', 'main.ts', 'style.css', 'icon.svg']) {
+      expect(existsSync(join(root, 'widgets/dice-roll', file))).toBe(true);
+    }
+    const registry = JSON.parse(readFileSync(join(root, 'widgetmanifest.json'), 'utf8')) as {
+      id: string;
+      title: string;
+    }[];
+    expect(registry.at(-1)).toMatchObject({ id: 'dice-roll', title: 'Dice roll' });
+  }, 30_000);
+
+  it('refuses a malformed or existing id without touching the registry', () => {
+    const root = scratchRepo();
+    const before = readFileSync(join(root, 'widgetmanifest.json'), 'utf8');
+    expect(() => run(root, 'scripts/widget-new.mjs', 'Bad Id')).toThrow(/Usage/);
+    expect(() => run(root, 'scripts/widget-new.mjs', 'chat')).toThrow(/already exists/);
+    expect(readFileSync(join(root, 'widgetmanifest.json'), 'utf8')).toBe(before);
+  }, 30_000);
+});
+
+describe('npm run widget:check', () => {
+  it('names the file, entry and field of a bad entry and exits 1', () => {
+    const root = scratchRepo();
+    const registry = JSON.parse(
+      readFileSync(join(root, 'widgetmanifest.json'), 'utf8'),
+    ) as object[];
+    const ghost = { ...registry[0], id: 'ghost', url: 'widgets/ghost/index.html' };
+    writeFileSync(join(root, 'widgetmanifest.json'), JSON.stringify([...registry, ghost]));
+    let stderr = '';
+    try {
+      run(root, 'scripts/widget-check.mjs');
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+      expect((error as { status: number }).status).toBe(1);
+    }
+    expect(stderr).toContain(
+      'widgetmanifest.json: entry 2 ("ghost"): url: widgets/ghost/index.html does not exist',
+    );
+  }, 30_000);
+});
