@@ -27,7 +27,8 @@ const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type
     id: requestId,
     key: storageKey,
     // null removes the key
-    text: z.string().max(WIDGET_LIMITS.maxStorageBytes).nullable(),
+    // No cap here either: the storage answers STORAGE_FULL, naming the limit.
+    text: z.string().nullable(),
   }),
   z.strictObject({
     type: z.literal('badge:set'),

@@ -160,6 +160,8 @@ describe('widgets in a call', () => {
     expect(report.claimWidgetId?.detail).toMatch(/^INVALID_MESSAGE: .*widget/);
     expect(report.hugeMessage?.detail).toMatch(/MESSAGE_TOO_LARGE/);
     expect(report.hugeMessageBypassingSdk?.detail).toMatch(/^MESSAGE_TOO_LARGE/);
+    expect(report.unknownPeer?.detail).toMatch(/^UNKNOWN_PEER/);
+    expect(report.fillStorage?.detail).toMatch(/^STORAGE_FULL/);
     expect(report.flood?.detail).toMatch(/^\d+ of 5000 messages refused with RATE_LIMITED$/);
     expect(ana.url()).toBe(callUrl);
 
