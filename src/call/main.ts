@@ -31,13 +31,24 @@ function goToRoom(room: string): void {
   location.assign(url.toString());
 }
 
-function showState(state: SessionState, mediaNotice: string | undefined, serverUrl: string): void {
+function showState(
+  state: SessionState,
+  mediaNotice: string | undefined,
+  serverUrl: string,
+  relayWithoutTurn = false,
+): void {
   const controls = document.querySelector<HTMLElement>('#controls')!;
   switch (state.kind) {
     case 'joining':
       return banner.show('Joining the call…', 'info');
     case 'in-call':
       controls.hidden = false;
+      if (relayWithoutTurn) {
+        return banner.show(
+          'Relay only is on, but neither your settings nor the signalling server name a TURN server, so no one can connect to you. Add one in Settings.',
+          'error',
+        );
+      }
       return mediaNotice ? banner.show(mediaNotice, 'warning') : banner.hide();
     case 'server-unreachable':
       return banner.show(
@@ -97,6 +108,11 @@ async function main(): Promise<void> {
     }),
   );
   const signal = page.signal;
+  const relayWithoutTurn = () =>
+    settings.relayOnly &&
+    !(session.rtcConfig.iceServers ?? []).some((server) =>
+      [server.urls].flat().some((url) => /^turns?:/.test(url)),
+    );
   // Set once the camera and microphone have started; shown whenever the call is quiet.
   const media: { notice?: string } = {};
 
@@ -104,7 +120,7 @@ async function main(): Promise<void> {
     'stateChanged',
     (state) => {
       if (state.kind === 'joining') grid.clearPeers();
-      showState(state, media.notice, serverUrl);
+      showState(state, media.notice, serverUrl, relayWithoutTurn());
     },
     { signal },
   );
@@ -133,7 +149,7 @@ async function main(): Promise<void> {
   // Device labels are only readable once the camera and microphone were granted.
   wireControls(session.media, leave, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
-  showState(session.state, media.notice, serverUrl);
+  showState(session.state, media.notice, serverUrl, relayWithoutTurn());
 }
 
 void main().catch((error: unknown) => {

@@ -24,9 +24,6 @@ async function save(): Promise<void> {
   if (!server) return report('Signalling server URL: enter an http:// or https:// address.', true);
   const ice = parseIceServerLines(iceServers.value);
   if (!ice.ok) return report(`ICE servers: ${ice.error}`, true);
-  if (relayOnly.checked && !ice.servers.some((s) => String(s.urls).startsWith('turn'))) {
-    return report('Relay only needs at least one TURN server in the ICE list.', true);
-  }
   const name =
     displayName.value.trim() === '' ? undefined : displayNameSchema.safeParse(displayName.value);
   if (name && !name.success)
@@ -37,7 +34,13 @@ async function save(): Promise<void> {
     relayOnly: relayOnly.checked,
     displayName: name?.data,
   });
-  report('Saved. New calls use these settings.', false);
+  const ownTurn = ice.servers.some((s) => String(s.urls).startsWith('turn'));
+  report(
+    relayOnly.checked && !ownTurn
+      ? 'Saved. Relay only will use the TURN servers your signalling server hands out; calls say so if it has none.'
+      : 'Saved. New calls use these settings.',
+    false,
+  );
 }
 
 form.addEventListener('submit', (event) => {

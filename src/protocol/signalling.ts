@@ -96,10 +96,19 @@ export type ClientEvent = {
   [K in ClientEventName]: { type: K; payload: z.infer<(typeof clientEventSchemas)[K]> };
 }[ClientEventName];
 
+/** An ICE server the signalling server hands out (TURN ones with short-lived credentials). */
+export interface IceServerOffer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
 export interface JoinAccepted {
   self: Peer;
   peers: Peer[];
   capacity: number;
+  /** Added to the client's own ICE servers for this call; empty when the server has none. */
+  iceServers: IceServerOffer[];
 }
 
 /** The answer to each client event, sent through the socket.io acknowledgement. */
@@ -130,10 +139,22 @@ export type ServerEvent = {
   [K in ServerEventName]: { type: K; payload: ServerEventPayload<K> };
 }[ServerEventName];
 
+const iceServerOfferSchema = z.strictObject({
+  urls: z
+    .array(
+      z.string().regex(/^(stun|stuns|turn|turns):[^\s]{1,250}$/, 'must be a stun: or turn: URL'),
+    )
+    .min(1)
+    .max(8),
+  username: z.string().max(300).optional(),
+  credential: z.string().max(300).optional(),
+});
+
 const joinAcceptedSchema = z.strictObject({
   self: peerSchema,
   peers: z.array(peerSchema).max(256),
   capacity: z.number().int().positive(),
+  iceServers: z.array(iceServerOfferSchema).max(8),
 });
 
 // ---- parsing ----------------------------------------------------------------------------

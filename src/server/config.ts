@@ -6,14 +6,44 @@ import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 /** The id the manifest's `key` gives the extension on every machine (see README). */
 export const DEFAULT_EXTENSION_ID = 'ohkbnkbkglagkcjllodajoodcfgblphj';
 
-const configSchema = z.strictObject({
-  port: z.coerce.number().int().min(0).max(65535),
-  host: z.string().min(1),
-  roomCapacity: z.coerce.number().int().min(2).max(50),
-  extensionId: z.string().regex(/^[a-p]{32}$/, 'must be a 32-letter Chrome extension id (a–p)'),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-});
-export type ServerConfig = z.infer<typeof configSchema>;
+/** A comma-separated list from a flag or env, each entry checked. */
+function urlList(pattern: RegExp, message: string) {
+  return z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== ''),
+    )
+    .pipe(z.array(z.string().regex(pattern, message).max(250)).max(8));
+}
+
+const configSchema = z
+  .strictObject({
+    port: z.coerce.number().int().min(0).max(65535),
+    host: z.string().min(1),
+    roomCapacity: z.coerce.number().int().min(2).max(50),
+    extensionId: z.string().regex(/^[a-p]{32}$/, 'must be a 32-letter Chrome extension id (a–p)'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    stunUrls: urlList(/^stuns?:/, 'must be a stun: URL'),
+    turnUrls: urlList(/^turns?:/, 'must be a turn: or turns: URL'),
+    turnSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+    turnTtlSeconds: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600),
+  })
+  .refine((config) => config.turnUrls.length === 0 || config.turnSecret !== undefined, {
+    path: ['turnSecret'],
+    message: 'TURN URLs need the shared secret (--turn-secret / TURN_SECRET)',
+  })
+  .refine((config) => config.turnSecret === undefined || config.turnUrls.length > 0, {
+    path: ['turnUrls'],
+    message: 'a TURN secret needs TURN URLs to hand out (--turn-urls / TURN_URLS)',
+  });
+export type ServerConfig = z.output<typeof configSchema>;
 
 export const DEFAULT_CONFIG: ServerConfig = {
   port: 8084,
@@ -21,6 +51,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
   roomCapacity: SIGNALLING_LIMITS.defaultRoomCapacity,
   extensionId: DEFAULT_EXTENSION_ID,
   logLevel: 'info',
+  stunUrls: [],
+  turnUrls: [],
+  turnTtlSeconds: 3600,
 };
 
 export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/server/server/main.js [options])
@@ -28,7 +61,11 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --host ADDR        listen address (env HOST, default ${DEFAULT_CONFIG.host})
   --capacity N       people per room, 2–50 (env ROOM_CAPACITY, default ${DEFAULT_CONFIG.roomCapacity})
   --extension-id ID  extension the invite page opens (env EXTENSION_ID)
-  --log-level LEVEL  fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)`;
+  --log-level LEVEL  fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)
+  --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
+  --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
+  --turn-secret S    coturn's static-auth-secret (env TURN_SECRET; prefer the env)
+  --turn-ttl SECONDS lifetime of TURN credentials, 60–604800 (env TURN_TTL, default ${DEFAULT_CONFIG.turnTtlSeconds})`;
 
 /** Flags win over environment variables, which win over the embedded defaults. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -40,6 +77,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       capacity: { type: 'string' },
       'extension-id': { type: 'string' },
       'log-level': { type: 'string' },
+      'stun-urls': { type: 'string' },
+      'turn-urls': { type: 'string' },
+      'turn-secret': { type: 'string' },
+      'turn-ttl': { type: 'string' },
     },
     strict: true,
   });
@@ -49,6 +90,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     roomCapacity: values.capacity ?? env.ROOM_CAPACITY ?? DEFAULT_CONFIG.roomCapacity,
     extensionId: values['extension-id'] ?? env.EXTENSION_ID ?? DEFAULT_CONFIG.extensionId,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel,
+    stunUrls: values['stun-urls'] ?? env.STUN_URLS ?? '',
+    turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',
+    turnSecret: values['turn-secret'] ?? env.TURN_SECRET,
+    turnTtlSeconds: values['turn-ttl'] ?? env.TURN_TTL ?? DEFAULT_CONFIG.turnTtlSeconds,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

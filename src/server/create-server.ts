@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import type { ServerConfig } from './config.js';
+import { iceServersFor } from './ice-credentials.js';
 import { createHttpHandler } from './http-routes.js';
 import type { Logger } from './logger.js';
 import { RoomRegistry } from './room-registry.js';
@@ -25,7 +26,7 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     cors: { origin: true, credentials: false },
     serveClient: false,
   });
-  attachSignallingHandlers(io, rooms, log);
+  attachSignallingHandlers(io, rooms, log, (peerId) => iceServersFor(config, peerId));
 
   return {
     http,

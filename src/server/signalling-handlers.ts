@@ -6,6 +6,7 @@ import {
   type ClientEvent,
   type ClientEventName,
   type ClientEventReplies,
+  type IceServerOffer,
   type ServerEventName,
   type ServerEventPayload,
 } from '../protocol/signalling.js';
@@ -30,7 +31,12 @@ function newPeerId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export function attachSignallingHandlers(io: Server, rooms: RoomRegistry, log: Logger): void {
+export function attachSignallingHandlers(
+  io: Server,
+  rooms: RoomRegistry,
+  log: Logger,
+  issueIceServers: (peerId: string) => IceServerOffer[] = () => [],
+): void {
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
     const socketLog = log.child({ socket: socket.id });
@@ -64,7 +70,15 @@ export function attachSignallingHandlers(io: Server, rooms: RoomRegistry, log: L
           const self = { id: peerId, name, media };
           socket.to(channelOf(room)).emit('peer:joined', { peer: self });
           socketLog.info({ room, peerId, peers: outcome.others.length + 1 }, 'peer joined');
-          return { ok: true, data: { self, peers: outcome.others, capacity: rooms.capacityLimit } };
+          return {
+            ok: true,
+            data: {
+              self,
+              peers: outcome.others,
+              capacity: rooms.capacityLimit,
+              iceServers: issueIceServers(peerId),
+            },
+          };
         }
         case 'room:leave':
           if (!membership) return refuse(errors.notInRoom());

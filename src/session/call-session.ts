@@ -48,6 +48,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   private signalling: SignallingClient | undefined;
   private current: SessionState = { kind: 'joining' };
   private joinedOnce = false;
+  private serverIceServers: RTCIceServer[] = [];
 
   constructor(private readonly options: CallSessionOptions) {
     super();
@@ -126,6 +127,14 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.lifetime.abort();
   }
 
+  /** The ICE configuration links use: the person's own servers, then the signalling server's. */
+  get rtcConfig(): RTCConfiguration {
+    return {
+      ...this.options.rtcConfig,
+      iceServers: [...(this.options.rtcConfig.iceServers ?? []), ...this.serverIceServers],
+    };
+  }
+
   private async join(): Promise<void> {
     if (!this.signalling || this.lifetime.signal.aborted) return;
     // After the server comes back, its rooms are new: rebuild the mesh from the fresh list.
@@ -149,6 +158,8 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       return;
     }
     this.joinedOnce = true;
+    // The server's TURN credentials are fresh for each join; links made from now on use them.
+    this.serverIceServers = reply.data.iceServers;
     this.setState({ kind: 'in-call', selfId: reply.data.self.id, capacity: reply.data.capacity });
     for (const peer of reply.data.peers) {
       this.addParticipant(peer);
@@ -160,7 +171,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     const link = new PeerLink({
       peerId,
       role,
-      rtcConfig: this.options.rtcConfig,
+      rtcConfig: this.rtcConfig,
       localTracks: this.media.currentTracks,
       sendSignal: async (signal) => {
         const reply = await this.signalling?.sendSignal(peerId, signal);

@@ -112,7 +112,12 @@ describe('parseReply', () => {
   it('accepts a join acceptance and a coded refusal', () => {
     const accepted = parseReply('room:join', {
       ok: true,
-      data: { self: { id: 'a', name: 'A', media }, peers: [], capacity: 6 },
+      data: {
+        self: { id: 'a', name: 'A', media },
+        peers: [],
+        capacity: 6,
+        iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:a', credential: 'x' }],
+      },
     });
     expect(accepted.ok).toBe(true);
     const refused = parseReply('room:join', {
@@ -120,6 +125,19 @@ describe('parseReply', () => {
       error: { code: 'ROOM_FULL', message: 'full' },
     });
     expect(refused).toEqual({ ok: false, error: { code: 'ROOM_FULL', message: 'full' } });
+  });
+
+  it('refuses ICE servers in a join reply that are not stun: or turn: URLs', () => {
+    const reply = parseReply('room:join', {
+      ok: true,
+      data: {
+        self: { id: 'a', name: 'A', media },
+        peers: [],
+        capacity: 6,
+        iceServers: [{ urls: ['https://evil.example.com'] }],
+      },
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
   });
 
   it('turns a malformed reply into INVALID_MESSAGE instead of trusting it', () => {

@@ -22,4 +22,32 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig(['--colour'], {})).toThrow(/Unknown option '--colour'/);
   });
+
+  it('reads TURN and STUN settings, and refuses a TURN half-configuration', () => {
+    const config = loadConfig(
+      ['--turn-urls', 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349'],
+      {
+        TURN_SECRET: 'a-long-shared-secret',
+        STUN_URLS: 'stun:stun.example.com:3478',
+        TURN_TTL: '600',
+      },
+    );
+    expect(config).toMatchObject({
+      turnUrls: ['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349'],
+      stunUrls: ['stun:stun.example.com:3478'],
+      turnSecret: 'a-long-shared-secret',
+      turnTtlSeconds: 600,
+    });
+    expect(() => loadConfig(['--turn-urls', 'turn:t.example.com'], {})).toThrow(
+      /turnSecret: TURN URLs need the shared secret/,
+    );
+    expect(() => loadConfig([], { TURN_SECRET: 'a-long-shared-secret' })).toThrow(
+      /turnUrls: a TURN secret needs TURN URLs/,
+    );
+    expect(() =>
+      loadConfig(['--turn-urls', 'http://t.example.com', '--turn-secret', 'short'], {}),
+    ).toThrow(
+      /turnUrls.0: must be a turn: or turns: URL[\s\S]*turnSecret: must be at least 16 characters/,
+    );
+  });
 });

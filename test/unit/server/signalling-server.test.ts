@@ -190,6 +190,34 @@ describe('signalling server', () => {
   });
 });
 
+describe('signalling server with TURN configured', () => {
+  it('hands each joiner its own short-lived TURN credentials', async () => {
+    await server.close();
+    server = createSignallingServer(
+      {
+        ...DEFAULT_CONFIG,
+        port: 0,
+        turnUrls: ['turn:127.0.0.1:3478'],
+        turnSecret: 'tfx-test-shared-secret',
+        turnTtlSeconds: 600,
+      },
+      createServerLogger('silent'),
+    );
+    url = `http://127.0.0.1:${(await server.listen()).port}`;
+    const before = Math.floor(Date.now() / 1000);
+    const reply = (await (await client()).join('room1', 'Ana')) as JoinReply & {
+      data: { iceServers: { urls: string[]; username: string; credential: string }[] };
+    };
+    const [turn] = reply.data.iceServers;
+    expect(turn?.urls).toEqual(['turn:127.0.0.1:3478']);
+    const [expiry, peer] = turn!.username.split(':');
+    expect(peer).toBe(reply.data.self.id);
+    expect(Number(expiry) - before).toBeGreaterThanOrEqual(600);
+    expect(Number(expiry) - before).toBeLessThanOrEqual(601);
+    expect(turn?.credential).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+  });
+});
+
 describe('signalling server limits', () => {
   it('drops a connection that sends a packet over 64 KiB and keeps serving the others', async () => {
     const ana = await joined('room1', 'Ana');
