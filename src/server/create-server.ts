@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import type { ServerConfig } from './config.js';
 import { iceServersFor } from './ice-credentials.js';
+import { ServerMetrics } from './metrics.js';
 import { createHttpHandler } from './http-routes.js';
 import type { Logger } from './logger.js';
 import { RoomRegistry } from './room-registry.js';
@@ -19,14 +20,15 @@ export interface SignallingServer {
 
 export function createSignallingServer(config: ServerConfig, log: Logger): SignallingServer {
   const rooms = new RoomRegistry(config.roomCapacity);
-  const http = createServer(createHttpHandler(rooms, config.extensionId));
+  const metrics = new ServerMetrics(rooms);
+  const http = createServer(createHttpHandler(rooms, config.extensionId, metrics));
   const io = new Server(http, {
     maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
     // The extension connects from a chrome-extension:// origin; it needs no cookies.
     cors: { origin: true, credentials: false },
     serveClient: false,
   });
-  attachSignallingHandlers(io, rooms, log, (peerId) => iceServersFor(config, peerId));
+  attachSignallingHandlers(io, rooms, log, (peerId) => iceServersFor(config, peerId), metrics);
 
   return {
     http,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { roomIdSchema } from '../protocol/signalling.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
+import type { ServerMetrics } from './metrics.js';
 import type { RoomRegistry } from './room-registry.js';
 
 const PAGE_CSP =
@@ -32,8 +33,12 @@ function safeDecode(segment: string): string {
 }
 
 /** Plain HTTP routes that live beside socket.io on the same port. */
-export function createHttpHandler(rooms: RoomRegistry, extensionId: string) {
-  const route = createRouter(rooms, extensionId);
+export function createHttpHandler(
+  rooms: RoomRegistry,
+  extensionId: string,
+  metrics: ServerMetrics,
+) {
+  const route = createRouter(rooms, extensionId, metrics);
   // A throw inside a request listener would take the whole process down: answer 400 instead.
   return (request: IncomingMessage, response: ServerResponse): void => {
     try {
@@ -45,7 +50,7 @@ export function createHttpHandler(rooms: RoomRegistry, extensionId: string) {
   };
 }
 
-function createRouter(rooms: RoomRegistry, extensionId: string) {
+function createRouter(rooms: RoomRegistry, extensionId: string, metrics: ServerMetrics) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;
@@ -60,6 +65,16 @@ function createRouter(rooms: RoomRegistry, extensionId: string) {
         'application/json',
         JSON.stringify({ ok: true, ...rooms.counts() }),
       );
+    }
+    if (pathname === '/metrics') {
+      metrics.render().then(
+        ({ contentType, body }) => {
+          response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+          response.end(body);
+        },
+        () => reply(response, 500, 'text/plain', 'Metrics are unavailable\n'),
+      );
+      return;
     }
     if (pathname === '/invite.js') {
       return reply(response, 200, 'text/javascript', INVITE_SCRIPT);

@@ -13,6 +13,7 @@ import {
 import { AppError, errors, type Result } from '../shared/app-error.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from './logger.js';
+import type { ServerMetrics } from './metrics.js';
 import type { RoomRegistry } from './room-registry.js';
 
 /** What the server knows about a socket; set only by the server, never from a payload. */
@@ -36,6 +37,7 @@ export function attachSignallingHandlers(
   rooms: RoomRegistry,
   log: Logger,
   issueIceServers: (peerId: string) => IceServerOffer[] = () => [],
+  metrics?: ServerMetrics,
 ): void {
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
@@ -66,6 +68,7 @@ export function attachSignallingHandlers(
           const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id });
           if (!outcome.ok) return refuse(outcome.error);
           membership = { room, peerId };
+          metrics?.joined();
           void socket.join(channelOf(room));
           const self = { id: peerId, name, media };
           socket.to(channelOf(room)).emit('peer:joined', { peer: self });
@@ -89,6 +92,7 @@ export function attachSignallingHandlers(
           const target = rooms.member(membership.room, event.payload.to);
           if (!target) return refuse(errors.unknownPeer(event.payload.to));
           // The sender is stamped from this socket's own membership, never from the payload.
+          metrics?.relayed();
           send(target.socketId, 'signal:received', {
             from: membership.peerId,
             signal: event.payload.signal,
@@ -108,6 +112,7 @@ export function attachSignallingHandlers(
 
     const refuse = (error: AppError): { ok: false; error: ReturnType<AppError['toWire']> } => {
       socketLog.warn({ code: error.code, reason: error.message }, 'request refused');
+      metrics?.refused(error.code);
       return { ok: false, error: error.toWire() };
     };
 

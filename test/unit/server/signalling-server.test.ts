@@ -190,6 +190,26 @@ describe('signalling server', () => {
   });
 });
 
+describe('signalling server metrics', () => {
+  it('exposes rooms, peers, relays and refusals by code in Prometheus format', async () => {
+    const ana = await joined('room1', 'Ana');
+    const bea = await joined('room1', 'Bea');
+    await ana.client.request('signal:send', { to: bea.id, signal: offer });
+    await ana.client.request('signal:send', { to: 'nobody-here', signal: offer });
+    await (await client()).request('room:join', { v: 1, room: '' });
+    const response = await fetch(`${url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    expect(text).toMatch(/^tfx_rooms 1$/m);
+    expect(text).toMatch(/^tfx_peers 2$/m);
+    expect(text).toMatch(/^tfx_joins_total 2$/m);
+    expect(text).toMatch(/^tfx_relays_total 1$/m);
+    expect(text).toMatch(/^tfx_refusals_total\{code="UNKNOWN_PEER"\} 1$/m);
+    expect(text).toMatch(/^tfx_refusals_total\{code="INVALID_MESSAGE"\} 1$/m);
+    expect(text).toMatch(/^tfx_process_resident_memory_bytes \d+/m);
+  });
+});
+
 describe('signalling server with TURN configured', () => {
   it('hands each joiner its own short-lived TURN credentials', async () => {
     await server.close();
