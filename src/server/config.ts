@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeIssue } from '../protocol/problem.js';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
+import { DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
 
 /** The id the manifest's `key` gives the extension on every machine (see README). */
 export const DEFAULT_EXTENSION_ID = 'ohkbnkbkglagkcjllodajoodcfgblphj';
@@ -34,6 +35,10 @@ const configSchema = z
       .int()
       .min(60)
       .max(7 * 24 * 3600),
+    connectionsPerIp: z.coerce.number().int().min(1).max(100_000),
+    joinsPerMinutePerIp: z.coerce.number().int().min(1).max(100_000),
+    messagesPerSecond: z.coerce.number().int().min(1).max(100_000),
+    maxRooms: z.coerce.number().int().min(1).max(10_000_000),
   })
   .refine((config) => config.turnUrls.length === 0 || config.turnSecret !== undefined, {
     path: ['turnSecret'],
@@ -54,6 +59,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   stunUrls: [],
   turnUrls: [],
   turnTtlSeconds: 3600,
+  connectionsPerIp: DEFAULT_ABUSE_LIMITS.connectionsPerIp,
+  joinsPerMinutePerIp: DEFAULT_ABUSE_LIMITS.joinsPerMinutePerIp,
+  messagesPerSecond: DEFAULT_ABUSE_LIMITS.messagesPerSecond,
+  maxRooms: DEFAULT_ABUSE_LIMITS.maxRooms,
 };
 
 export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/server/server/main.js [options])
@@ -65,7 +74,11 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
   --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
   --turn-secret S    coturn's static-auth-secret (env TURN_SECRET; prefer the env)
-  --turn-ttl SECONDS lifetime of TURN credentials, 60–604800 (env TURN_TTL, default ${DEFAULT_CONFIG.turnTtlSeconds})`;
+  --turn-ttl SECONDS lifetime of TURN credentials, 60–604800 (env TURN_TTL, default ${DEFAULT_CONFIG.turnTtlSeconds})
+  --max-connections-per-ip N  sockets open at once per address (env MAX_CONNECTIONS_PER_IP, default ${DEFAULT_CONFIG.connectionsPerIp})
+  --joins-per-minute N        room joins a minute per address (env JOINS_PER_MINUTE, default ${DEFAULT_CONFIG.joinsPerMinutePerIp})
+  --messages-per-second N     events a second per socket (env MESSAGES_PER_SECOND, default ${DEFAULT_CONFIG.messagesPerSecond})
+  --max-rooms N               rooms in this process (env MAX_ROOMS, default ${DEFAULT_CONFIG.maxRooms})`;
 
 /** Flags win over environment variables, which win over the embedded defaults. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -81,6 +94,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'turn-urls': { type: 'string' },
       'turn-secret': { type: 'string' },
       'turn-ttl': { type: 'string' },
+      'max-connections-per-ip': { type: 'string' },
+      'joins-per-minute': { type: 'string' },
+      'messages-per-second': { type: 'string' },
+      'max-rooms': { type: 'string' },
     },
     strict: true,
   });
@@ -94,6 +111,15 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',
     turnSecret: values['turn-secret'] ?? env.TURN_SECRET,
     turnTtlSeconds: values['turn-ttl'] ?? env.TURN_TTL ?? DEFAULT_CONFIG.turnTtlSeconds,
+    connectionsPerIp:
+      values['max-connections-per-ip'] ??
+      env.MAX_CONNECTIONS_PER_IP ??
+      DEFAULT_CONFIG.connectionsPerIp,
+    joinsPerMinutePerIp:
+      values['joins-per-minute'] ?? env.JOINS_PER_MINUTE ?? DEFAULT_CONFIG.joinsPerMinutePerIp,
+    messagesPerSecond:
+      values['messages-per-second'] ?? env.MESSAGES_PER_SECOND ?? DEFAULT_CONFIG.messagesPerSecond,
+    maxRooms: values['max-rooms'] ?? env.MAX_ROOMS ?? DEFAULT_CONFIG.maxRooms,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import type { ServerConfig } from './config.js';
 import { iceServersFor } from './ice-credentials.js';
 import { ServerMetrics } from './metrics.js';
+import { AbuseGuard, DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
 import { createHttpHandler } from './http-routes.js';
 import type { Logger } from './logger.js';
 import { RoomRegistry } from './room-registry.js';
@@ -19,7 +20,21 @@ export interface SignallingServer {
 }
 
 export function createSignallingServer(config: ServerConfig, log: Logger): SignallingServer {
-  const rooms = new RoomRegistry(config.roomCapacity);
+  const rooms = new RoomRegistry(config.roomCapacity, config.maxRooms);
+  const guard = new AbuseGuard({
+    ...DEFAULT_ABUSE_LIMITS,
+    connectionsPerIp: config.connectionsPerIp,
+    connectsPerMinutePerIp: Math.max(
+      DEFAULT_ABUSE_LIMITS.connectsPerMinutePerIp,
+      config.connectionsPerIp,
+    ),
+    joinsPerMinutePerIp: config.joinsPerMinutePerIp,
+    messagesPerSecond: config.messagesPerSecond,
+    messageBurst: config.messagesPerSecond * 2,
+    maxRooms: config.maxRooms,
+  });
+  const pruning = setInterval(() => guard.prune(), 30_000);
+  pruning.unref();
   const metrics = new ServerMetrics(rooms);
   const http = createServer(createHttpHandler(rooms, config.extensionId, metrics));
   const io = new Server(http, {
@@ -28,7 +43,11 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     cors: { origin: true, credentials: false },
     serveClient: false,
   });
-  attachSignallingHandlers(io, rooms, log, (peerId) => iceServersFor(config, peerId), metrics);
+  attachSignallingHandlers(io, rooms, log, {
+    issueIceServers: (peerId) => iceServersFor(config, peerId),
+    metrics,
+    guard,
+  });
 
   return {
     http,

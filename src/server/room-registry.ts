@@ -15,10 +15,16 @@ function toPeer({ id, name, media }: Member): Peer {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Member>>();
 
-  constructor(readonly capacityLimit: number) {}
+  constructor(
+    readonly capacityLimit: number,
+    readonly maxRooms = Infinity,
+  ) {}
 
   join(roomId: string, member: Member): JoinOutcome {
-    const room = this.rooms.get(roomId) ?? new Map<string, Member>();
+    const existing = this.rooms.get(roomId);
+    if (!existing && this.rooms.size >= this.maxRooms)
+      return { ok: false, error: errors.serverFull(this.maxRooms) };
+    const room = existing ?? new Map<string, Member>();
     if (room.size >= this.capacityLimit)
       return { ok: false, error: errors.roomFull(this.capacityLimit) };
     const others = [...room.values()].map(toPeer);

@@ -14,6 +14,13 @@ import { AppError, errors, type Result } from '../shared/app-error.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics.js';
+import { AbuseGuard } from './abuse-guard.js';
+
+export interface SignallingOptions {
+  issueIceServers?: (peerId: string) => IceServerOffer[];
+  metrics?: ServerMetrics;
+  guard?: AbuseGuard;
+}
 import type { RoomRegistry } from './room-registry.js';
 
 /** What the server knows about a socket; set only by the server, never from a payload. */
@@ -36,12 +43,28 @@ export function attachSignallingHandlers(
   io: Server,
   rooms: RoomRegistry,
   log: Logger,
-  issueIceServers: (peerId: string) => IceServerOffer[] = () => [],
-  metrics?: ServerMetrics,
+  options: SignallingOptions = {},
 ): void {
+  const { issueIceServers = () => [], metrics, guard = new AbuseGuard() } = options;
+  // Limits on connecting are checked before a socket exists, so a refused one costs nothing.
+  io.use((socket, next) => {
+    const ip = socket.handshake.address;
+    const refusal = guard.admitConnection(ip);
+    if (!refusal) {
+      socket.once('disconnect', () => guard.released(ip));
+      return next();
+    }
+    log.warn({ ip, code: refusal.code }, 'connection refused');
+    metrics?.refused(refusal.code);
+    next(Object.assign(new Error(refusal.message), { data: refusal.toWire() }));
+  });
+
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
+    const ip = socket.handshake.address;
     const socketLog = log.child({ socket: socket.id });
+    const allowance = guard.messageBucket();
+    let refusedInARow = 0;
 
     const send = <K extends ServerEventName>(
       target: string,
@@ -63,6 +86,8 @@ export function attachSignallingHandlers(
       switch (event.type) {
         case 'room:join': {
           if (membership) return refuse(errors.alreadyInRoom(membership.room));
+          const tooMany = guard.admitJoin(ip);
+          if (tooMany) return refuse(tooMany);
           const { room, name, media } = event.payload;
           const peerId = newPeerId();
           const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id });
@@ -122,6 +147,23 @@ export function attachSignallingHandlers(
         typeof maybeAck === 'function' ? maybeAck : typeof raw === 'function' ? raw : undefined
       ) as Ack | undefined;
       const payload = typeof raw === 'function' ? undefined : raw;
+      if (!allowance.take()) {
+        // A client that keeps going after being told is not a client: close it.
+        if (++refusedInARow > guard.limits.messageBurst) {
+          socketLog.warn({ ip }, 'disconnected: kept flooding after RATE_LIMITED');
+          socket.disconnect(true);
+          return;
+        }
+        const limited = refuse(
+          errors.rateLimited(
+            `More than ${guard.limits.messagesPerSecond} events a second; slow down.`,
+          ),
+        );
+        if (typeof ack === 'function') (ack as (reply: unknown) => void)(limited);
+        else socket.emit('request:refused', { event: name.slice(0, 64), error: limited.error });
+        return;
+      }
+      refusedInARow = 0;
       const parsed = parseClientEvent(name, payload);
       const reply = parsed.ok
         ? handle(parsed.value)

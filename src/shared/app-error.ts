@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'NOT_CONNECTED',
   'STORAGE_FULL',
+  'TOO_MANY_CONNECTIONS',
+  'SERVER_FULL',
 ] as const;
 
 /** Every failure a person or a peer may see has one of these codes. */
@@ -64,6 +66,13 @@ export const errors = {
       'NOT_CONNECTED',
       peerId ? `The data channel to peer "${peerId}" is not open.` : 'The widget is not connected.',
     ),
+  tooManyConnections: (limit: number) =>
+    new AppError(
+      'TOO_MANY_CONNECTIONS',
+      `Too many connections from your address (at most ${limit} at once, or too many new ones a minute).`,
+    ),
+  serverFull: (limit: number) =>
+    new AppError('SERVER_FULL', `This server is at its limit of ${limit} rooms; try again later.`),
   storageFull: (limit: number) =>
     new AppError(
       'STORAGE_FULL',

@@ -1,0 +1,142 @@
+import { errors, type AppError } from '../shared/app-error.js';
+
+export interface AbuseLimits {
+  /** Sockets open at once from one address. */
+  connectionsPerIp: number;
+  /** New sockets a minute from one address: reconnecting does not reset a limit. */
+  connectsPerMinutePerIp: number;
+  /** Room joins a minute from one address, whatever socket they come through. */
+  joinsPerMinutePerIp: number;
+  /** Client events a second on one socket (sustained), and the burst allowed above it. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Rooms one server process holds. */
+  maxRooms: number;
+}
+
+export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
+  connectionsPerIp: 50,
+  connectsPerMinutePerIp: 120,
+  joinsPerMinutePerIp: 60,
+  messagesPerSecond: 100,
+  messageBurst: 200,
+  maxRooms: 10_000,
+};
+
+/** A classic token bucket: `capacity` at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Full again: nothing to remember about this address. */
+  get idle(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((now - this.last) / 1000) * this.perSecond,
+    );
+    this.last = now;
+  }
+}
+
+interface Address {
+  open: number;
+  connects: TokenBucket;
+  joins: TokenBucket;
+}
+
+/**
+ * The server's abuse limits, per address and per socket. Everything it remembers about an
+ * address is dropped once that address is idle, so a scan of many addresses cannot grow it.
+ */
+export class AbuseGuard {
+  private readonly addresses = new Map<string, Address>();
+
+  constructor(
+    readonly limits: AbuseLimits = DEFAULT_ABUSE_LIMITS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** A new socket from `ip`; an error means refuse it. Call `released` when it closes. */
+  admitConnection(ip: string): AppError | undefined {
+    const address = this.address(ip);
+    if (address.open >= this.limits.connectionsPerIp || !address.connects.take()) {
+      this.forgetIfIdle(ip, address);
+      return errors.tooManyConnections(this.limits.connectionsPerIp);
+    }
+    address.open += 1;
+    return undefined;
+  }
+
+  released(ip: string): void {
+    const address = this.addresses.get(ip);
+    if (!address) return;
+    address.open = Math.max(0, address.open - 1);
+    this.forgetIfIdle(ip, address);
+  }
+
+  admitJoin(ip: string): AppError | undefined {
+    if (this.address(ip).joins.take()) return undefined;
+    return errors.rateLimited(
+      `More than ${this.limits.joinsPerMinutePerIp} joins a minute from your address; wait a minute.`,
+    );
+  }
+
+  /** A fresh per-socket message allowance. */
+  messageBucket(): TokenBucket {
+    return new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond, this.now);
+  }
+
+  /** Forgets idle addresses (the server calls this every half minute); returns how many remain. */
+  prune(): number {
+    for (const [ip, address] of this.addresses) this.forgetIfIdle(ip, address);
+    return this.addresses.size;
+  }
+
+  private address(ip: string): Address {
+    let address = this.addresses.get(ip);
+    if (!address) {
+      address = {
+        open: 0,
+        connects: new TokenBucket(
+          this.limits.connectsPerMinutePerIp,
+          this.limits.connectsPerMinutePerIp / 60,
+          this.now,
+        ),
+        joins: new TokenBucket(
+          this.limits.joinsPerMinutePerIp,
+          this.limits.joinsPerMinutePerIp / 60,
+          this.now,
+        ),
+      };
+      this.addresses.set(ip, address);
+    }
+    return address;
+  }
+
+  private forgetIfIdle(ip: string, address: Address): void {
+    if (address.open === 0 && address.connects.idle && address.joins.idle)
+      this.addresses.delete(ip);
+  }
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AbuseGuard } from '../../../src/server/abuse-guard.js';
+import { DEFAULT_CONFIG } from '../../../src/server/config.js';
+import {
+  createSignallingServer,
+  type SignallingServer,
+} from '../../../src/server/create-server.js';
+import { createServerLogger } from '../../../src/server/logger.js';
+import { TestClient } from './test-client.js';
+
+let server: SignallingServer;
+let url: string;
+const clients: TestClient[] = [];
+
+function client(): TestClient {
+  const created = new TestClient(url);
+  clients.push(created);
+  return created;
+}
+
+type Reply = { ok: boolean; error?: { code: string; message: string } };
+
+beforeEach(async () => {
+  server = createSignallingServer(
+    {
+      ...DEFAULT_CONFIG,
+      port: 0,
+      connectionsPerIp: 3,
+      joinsPerMinutePerIp: 4,
+      messagesPerSecond: 10,
+      maxRooms: 2,
+    },
+    createServerLogger('silent'),
+  );
+  url = `http://127.0.0.1:${(await server.listen()).port}`;
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server.close();
+});
+
+describe('abuse limits', () => {
+  it('refuses a connection past the per-address limit with TOO_MANY_CONNECTIONS, and admits again after one closes', async () => {
+    const open = await Promise.all([client(), client(), client()].map((c) => c.connected()));
+    const refused = await client()
+      .connected()
+      .then(
+        () => undefined,
+        (error: { data?: { code: string } }) => error.data?.code,
+      );
+    expect(refused).toBe('TOO_MANY_CONNECTIONS');
+    open[0]!.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(client().connected()).resolves.toBeInstanceOf(TestClient);
+  });
+
+  it('limits joins per minute per address, across reconnects', async () => {
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // A fresh socket each time: reconnecting must not reset the allowance.
+      const c = await client().connected();
+      const reply = (await c.join(`room-${attempt % 2}`, 'Ana')) as Reply;
+      codes.push(reply.ok ? 'ok' : reply.error!.code);
+      c.close();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(codes).toEqual(['ok', 'ok', 'ok', 'ok', 'RATE_LIMITED']);
+  });
+
+  it('answers a burst past the message rate with RATE_LIMITED and disconnects a socket that keeps flooding', async () => {
+    const c = await client().connected();
+    const replies = (await Promise.all(
+      Array.from({ length: 30 }, () =>
+        c.request('media:update', { media: { audio: true, video: true } }),
+      ),
+    )) as Reply[];
+    const limited = replies.filter((reply) => reply.error?.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.error!.message).toBe('More than 10 events a second; slow down.');
+    const gone = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
+    for (let i = 0; i < 60; i++)
+      c.socket.emit('media:update', { media: { audio: true, video: true } });
+    await expect(gone).resolves.toBe('io server disconnect');
+  });
+
+  it('refuses a new room past the per-process limit with SERVER_FULL, while existing rooms still admit', async () => {
+    const [a, b, c] = await Promise.all([client(), client(), client()].map((x) => x.connected()));
+    expect(((await a!.join('room-a', 'Ana')) as Reply).ok).toBe(true);
+    expect(((await b!.join('room-b', 'Bea')) as Reply).ok).toBe(true);
+    expect(((await c!.join('room-c', 'Cal')) as Reply).error?.code).toBe('SERVER_FULL');
+    expect(((await c!.join('room-a', 'Cal')) as Reply).ok).toBe(true);
+  });
+});
+
+describe('AbuseGuard', () => {
+  it('forgets an address once it is idle, so scanning many addresses cannot grow it', () => {
+    let now = 0;
+    const guard = new AbuseGuard(undefined, () => now);
+    for (let i = 0; i < 1000; i++) {
+      expect(guard.admitConnection(`10.0.${i >> 8}.${i & 255}`)).toBeUndefined();
+      guard.released(`10.0.${i >> 8}.${i & 255}`);
+    }
+    expect(guard.prune()).toBe(1000);
+    now += 60_000;
+    expect(guard.prune()).toBe(0);
+  });
+});
