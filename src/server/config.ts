@@ -39,6 +39,12 @@ const configSchema = z
     joinsPerMinutePerIp: z.coerce.number().int().min(1).max(100_000),
     messagesPerSecond: z.coerce.number().int().min(1).max(100_000),
     maxRooms: z.coerce.number().int().min(1).max(10_000_000),
+    tlsCertFile: z.string().min(1).optional(),
+    tlsKeyFile: z.string().min(1).optional(),
+  })
+  .refine((config) => (config.tlsCertFile === undefined) === (config.tlsKeyFile === undefined), {
+    path: ['tlsKeyFile'],
+    message: 'HTTPS needs both --tls-cert and --tls-key',
   })
   .refine((config) => config.turnUrls.length === 0 || config.turnSecret !== undefined, {
     path: ['turnSecret'],
@@ -78,7 +84,8 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --max-connections-per-ip N  sockets open at once per address (env MAX_CONNECTIONS_PER_IP, default ${DEFAULT_CONFIG.connectionsPerIp})
   --joins-per-minute N        room joins a minute per address (env JOINS_PER_MINUTE, default ${DEFAULT_CONFIG.joinsPerMinutePerIp})
   --messages-per-second N     events a second per socket (env MESSAGES_PER_SECOND, default ${DEFAULT_CONFIG.messagesPerSecond})
-  --max-rooms N               rooms in this process (env MAX_ROOMS, default ${DEFAULT_CONFIG.maxRooms})`;
+  --max-rooms N               rooms in this process (env MAX_ROOMS, default ${DEFAULT_CONFIG.maxRooms})
+  --tls-cert FILE --tls-key FILE  serve HTTPS/WSS with this PEM certificate and key (env TLS_CERT, TLS_KEY)`;
 
 /** Flags win over environment variables, which win over the embedded defaults. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -98,6 +105,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'joins-per-minute': { type: 'string' },
       'messages-per-second': { type: 'string' },
       'max-rooms': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
     },
     strict: true,
   });
@@ -120,6 +129,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     messagesPerSecond:
       values['messages-per-second'] ?? env.MESSAGES_PER_SECOND ?? DEFAULT_CONFIG.messagesPerSecond,
     maxRooms: values['max-rooms'] ?? env.MAX_ROOMS ?? DEFAULT_CONFIG.maxRooms,
+    tlsCertFile: values['tls-cert'] ?? env.TLS_CERT,
+    tlsKeyFile: values['tls-key'] ?? env.TLS_KEY,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

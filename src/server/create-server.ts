@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
@@ -16,7 +18,22 @@ export interface SignallingServer {
   listen(): Promise<AddressInfo>;
   /** Stops accepting, disconnects every client and resolves when the port is free. */
   close(): Promise<void>;
-  readonly http: HttpServer;
+  readonly http: HttpServer | HttpsServer;
+  /** 'https' when given a certificate: socket.io then runs over WSS on the same port. */
+  readonly scheme: 'http' | 'https';
+}
+
+/** Reads the PEM files named in the config, with an error that names the file. */
+function readTls(config: ServerConfig): { cert: Buffer; key: Buffer } | undefined {
+  if (!config.tlsCertFile || !config.tlsKeyFile) return undefined;
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new Error(`Cannot read the TLS ${what} ${path}: ${(error as Error).message}`);
+    }
+  };
+  return { cert: read(config.tlsCertFile, 'certificate'), key: read(config.tlsKeyFile, 'key') };
 }
 
 export function createSignallingServer(config: ServerConfig, log: Logger): SignallingServer {
@@ -36,7 +53,9 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const pruning = setInterval(() => guard.prune(), 30_000);
   pruning.unref();
   const metrics = new ServerMetrics(rooms);
-  const http = createServer(createHttpHandler(rooms, config.extensionId, metrics));
+  const handler = createHttpHandler(rooms, config.extensionId, metrics);
+  const tls = readTls(config);
+  const http = tls ? createTlsServer(tls, handler) : createServer(handler);
   const io = new Server(http, {
     maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
     // The extension connects from a chrome-extension:// origin; it needs no cookies.
@@ -51,6 +70,7 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
 
   return {
     http,
+    scheme: tls ? 'https' : 'http',
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

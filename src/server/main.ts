@@ -17,13 +17,20 @@ function configOrExit(): ServerConfig {
 
 const config = configOrExit();
 const log = createServerLogger(config.logLevel);
-const server = createSignallingServer(config, log);
+const server = (() => {
+  try {
+    return createSignallingServer(config, log);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+})();
 
 process.on('unhandledRejection', (reason) => log.error({ reason }, 'unhandled rejection'));
 
 try {
   const address = await server.listen();
-  const url = `http://${address.address}:${address.port}`;
+  const url = `${server.scheme}://${address.address}:${address.port}`;
   log.info({ url, capacity: config.roomCapacity }, 'signalling server listening');
   if (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start') {
     console.error(`

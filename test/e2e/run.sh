@@ -4,7 +4,7 @@
 # the signalling server and the browsers talk over 127.0.0.1 and nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr/sbin/ip coturn:/usr/bin/turnserver
+npm run --silent test:setup
 TFX_TEST_WIDGETS=1 TFX_OUT_DIR=build/extension-e2e npx vite build > /dev/null
 if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi
 exec "${netns[@]}" -- sh -c 'ip link set lo up && exec npx vitest run --config vitest.e2e.config.ts "$@"' sh "$@"
