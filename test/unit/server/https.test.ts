@@ -58,7 +58,7 @@ describe('the signalling server over HTTPS/WSS', () => {
     expect(JSON.parse(health)).toMatchObject({ ok: true });
     const socket = io(`https://127.0.0.1:${port}`, {
       transports: ['websocket'],
-      ca,
+      ca: ca.toString(),
       forceNew: true,
     });
     const reply = (await socket.timeout(3000).emitWithAck('room:join', {
