@@ -8,6 +8,8 @@ import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
 import { wireControls } from './controls.js';
 import { wireInviteLink } from './invite-link.js';
+import { takeStashedPassword } from '../shared/room-password-stash.js';
+import { askPassword, wireRoomLock } from './room-access.js';
 import { TileGrid } from './tile-grid.js';
 import { startWidgetPlatform } from './widget-platform.js';
 
@@ -65,6 +67,15 @@ function showState(
         label: 'Start a new room',
         run: () => goToRoom(newRoomId()),
       });
+    case 'password-needed':
+      return state.wrong
+        ? banner.show('That password is not right for this room.', 'error')
+        : banner.show('This room is protected by a password.', 'info');
+    case 'room-locked':
+      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
+        label: 'Start a new room',
+        run: () => goToRoom(newRoomId()),
+      });
     case 'refused':
       return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
     case 'left':
@@ -100,6 +111,7 @@ async function main(): Promise<void> {
     serverUrl,
     rtcConfig: rtcConfigFrom(settings),
     log,
+    password: await takeStashedPassword(params.room),
   });
   const grid = new TileGrid(document.querySelector<HTMLElement>('#grid')!, (resume) =>
     banner.show('Your browser blocked the call audio.', 'warning', {
@@ -120,6 +132,9 @@ async function main(): Promise<void> {
     'stateChanged',
     (state) => {
       if (state.kind === 'joining') grid.clearPeers();
+      if (state.kind === 'password-needed') {
+        void askPassword(state.wrong).then((password) => session.submitPassword(password));
+      }
       showState(state, media.notice, serverUrl, relayWithoutTurn());
     },
     { signal },
@@ -148,6 +163,7 @@ async function main(): Promise<void> {
   media.notice = started.notice;
   // Device labels are only readable once the camera and microphone were granted.
   wireControls(session.media, leave, log, signal);
+  wireRoomLock(session, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, media.notice, serverUrl, relayWithoutTurn());
 }

@@ -4,6 +4,7 @@ import { browser } from '../shared/browser.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { newRoomId, roomFromInput } from '../shared/room-id.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
+import { stashPassword } from '../shared/room-password-stash.js';
 
 const log = createLogger('popup');
 logUnhandledRejections(log);
@@ -13,6 +14,7 @@ const roomInput = document.querySelector<HTMLInputElement>('#room')!;
 const nameInput = document.querySelector<HTMLInputElement>('#name')!;
 const problem = document.querySelector<HTMLElement>('#problem')!;
 const joinButton = document.querySelector<HTMLButtonElement>('#join')!;
+const passwordInput = document.querySelector<HTMLInputElement>('#password')!;
 
 async function openCall(): Promise<void> {
   problem.textContent = '';
@@ -29,6 +31,8 @@ async function openCall(): Promise<void> {
     return;
   }
   await saveSettings({ displayName: name.data });
+  // A new room takes this password; a protected one is opened with it. Never put in the URL.
+  if (passwordInput.value !== '') await stashPassword(room, passwordInput.value);
   const message: OpenCallMessage = { type: 'call:open', v: 1, room };
   const reply = parseExtensionReply(await browser.runtime.sendMessage(message));
   if (!reply.ok || !reply.value.ok) {

@@ -75,6 +75,8 @@ export const signalSchema = z.discriminatedUnion('type', [
 ]);
 export type Signal = z.infer<typeof signalSchema>;
 
+const roomSettingsSchema = z.strictObject({ locked: z.boolean(), passwordProtected: z.boolean() });
+
 // ---- client → server -------------------------------------------------------------------
 
 export const clientEventSchemas = {
@@ -85,8 +87,12 @@ export const clientEventSchemas = {
     room: roomIdSchema,
     name: displayNameSchema,
     media: mediaStateSchema,
+    /** Sets the password of a new room, or opens a protected one. Never logged or stored. */
+    password: z.string().min(1).max(128).optional(),
   }),
   'room:leave': z.strictObject({}),
+  /** Any member may lock the room (no one else may join) or unlock it. */
+  'room:lock': z.strictObject({ locked: z.boolean() }),
   'signal:send': z.strictObject({ to: peerIdSchema, signal: signalSchema }),
   'media:update': z.strictObject({ media: mediaStateSchema }),
 } as const;
@@ -103,18 +109,25 @@ export interface IceServerOffer {
   credential?: string;
 }
 
+export interface RoomSettings {
+  locked: boolean;
+  passwordProtected: boolean;
+}
+
 export interface JoinAccepted {
   self: Peer;
   peers: Peer[];
   capacity: number;
   /** Added to the client's own ICE servers for this call; empty when the server has none. */
   iceServers: IceServerOffer[];
+  room: RoomSettings;
 }
 
 /** The answer to each client event, sent through the socket.io acknowledgement. */
 export interface ClientEventReplies {
   'room:join': JoinAccepted;
   'room:leave': null;
+  'room:lock': null;
   'signal:send': null;
   'media:update': null;
 }
@@ -125,6 +138,7 @@ export const serverEventSchemas = {
   'peer:joined': z.strictObject({ peer: peerSchema }),
   'peer:left': z.strictObject({ peerId: peerIdSchema }),
   'peer:updated': z.strictObject({ peer: peerSchema }),
+  'room:updated': z.strictObject({ room: roomSettingsSchema }),
   'signal:received': z.strictObject({ from: peerIdSchema, signal: signalSchema }),
   /** A client event sent without an acknowledgement callback was refused. */
   'request:refused': z.strictObject({
@@ -151,6 +165,7 @@ const iceServerOfferSchema = z.strictObject({
 });
 
 const joinAcceptedSchema = z.strictObject({
+  room: roomSettingsSchema,
   self: peerSchema,
   peers: z.array(peerSchema).max(256),
   capacity: z.number().int().positive(),
@@ -205,6 +220,7 @@ function parseResult<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
 const replySchemas: { [K in ClientEventName]: z.ZodType<ClientEventReplies[K]> } = {
   'room:join': joinAcceptedSchema,
   'room:leave': z.null(),
+  'room:lock': z.null(),
   'signal:send': z.null(),
   'media:update': z.null(),
 };

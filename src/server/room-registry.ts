@@ -1,11 +1,25 @@
-import type { MediaState, Peer } from '../protocol/signalling.js';
+import { timingSafeEqual } from 'node:crypto';
+import type { MediaState, Peer, RoomSettings } from '../protocol/signalling.js';
 import { errors, type AppError } from '../shared/app-error.js';
 
 export interface Member extends Peer {
   socketId: string;
 }
 
-export type JoinOutcome = { ok: true; others: Peer[] } | { ok: false; error: AppError };
+export type JoinOutcome =
+  { ok: true; others: Peer[]; settings: RoomSettings } | { ok: false; error: AppError };
+
+/** A room password as kept: a salted scrypt hash, never the password itself. */
+export interface PasswordHash {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+interface Room {
+  members: Map<string, Member>;
+  password?: PasswordHash;
+  locked: boolean;
+}
 
 function toPeer({ id, name, media }: Member): Peer {
   return { id, name, media };
@@ -13,35 +27,64 @@ function toPeer({ id, name, media }: Member): Peer {
 
 /** In-memory rooms for the embedded single-process server. */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Map<string, Member>>();
+  private readonly rooms = new Map<string, Room>();
 
   constructor(
     readonly capacityLimit: number,
     readonly maxRooms = Infinity,
   ) {}
 
-  join(roomId: string, member: Member): JoinOutcome {
-    const existing = this.rooms.get(roomId);
-    if (!existing && this.rooms.size >= this.maxRooms)
-      return { ok: false, error: errors.serverFull(this.maxRooms) };
-    const room = existing ?? new Map<string, Member>();
-    if (room.size >= this.capacityLimit)
+  /** The salt a password for this room must be hashed with; undefined if it has none. */
+  passwordSalt(roomId: string): Buffer | undefined {
+    return this.rooms.get(roomId)?.password?.salt;
+  }
+
+  exists(roomId: string): boolean {
+    return this.rooms.has(roomId);
+  }
+
+  /**
+   * Adds a member. A new room takes the joiner's password (if any) as its own; an existing one
+   * checks it, and refuses everyone while locked.
+   */
+  join(roomId: string, member: Member, password?: PasswordHash): JoinOutcome {
+    let room = this.rooms.get(roomId);
+    if (!room) {
+      if (this.rooms.size >= this.maxRooms)
+        return { ok: false, error: errors.serverFull(this.maxRooms) };
+      room = { members: new Map(), locked: false, ...(password ? { password } : {}) };
+    } else {
+      if (room.locked) return { ok: false, error: errors.roomLocked() };
+      if (room.password) {
+        if (!password) return { ok: false, error: errors.passwordRequired() };
+        if (!matches(room.password, password)) return { ok: false, error: errors.wrongPassword() };
+      }
+    }
+    if (room.members.size >= this.capacityLimit)
       return { ok: false, error: errors.roomFull(this.capacityLimit) };
-    const others = [...room.values()].map(toPeer);
-    room.set(member.id, member);
+    const others = [...room.members.values()].map(toPeer);
+    room.members.set(member.id, member);
     this.rooms.set(roomId, room);
-    return { ok: true, others };
+    return { ok: true, others, settings: settingsOf(room) };
   }
 
   leave(roomId: string, peerId: string): void {
     const room = this.rooms.get(roomId);
     if (!room) return;
-    room.delete(peerId);
-    if (room.size === 0) this.rooms.delete(roomId);
+    room.members.delete(peerId);
+    // The password and the lock go with the last person out.
+    if (room.members.size === 0) this.rooms.delete(roomId);
+  }
+
+  setLocked(roomId: string, locked: boolean): RoomSettings | undefined {
+    const room = this.rooms.get(roomId);
+    if (!room) return undefined;
+    room.locked = locked;
+    return settingsOf(room);
   }
 
   member(roomId: string, peerId: string): Member | undefined {
-    return this.rooms.get(roomId)?.get(peerId);
+    return this.rooms.get(roomId)?.members.get(peerId);
   }
 
   updateMedia(roomId: string, peerId: string, media: MediaState): Peer | undefined {
@@ -53,7 +96,19 @@ export class RoomRegistry {
 
   counts(): { rooms: number; peers: number } {
     let peers = 0;
-    for (const room of this.rooms.values()) peers += room.size;
+    for (const room of this.rooms.values()) peers += room.members.size;
     return { rooms: this.rooms.size, peers };
   }
+}
+
+function matches(stored: PasswordHash, offered: PasswordHash): boolean {
+  return (
+    stored.salt.equals(offered.salt) &&
+    stored.hash.length === offered.hash.length &&
+    timingSafeEqual(stored.hash, offered.hash)
+  );
+}
+
+function settingsOf(room: Room): RoomSettings {
+  return { locked: room.locked, passwordProtected: room.password !== undefined };
 }

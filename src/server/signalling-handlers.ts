@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Server, Socket } from 'socket.io';
 import {
   clientEventSchemas,
@@ -16,12 +17,21 @@ import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics.js';
 import { AbuseGuard } from './abuse-guard.js';
 
+type Reply = Result<ClientEventReplies[ClientEventName]>;
+
+const scryptAsync = promisify(scrypt);
+
+/** scrypt in libuv's thread pool: a password check never blocks other sockets. */
+async function hashPassword(password: string, salt: Buffer): Promise<Buffer> {
+  return (await scryptAsync(password.normalize('NFC'), salt, 32)) as Buffer;
+}
+
 export interface SignallingOptions {
   issueIceServers?: (peerId: string) => IceServerOffer[];
   metrics?: ServerMetrics;
   guard?: AbuseGuard;
 }
-import type { RoomRegistry } from './room-registry.js';
+import type { PasswordHash, RoomRegistry } from './room-registry.js';
 
 /** What the server knows about a socket; set only by the server, never from a payload. */
 interface Membership {
@@ -82,31 +92,58 @@ export function attachSignallingHandlers(
       socketLog.info({ room, peerId }, 'peer left');
     };
 
-    const handle = (event: ClientEvent): Result<ClientEventReplies[ClientEventName]> => {
+    let joining = false;
+    const join = async (
+      payload: Extract<ClientEvent, { type: 'room:join' }>['payload'],
+    ): Promise<Reply> => {
+      if (membership) return refuse(errors.alreadyInRoom(membership.room));
+      if (joining) return refuse(errors.alreadyInRoom(payload.room));
+      const tooMany = guard.admitJoin(ip);
+      if (tooMany) return refuse(tooMany);
+      const { room, name, media, password } = payload;
+      joining = true;
+      let offered: PasswordHash | undefined;
+      try {
+        // The room's own salt to check a password, or a fresh one to set it on a new room.
+        const salt = rooms.passwordSalt(room) ?? (rooms.exists(room) ? undefined : randomBytes(16));
+        if (password !== undefined && salt)
+          offered = { salt, hash: await hashPassword(password, salt) };
+      } finally {
+        joining = false;
+      }
+      if (!socket.connected) return refuse(errors.notInRoom());
+      const peerId = newPeerId();
+      const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id }, offered);
+      if (!outcome.ok) return refuse(outcome.error);
+      membership = { room, peerId };
+      metrics?.joined();
+      void socket.join(channelOf(room));
+      const self = { id: peerId, name, media };
+      socket.to(channelOf(room)).emit('peer:joined', { peer: self });
+      socketLog.info({ room, peerId, peers: outcome.others.length + 1 }, 'peer joined');
+      return {
+        ok: true,
+        data: {
+          self,
+          peers: outcome.others,
+          capacity: rooms.capacityLimit,
+          iceServers: issueIceServers(peerId),
+          room: outcome.settings,
+        },
+      };
+    };
+
+    const handle = (event: ClientEvent): Reply | { pending: Promise<Reply> } => {
       switch (event.type) {
-        case 'room:join': {
-          if (membership) return refuse(errors.alreadyInRoom(membership.room));
-          const tooMany = guard.admitJoin(ip);
-          if (tooMany) return refuse(tooMany);
-          const { room, name, media } = event.payload;
-          const peerId = newPeerId();
-          const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id });
-          if (!outcome.ok) return refuse(outcome.error);
-          membership = { room, peerId };
-          metrics?.joined();
-          void socket.join(channelOf(room));
-          const self = { id: peerId, name, media };
-          socket.to(channelOf(room)).emit('peer:joined', { peer: self });
-          socketLog.info({ room, peerId, peers: outcome.others.length + 1 }, 'peer joined');
-          return {
-            ok: true,
-            data: {
-              self,
-              peers: outcome.others,
-              capacity: rooms.capacityLimit,
-              iceServers: issueIceServers(peerId),
-            },
-          };
+        case 'room:join':
+          // Joining may hash a password off the event loop; it answers through `finish`.
+          return { pending: join(event.payload) };
+        case 'room:lock': {
+          if (!membership) return refuse(errors.notInRoom());
+          const settings = rooms.setLocked(membership.room, event.payload.locked);
+          if (settings) send(channelOf(membership.room), 'room:updated', { room: settings });
+          socketLog.info({ room: membership.room, locked: event.payload.locked }, 'room lock');
+          return { ok: true, data: null };
         }
         case 'room:leave':
           if (!membership) return refuse(errors.notInRoom());
@@ -165,12 +202,20 @@ export function attachSignallingHandlers(
       }
       refusedInARow = 0;
       const parsed = parseClientEvent(name, payload);
-      const reply = parsed.ok
+      const outcome = parsed.ok
         ? handle(parsed.value)
         : refuse(new AppError(parsed.error.code, parsed.error.message));
-      if (ack) ack(reply);
-      else if (!reply.ok)
-        socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
+      const finish = (reply: Reply): void => {
+        if (ack) ack(reply);
+        else if (!reply.ok)
+          socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
+      };
+      if ('pending' in outcome) {
+        outcome.pending.then(finish, (error: unknown) => {
+          socketLog.error({ err: error }, 'join failed');
+          finish(refuse(errors.invalidMessage('The join could not be completed.')));
+        });
+      } else finish(outcome);
     };
 
     for (const name of Object.keys(clientEventSchemas)) {

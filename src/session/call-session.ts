@@ -1,4 +1,4 @@
-import type { Peer, Signal } from '../protocol/signalling.js';
+import type { Peer, RoomSettings, Signal } from '../protocol/signalling.js';
 import { AppError, errors, type WireError } from '../shared/app-error.js';
 import type { Logger } from '../shared/log.js';
 import { markMoment } from '../shared/perf-marks.js';
@@ -16,6 +16,9 @@ export type SessionState =
   | { kind: 'reconnecting' }
   | { kind: 'in-call'; selfId: string; capacity: number }
   | { kind: 'room-full'; message: string }
+  /** The room has a password: ask for it (again, if the last one was wrong) and `submitPassword`. */
+  | { kind: 'password-needed'; wrong: boolean }
+  | { kind: 'room-locked'; message: string }
   | { kind: 'refused'; error: WireError }
   | { kind: 'left' };
 
@@ -29,6 +32,8 @@ export interface CallSessionEvents extends Record<string, unknown> {
   /** The widget platform's DataChannel to one peer is open (unused until widgets land). */
   dataChannelOpened: { peerId: string; channel: RTCDataChannel };
   dataChannelClosed: { peerId: string };
+  /** Locked or not, password or not: as the server says, at join and whenever someone changes it. */
+  roomChanged: RoomSettings;
 }
 
 export interface CallSessionOptions {
@@ -37,6 +42,8 @@ export interface CallSessionOptions {
   serverUrl: string;
   rtcConfig: RTCConfiguration;
   log: Logger;
+  /** Sets the password of a new room, or opens a protected one. */
+  password?: string;
 }
 
 /** The call: this person's media, the signalling connection and one PeerLink per participant. */
@@ -49,9 +56,11 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   private current: SessionState = { kind: 'joining' };
   private joinedOnce = false;
   private serverIceServers: RTCIceServer[] = [];
+  private password: string | undefined;
 
   constructor(private readonly options: CallSessionOptions) {
     super();
+    this.password = options.password;
     this.media.on('trackReplaced', ({ kind, track }) => this.sendTrackToAll(kind, track), {
       signal: this.lifetime.signal,
     });
@@ -95,6 +104,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     );
     signalling.on('peerJoined', (peer) => this.addParticipant(peer), { signal });
     signalling.on('peerUpdated', (peer) => this.updateParticipant(peer), { signal });
+    signalling.on('roomUpdated', (room) => this.emit('roomChanged', room), { signal });
     signalling.on('peerLeft', (peerId) => this.removeParticipant(peerId), { signal });
     signalling.on(
       'signalReceived',
@@ -127,6 +137,19 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.lifetime.abort();
   }
 
+  /** Tries joining again with this password (after a `password-needed` state). */
+  submitPassword(password: string): void {
+    this.assertAlive();
+    this.password = password;
+    void this.join();
+  }
+
+  /** Locks the room (no one else may join) or unlocks it; everyone in it is told. */
+  async setLocked(locked: boolean): Promise<void> {
+    const reply = await this.signalling?.request('room:lock', { locked });
+    if (reply && !reply.ok) throw AppError.fromWire(reply.error);
+  }
+
   /** The ICE configuration links use: the person's own servers, then the signalling server's. */
   get rtcConfig(): RTCConfiguration {
     return {
@@ -146,12 +169,20 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       room: this.options.room,
       name: this.options.name,
       media: this.media.state,
+      ...(this.password === undefined ? {} : { password: this.password }),
     });
+    if (!reply.ok && ['PASSWORD_REQUIRED', 'WRONG_PASSWORD'].includes(reply.error.code)) {
+      // Not the end of the call: the camera stays on while the person types the password.
+      this.setState({ kind: 'password-needed', wrong: reply.error.code === 'WRONG_PASSWORD' });
+      return;
+    }
     if (!reply.ok) {
       this.setState(
         reply.error.code === 'ROOM_FULL'
           ? { kind: 'room-full', message: reply.error.message }
-          : { kind: 'refused', error: reply.error },
+          : reply.error.code === 'ROOM_LOCKED'
+            ? { kind: 'room-locked', message: reply.error.message }
+            : { kind: 'refused', error: reply.error },
       );
       // Refused (full room, bad request): this call is over, so nothing stays switched on.
       this.end();
@@ -160,6 +191,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.joinedOnce = true;
     // The server's TURN credentials are fresh for each join; links made from now on use them.
     this.serverIceServers = reply.data.iceServers;
+    this.emit('roomChanged', reply.data.room);
     this.setState({ kind: 'in-call', selfId: reply.data.self.id, capacity: reply.data.capacity });
     for (const peer of reply.data.peers) {
       this.addParticipant(peer);

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   'TOO_MANY_CONNECTIONS',
   'SERVER_FULL',
+  'PASSWORD_REQUIRED',
+  'WRONG_PASSWORD',
+  'ROOM_LOCKED',
 ] as const;
 
 /** Every failure a person or a peer may see has one of these codes. */
@@ -70,6 +73,14 @@ export const errors = {
     new AppError(
       'TOO_MANY_CONNECTIONS',
       `Too many connections from your address (at most ${limit} at once, or too many new ones a minute).`,
+    ),
+  passwordRequired: () =>
+    new AppError('PASSWORD_REQUIRED', 'This room is protected by a password.'),
+  wrongPassword: () => new AppError('WRONG_PASSWORD', 'That password is not right for this room.'),
+  roomLocked: () =>
+    new AppError(
+      'ROOM_LOCKED',
+      'This room is locked: the people in it are not letting anyone else in.',
     ),
   serverFull: (limit: number) =>
     new AppError('SERVER_FULL', `This server is at its limit of ${limit} rooms; try again later.`),

@@ -9,6 +9,7 @@ import {
   type ServerEvent,
   type Signal,
   type clientEventSchemas,
+  type RoomSettings,
 } from '../protocol/signalling.js';
 import type { z } from 'zod';
 import { errors, type Result } from '../shared/app-error.js';
@@ -24,6 +25,7 @@ export interface SignallingEvents extends Record<string, unknown> {
   peerLeft: string;
   peerUpdated: Peer;
   signalReceived: { from: string; signal: Signal };
+  roomUpdated: RoomSettings;
 }
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -95,6 +97,8 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
         return this.emit('peerUpdated', event.payload.peer);
       case 'signal:received':
         return this.emit('signalReceived', event.payload);
+      case 'room:updated':
+        return this.emit('roomUpdated', event.payload.room);
       case 'request:refused':
         return this.log.warn('The server refused a request', event.payload);
       default:

@@ -44,7 +44,7 @@ describe('a call between real browsers', () => {
   it('starts a call from the popup in its own window', async () => {
     const popup = await ana.context.newPage();
     await popup.goto(ana.extensionUrl('src/popup/popup.html'));
-    room = await popup.getByLabel('Room').inputValue();
+    room = await popup.getByLabel('Room', { exact: true }).inputValue();
     expect(room).toMatch(/^[A-Za-z0-9_-]{22}$/);
     await popup.getByLabel('Your name').fill('Ana');
     const callWindow = ana.context.waitForEvent('page', (page) => page.url().includes(CALL_PAGE));

@@ -116,6 +116,7 @@ describe('parseReply', () => {
         self: { id: 'a', name: 'A', media },
         peers: [],
         capacity: 6,
+        room: { locked: false, passwordProtected: false },
         iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:a', credential: 'x' }],
       },
     });
@@ -134,6 +135,7 @@ describe('parseReply', () => {
         self: { id: 'a', name: 'A', media },
         peers: [],
         capacity: 6,
+        room: { locked: false, passwordProtected: false },
         iceServers: [{ urls: ['https://evil.example.com'] }],
       },
     });

@@ -190,6 +190,63 @@ describe('signalling server', () => {
   });
 });
 
+describe('room password and lock', () => {
+  const withPassword = (c: TestClient, room: string, name: string, password?: string) =>
+    c.request('room:join', {
+      v: 1,
+      room,
+      name,
+      media: { audio: true, video: true },
+      ...(password === undefined ? {} : { password }),
+    }) as Promise<JoinReply & { data?: { room: { locked: boolean; passwordProtected: boolean } } }>;
+
+  it('lets the first person set a password that everyone after must give', async () => {
+    const first = await withPassword(await client(), 'secret-room', 'Ana', 'open sesame');
+    expect(first.data?.room).toEqual({ locked: false, passwordProtected: true });
+    expect((await withPassword(await client(), 'secret-room', 'Bea')).error?.code).toBe(
+      'PASSWORD_REQUIRED',
+    );
+    expect(
+      (await withPassword(await client(), 'secret-room', 'Bea', 'open says me')).error?.code,
+    ).toBe('WRONG_PASSWORD');
+    const right = await withPassword(await client(), 'secret-room', 'Bea', 'open sesame');
+    expect(right.ok).toBe(true);
+    expect(right.data?.peers.map((peer) => peer.name)).toEqual(['Ana']);
+  });
+
+  it('forgets the password and the lock when the last person leaves', async () => {
+    const ana = await client();
+    await withPassword(ana, 'short-lived', 'Ana', 'first password');
+    await ana.request('room:leave', {});
+    const next = await withPassword(await client(), 'short-lived', 'Bea', 'second password');
+    expect(next.ok).toBe(true);
+    expect(
+      (await withPassword(await client(), 'short-lived', 'Cal', 'first password')).error?.code,
+    ).toBe('WRONG_PASSWORD');
+  });
+
+  it('lets anyone in the room lock it, tells everyone, and refuses joiners until unlocked', async () => {
+    const ana = await joined('locked-room', 'Ana');
+    const bea = await joined('locked-room', 'Bea');
+    expect(await ana.client.request('room:lock', { locked: true })).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(await bea.client.waitFor('room:updated')).toEqual({
+      room: { locked: true, passwordProtected: false },
+    });
+    expect(((await (await client()).join('locked-room', 'Cal')) as JoinReply).error?.code).toBe(
+      'ROOM_LOCKED',
+    );
+    await bea.client.request('room:lock', { locked: false });
+    expect(((await (await client()).join('locked-room', 'Cal')) as JoinReply).ok).toBe(true);
+    const outsider = await client();
+    expect(((await outsider.request('room:lock', { locked: true })) as JoinReply).error?.code).toBe(
+      'NOT_IN_ROOM',
+    );
+  });
+});
+
 describe('signalling server metrics', () => {
   it('exposes rooms, peers, relays and refusals by code in Prometheus format', async () => {
     const ana = await joined('room1', 'Ana');

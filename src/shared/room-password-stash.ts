@@ -1,0 +1,19 @@
+import { browser } from './browser.js';
+
+const stashKey = (room: string) => `tfx-room-password:${room}`;
+
+/**
+ * The popup hands a room password to the call page through session storage (in memory, gone
+ * when the browser closes), never in the URL, so it stays out of history and invite links.
+ */
+export function stashPassword(room: string, password: string): Promise<void> {
+  return browser.storage.session.set({ [stashKey(room)]: password });
+}
+
+/** The stashed password for this room, removed as it is read. */
+export async function takeStashedPassword(room: string): Promise<string | undefined> {
+  const key = stashKey(room);
+  const stored = (await browser.storage.session.get(key))[key];
+  await browser.storage.session.remove(key);
+  return typeof stored === 'string' && stored !== '' ? stored : undefined;
+}

@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/server/config.js';
+import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
+import { createServerLogger } from '../../src/server/logger.js';
+import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { expectState, tileOf } from './harness/call-page.js';
+
+const PORT = 8089;
+const SERVER = `http://127.0.0.1:${PORT}`;
+
+// A private room: Ana sets a password when she starts the call, Bea needs it, and once everyone
+// is in, Ana locks the room so nobody else gets in, password or not.
+describe('room password and lock', () => {
+  let server: SignallingServer;
+  const people: Person[] = [];
+  let ana: Page;
+  let bea: Page;
+  let room = '';
+
+  beforeAll(async () => {
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: PORT },
+      createServerLogger('silent'),
+    );
+    await server.listen();
+    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.close()));
+    await server.close();
+  });
+
+  it('starts a call from the popup with a room password', async () => {
+    const person = people[0]!;
+    const options = await person.context.newPage();
+    await options.goto(person.extensionUrl('src/options/options.html'));
+    await options.getByLabel('Signalling server URL').fill(SERVER);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText(/^Saved\./).waitFor();
+    const popup = await person.context.newPage();
+    await popup.goto(person.extensionUrl('src/popup/popup.html'));
+    room = await popup.getByLabel('Room', { exact: true }).inputValue();
+    await popup.getByLabel('Your name').fill('Ana');
+    await popup.getByLabel(/Room password/).fill('open sesame');
+    const callWindow = person.context.waitForEvent('page', (page) =>
+      page.url().includes(CALL_PAGE),
+    );
+    await popup.getByRole('button', { name: 'Start call' }).click();
+    ana = await callWindow;
+    await ana.getByRole('button', { name: 'Lock room' }).waitFor();
+    // The password never travels in the URL.
+    expect(ana.url()).not.toContain('sesame');
+  });
+
+  it('asks Bea for the password, says when it is wrong, and lets her in with the right one', async () => {
+    bea = await openCall(people[1]!, room, 'Bea', SERVER);
+    const password = bea.getByLabel('Room password');
+    await password.fill('open says me');
+    await bea.getByRole('button', { name: 'Join call' }).click();
+    await bea.getByText('That password is not right for this room. Try again.').waitFor();
+    await password.fill('open sesame');
+    await bea.getByRole('button', { name: 'Join call' }).click();
+    await expectState(tileOf(bea, 'Ana'), 'connected');
+    await expectState(tileOf(ana, 'Bea'), 'connected');
+  });
+
+  it('lets Ana lock the room, shows it to Bea, and turns a newcomer away', async () => {
+    await ana.getByRole('button', { name: 'Lock room' }).click();
+    await bea.getByRole('button', { name: 'Unlock room', pressed: true }).waitFor();
+    const cal = await launchPerson({ mediaGrant: 'nothing' });
+    people.push(cal);
+    const calPage = await openCall(cal, room, 'Cal', SERVER);
+    await eventually('Cal is told the room is locked', async () =>
+      ((await calPage.locator('#banner-text').textContent()) ?? '').startsWith(
+        'This room is locked',
+      ),
+    );
+    expect(await tileOf(ana, 'Cal').count()).toBe(0);
+  });
+});
