@@ -1,5 +1,6 @@
 import type { Signal } from '../protocol/signalling.js';
 import type { Logger } from '../shared/log.js';
+import { IceRecovery } from './ice-recovery.js';
 import type { VideoBudget } from './video-budget.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 
@@ -66,6 +67,8 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private linkState: LinkState = 'connecting';
   private videoBudget: VideoBudget | null = null;
   private readonly earlyCandidates: RTCIceCandidateInit[] = [];
+  private readonly lifetime = new AbortController();
+  private readonly recovery: IceRecovery;
 
   constructor(private readonly options: PeerLinkOptions) {
     super();
@@ -85,8 +88,15 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
       this.remoteStream.addTrack(track);
       this.emit('remoteTrack', track);
     });
+    this.recovery = new IceRecovery(this.pc, {
+      restarts: options.role === 'initiator',
+      log: options.log,
+      signal: this.lifetime.signal,
+    });
     this.pc.addEventListener('connectionstatechange', () => {
-      const next = linkStateOf(this.pc.connectionState);
+      let next = linkStateOf(this.pc.connectionState);
+      // A failed link that is being restarted is reconnecting, not lost.
+      if (next === 'failed' && this.recovery.recovering) next = 'reconnecting';
       if (next && next !== this.linkState) {
         this.linkState = next;
         if (next === 'connected') void this.applyVideoBudget();
@@ -156,6 +166,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   }
 
   close(): void {
+    this.lifetime.abort();
     this.channel?.close();
     this.pc.close();
     for (const track of this.remoteStream.getTracks()) track.stop();

@@ -8,24 +8,11 @@ import { newRoomId } from '../../src/shared/room-id.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
 import { startCoturn, type Coturn } from './harness/coturn.js';
+import { trackPeerConnections } from './harness/peer-connections.js';
 
 const PORT = 8088;
 const SERVER = `http://127.0.0.1:${PORT}`;
 const SECRET = 'tfx-e2e-turn-shared-secret';
-
-// Test instrumentation, not product code: keeps every RTCPeerConnection a page makes reachable,
-// so the test can read getStats() the way chrome://webrtc-internals would.
-function trackPeerConnections(): void {
-  const Original = RTCPeerConnection;
-  const made: RTCPeerConnection[] = [];
-  (globalThis as { __pcs?: RTCPeerConnection[] }).__pcs = made;
-  globalThis.RTCPeerConnection = class extends Original {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      made.push(this);
-    }
-  };
-}
 
 /** The local and remote candidate types of each connection's selected pair. */
 function selectedPairTypes(page: Page): Promise<string[]> {
