@@ -27,6 +27,8 @@ function send(message: ChatMessage, to?: string): Promise<void> {
 async function submit(): Promise<void> {
   const text = input.value.trim().slice(0, MAX_TEXT);
   if (text === '') return;
+  // Someone can type before the host has connected the frame; wait for it instead of failing.
+  await tfx.ready();
   const me = tfx.self();
   const line: ChatLine = {
     id: `${me.id}:${Date.now()}:${sequence++}`,
