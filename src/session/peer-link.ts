@@ -66,6 +66,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private signalQueue: Promise<void> = Promise.resolve();
   private linkState: LinkState = 'connecting';
   private videoBudget: VideoBudget | null = null;
+  private budgetApplied: Promise<void> = Promise.resolve();
   private readonly earlyCandidates: RTCIceCandidateInit[] = [];
   private readonly lifetime = new AbortController();
   private readonly recovery: IceRecovery;
@@ -133,7 +134,16 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     await this.applyVideoBudget();
   }
 
-  private async applyVideoBudget(): Promise<void> {
+  /**
+   * One budget change at a time: `setParameters` must be given what the latest `getParameters`
+   * returned, so a second change started before the first settles is refused.
+   */
+  private applyVideoBudget(): Promise<void> {
+    this.budgetApplied = this.budgetApplied.then(() => this.writeVideoBudget());
+    return this.budgetApplied;
+  }
+
+  private async writeVideoBudget(): Promise<void> {
     const sender = this.transceivers.video?.sender;
     const budget = this.videoBudget;
     if (!sender) return;
@@ -165,11 +175,19 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     return this.signalQueue;
   }
 
+  /**
+   * Ends the link: no more events, the remote tracks stop now. The connection itself is closed on
+   * a later task because Chromium's `RTCPeerConnection.close()` blocks the page while WebRTC tears
+   * down (measured at 2.5 s with four video peers on two cores); the page must not freeze with
+   * the departed person's tile still on screen.
+   */
   close(): void {
     this.lifetime.abort();
-    this.channel?.close();
-    this.pc.close();
     for (const track of this.remoteStream.getTracks()) track.stop();
+    setTimeout(() => {
+      this.channel?.close();
+      this.pc.close();
+    });
   }
 
   private async applySignal(signal: Signal): Promise<void> {
