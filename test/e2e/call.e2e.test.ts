@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { CALL_PAGE, launchPerson, openCall, type Person } from './harness/browser.js';
+import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import {
   expectEveryonePlaying,
   expectState,
@@ -11,6 +11,7 @@ import {
   remoteTiles,
   tileOf,
 } from './harness/call-page.js';
+import { outboundVideoWidths, trackPeerConnections } from './harness/peer-connections.js';
 
 // One call that grows and shrinks, step by step, the way people use it.
 describe('a call between real browsers', () => {
@@ -135,6 +136,7 @@ describe('a call between real browsers', () => {
   it('adds C and D, and all four see three remote videos', { timeout: 120_000 }, async () => {
     const [cyd, dan] = await Promise.all([launchPerson(), launchPerson()]);
     people.push(cyd, dan);
+    await dan.context.addInitScript(trackPeerConnections);
     const pages = [
       anaPage,
       beaPage,
@@ -146,28 +148,33 @@ describe('a call between real browsers', () => {
       pages,
       names.map((self) => names.filter((other) => other !== self)),
     );
+    // A 2×2 grid: each of Dan's three streams is cut to 360p from his 720p camera.
+    await eventually('Dan sends three streams of at most 640 px', async () => {
+      const widths = await outboundVideoWidths(pages[3]!);
+      return widths.length === 3 && widths.every((width) => width > 0 && width <= 640);
+    });
   });
 
   it('removes B’s tile on A’s side within 2 s of B leaving', async () => {
-    // Timed inside the pages with the shared wall clock (both browsers run on this machine):
+    // Timed inside the pages by the system clock both browsers share (Date.now, not
+    // performance.timeOrigin, which is fixed per page and drifts from it by hundreds of ms):
     // from Bea's click to the moment Ana's page drops the tile, not when the test notices.
     await anaPage.evaluate(() => {
       const tile = document.querySelector('figure[aria-label="Bea"]')!;
       new MutationObserver((_, observer) => {
         if (tile.isConnected) return;
-        (globalThis as { tileGoneAt?: number }).tileGoneAt =
-          performance.timeOrigin + performance.now();
+        (globalThis as { tileGoneAt?: number }).tileGoneAt = Date.now();
         observer.disconnect();
       }).observe(document.body, { childList: true, subtree: true });
     });
     const left = await beaPage.evaluate(() => {
-      const at = performance.timeOrigin + performance.now();
+      const at = Date.now();
       document.querySelector<HTMLButtonElement>('#leave')!.click();
       return at;
     });
     await tileOf(anaPage, 'Bea').waitFor({ state: 'detached', timeout: 10_000 });
     const gone = await anaPage.evaluate(() => (globalThis as { tileGoneAt?: number }).tileGoneAt);
-    expect(gone! - left).toBeLessThan(2000);
+    expect(gone! - left, 'ms from Bea’s click to Ana’s tile going').toBeLessThan(2000);
     await beaPage.getByText('You left the call.').waitFor();
     expect(await remoteTiles(anaPage).count()).toBe(2);
   });

@@ -35,9 +35,11 @@ export async function launchPerson({
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      // Three fake cameras at 15 fps: enough to switch devices, light enough for six peers on 2
-      // cores. (Chromium's second fake camera is a Y16 depth camera, which no encoder sends.)
-      '--use-fake-device-for-media-stream=device-count=3,fps=15',
+      // Three fake cameras at 10 fps, a dim webcam's rate: enough to switch devices. Four to seven
+      // whole clients share this machine's 2 cores in one test; at 15 fps four of them kept it at
+      // a load of ~25, and a message took seconds to reach a starved page (measured). (Chromium's
+      // second fake camera is a Y16 depth camera, which no encoder sends.)
+      '--use-fake-device-for-media-stream=device-count=3,fps=10',
       ...chromiumFlags.flags.filter(
         (flag) => mediaGrant === 'everything' || flag !== '--use-fake-ui-for-media-stream',
       ),

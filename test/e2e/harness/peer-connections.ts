@@ -25,3 +25,24 @@ export function localIceUfrags(page: Page): Promise<string[]> {
       .map((pc) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1] ?? ''),
   );
 }
+
+/** The width of the video each live connection is sending now (0 before the first frame). */
+export function outboundVideoWidths(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const live = ((globalThis as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    return Promise.all(
+      live.map(async (pc) => {
+        let width = 0;
+        (await pc.getStats()).forEach(
+          (report: { type: string; kind?: string; frameWidth?: number }) => {
+            if (report.type === 'outbound-rtp' && report.kind === 'video')
+              width = report.frameWidth ?? 0;
+          },
+        );
+        return width;
+      }),
+    );
+  });
+}
