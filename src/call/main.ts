@@ -6,6 +6,7 @@ import { loadSettings, type Settings } from '../shared/settings.js';
 import { askName } from './ask-name.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
+import { sessionResumeTokens } from './resume-tokens.js';
 import { wireControls } from './controls.js';
 import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
@@ -78,6 +79,9 @@ function showState(
       });
     case 'refused':
       return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
+    case 'moved':
+      controls.hidden = true;
+      return banner.show('This call continued in another tab or window.', 'info');
     case 'left':
       controls.hidden = true;
       banner.hide();
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
     rtcConfig: rtcConfigFrom(settings),
     log,
     password: await takeStashedPassword(params.room),
+    resumeTokens: sessionResumeTokens(params.room),
   });
   const grid = new TileGrid(document.querySelector<HTMLElement>('#grid')!, (resume) =>
     banner.show('Your browser blocked the call audio.', 'warning', {
@@ -131,7 +136,6 @@ async function main(): Promise<void> {
   session.on(
     'stateChanged',
     (state) => {
-      if (state.kind === 'joining') grid.clearPeers();
       if (state.kind === 'password-needed') {
         void askPassword(state.wrong).then((password) => session.submitPassword(password));
       }
@@ -151,11 +155,13 @@ async function main(): Promise<void> {
   session.media.on('mediaStateChanged', (media) => grid.updateSelf(media), { signal });
 
   const leave = (): void => void session.leave();
+  // Leaving by closing or reloading the page: a reload comes back as the same person.
+  const pageGone = (): void => void session.leave({ mayReturn: true });
   document.querySelector('#rejoin')!.addEventListener('click', () => location.reload(), { signal });
   document
     .querySelector('#close-window')!
     .addEventListener('click', () => window.close(), { signal });
-  window.addEventListener('pagehide', leave, { signal });
+  window.addEventListener('pagehide', pageGone, { signal });
 
   await startWidgetPlatform({ session, room: params.room, name, log, signal });
   banner.show('Starting your camera and microphone…', 'info');

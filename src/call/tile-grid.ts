@@ -85,10 +85,6 @@ export class TileGrid {
     this.tiles.delete(peerId);
   }
 
-  clearPeers(): void {
-    for (const peerId of [...this.tiles.keys()]) if (peerId !== TileGrid.SELF) this.remove(peerId);
-  }
-
   private showMedia(tile: Tile, media: MediaState): void {
     tile.micOff.hidden = media.audio;
     tile.cameraOff.hidden = media.video;

@@ -52,8 +52,27 @@ export const mediaStateSchema = z.strictObject({
 });
 export type MediaState = z.infer<typeof mediaStateSchema>;
 
+/**
+ * Proof of a peer identity, handed out at the first join and presented to take that identity
+ * back after a reconnect or a reload. The server derives the peer id from it (a hash), so a
+ * token names exactly one id, and an id does not reveal its token.
+ */
+export const resumeTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'resume token must be 43 characters of A–Z, a–z, 0–9, "_" or "-"');
+
+/**
+ * One call page's run, chosen by the client: the same peer coming back with the same instance
+ * (the server restarted) keeps its peer connections; a new instance (the page reloaded) needs new
+ * ones.
+ */
+export const peerInstanceSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,32}$/, 'instance must be 8–32 characters of A–Z, a–z, 0–9, "_" or "-"');
+
 export const peerSchema = z.strictObject({
   id: peerIdSchema,
+  instance: peerInstanceSchema,
   name: displayNameSchema,
   media: mediaStateSchema,
 });
@@ -89,8 +108,17 @@ export const clientEventSchemas = {
     media: mediaStateSchema,
     /** Sets the password of a new room, or opens a protected one. Never logged or stored. */
     password: z.string().min(1).max(128).optional(),
+    instance: peerInstanceSchema,
+    /** Present when coming back: the token the first join handed out. */
+    resume: resumeTokenSchema.optional(),
   }),
-  'room:leave': z.strictObject({}),
+  'room:leave': z.strictObject({
+    /**
+     * The page is going away, perhaps to reload: the place is kept for a few seconds so the
+     * reloaded page comes back as the same person. Leaving by the Leave button sends nothing.
+     */
+    mayReturn: z.literal(true).optional(),
+  }),
   /** Any member may lock the room (no one else may join) or unlock it. */
   'room:lock': z.strictObject({ locked: z.boolean() }),
   'signal:send': z.strictObject({ to: peerIdSchema, signal: signalSchema }),
@@ -116,6 +144,8 @@ export interface RoomSettings {
 
 export interface JoinAccepted {
   self: Peer;
+  /** Keep it for this room: presenting it again rejoins as `self.id`. */
+  resume: string;
   peers: Peer[];
   capacity: number;
   /** Added to the client's own ICE servers for this call; empty when the server has none. */
@@ -140,6 +170,8 @@ export const serverEventSchemas = {
   'peer:updated': z.strictObject({ peer: peerSchema }),
   'room:updated': z.strictObject({ room: roomSettingsSchema }),
   'signal:received': z.strictObject({ from: peerIdSchema, signal: signalSchema }),
+  /** This peer id rejoined from another connection (a duplicated tab): this one is over. */
+  'session:replaced': z.strictObject({}),
   /** A client event sent without an acknowledgement callback was refused. */
   'request:refused': z.strictObject({
     event: z.string().max(64),
@@ -167,6 +199,7 @@ const iceServerOfferSchema = z.strictObject({
 const joinAcceptedSchema = z.strictObject({
   room: roomSettingsSchema,
   self: peerSchema,
+  resume: resumeTokenSchema,
   peers: z.array(peerSchema).max(256),
   capacity: z.number().int().positive(),
   iceServers: z.array(iceServerOfferSchema).max(8),

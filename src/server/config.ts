@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeIssue } from '../protocol/problem.js';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import { DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
+import { DEFAULT_RESUME_GRACE_MS } from './signalling-handlers.js';
 
 /** The id the manifest's `key` gives the extension on every machine (see README). */
 export const DEFAULT_EXTENSION_ID = 'ohkbnkbkglagkcjllodajoodcfgblphj';
@@ -41,6 +42,7 @@ const configSchema = z
     maxRooms: z.coerce.number().int().min(1).max(10_000_000),
     tlsCertFile: z.string().min(1).optional(),
     tlsKeyFile: z.string().min(1).optional(),
+    resumeGraceSeconds: z.coerce.number().min(0).max(600),
   })
   .refine((config) => (config.tlsCertFile === undefined) === (config.tlsKeyFile === undefined), {
     path: ['tlsKeyFile'],
@@ -69,6 +71,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   joinsPerMinutePerIp: DEFAULT_ABUSE_LIMITS.joinsPerMinutePerIp,
   messagesPerSecond: DEFAULT_ABUSE_LIMITS.messagesPerSecond,
   maxRooms: DEFAULT_ABUSE_LIMITS.maxRooms,
+  resumeGraceSeconds: DEFAULT_RESUME_GRACE_MS / 1000,
 };
 
 export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/server/server/main.js [options])
@@ -85,6 +88,7 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --joins-per-minute N        room joins a minute per address (env JOINS_PER_MINUTE, default ${DEFAULT_CONFIG.joinsPerMinutePerIp})
   --messages-per-second N     events a second per socket (env MESSAGES_PER_SECOND, default ${DEFAULT_CONFIG.messagesPerSecond})
   --max-rooms N               rooms in this process (env MAX_ROOMS, default ${DEFAULT_CONFIG.maxRooms})
+  --resume-grace SECONDS      how long a dropped peer keeps its place to come back as itself, 0–600 (env RESUME_GRACE, default ${DEFAULT_CONFIG.resumeGraceSeconds})
   --tls-cert FILE --tls-key FILE  serve HTTPS/WSS with this PEM certificate and key (env TLS_CERT, TLS_KEY)`;
 
 /** Flags win over environment variables, which win over the embedded defaults. */
@@ -107,6 +111,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'max-rooms': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'resume-grace': { type: 'string' },
     },
     strict: true,
   });
@@ -131,6 +136,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     maxRooms: values['max-rooms'] ?? env.MAX_ROOMS ?? DEFAULT_CONFIG.maxRooms,
     tlsCertFile: values['tls-cert'] ?? env.TLS_CERT,
     tlsKeyFile: values['tls-key'] ?? env.TLS_KEY,
+    resumeGraceSeconds:
+      values['resume-grace'] ?? env.RESUME_GRACE ?? DEFAULT_CONFIG.resumeGraceSeconds,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -66,6 +66,7 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     issueIceServers: (peerId) => iceServersFor(config, peerId),
     metrics,
     guard,
+    resumeGraceMs: config.resumeGraceSeconds * 1000,
   });
 
   return {

@@ -7,7 +7,14 @@ export interface Member extends Peer {
 }
 
 export type JoinOutcome =
-  { ok: true; others: Peer[]; settings: RoomSettings } | { ok: false; error: AppError };
+  | {
+      ok: true;
+      others: Peer[];
+      settings: RoomSettings;
+      /** The socket this peer had before, when it came back. */
+      replaced?: string;
+    }
+  | { ok: false; error: AppError };
 
 /** A room password as kept: a salted scrypt hash, never the password itself. */
 export interface PasswordHash {
@@ -21,8 +28,8 @@ interface Room {
   locked: boolean;
 }
 
-function toPeer({ id, name, media }: Member): Peer {
-  return { id, name, media };
+function toPeer({ id, instance, name, media }: Member): Peer {
+  return { id, instance, name, media };
 }
 
 /** In-memory rooms for the embedded single-process server. */
@@ -49,6 +56,14 @@ export class RoomRegistry {
    */
   join(roomId: string, member: Member, password?: PasswordHash): JoinOutcome {
     let room = this.rooms.get(roomId);
+    // The same peer coming back (its resume token proved the id) keeps its seat: no lock, password
+    // or capacity check, and the others keep seeing one person.
+    const returning = room?.members.get(member.id);
+    if (room && returning) {
+      room.members.set(member.id, member);
+      const others = [...room.members.values()].filter((m) => m.id !== member.id).map(toPeer);
+      return { ok: true, others, settings: settingsOf(room), replaced: returning.socketId };
+    }
     if (!room) {
       if (this.rooms.size >= this.maxRooms)
         return { ok: false, error: errors.serverFull(this.maxRooms) };
@@ -68,12 +83,17 @@ export class RoomRegistry {
     return { ok: true, others, settings: settingsOf(room) };
   }
 
-  leave(roomId: string, peerId: string): void {
+  /**
+   * Removes a member, if it is still the one on `socketId` (it may have come back on another
+   * socket since). Returns whether it was removed.
+   */
+  leave(roomId: string, peerId: string, socketId: string): boolean {
     const room = this.rooms.get(roomId);
-    if (!room) return;
+    if (room?.members.get(peerId)?.socketId !== socketId) return false;
     room.members.delete(peerId);
     // The password and the lock go with the last person out.
     if (room.members.size === 0) this.rooms.delete(roomId);
+    return true;
   }
 
   setLocked(roomId: string, locked: boolean): RoomSettings | undefined {

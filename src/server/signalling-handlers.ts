@@ -16,6 +16,7 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics.js';
 import { AbuseGuard } from './abuse-guard.js';
+import { newResumeToken, peerIdFor } from './peer-identity.js';
 
 type Reply = Result<ClientEventReplies[ClientEventName]>;
 
@@ -28,6 +29,11 @@ async function hashPassword(password: string, salt: Buffer): Promise<Buffer> {
 
 export interface SignallingOptions {
   issueIceServers?: (peerId: string) => IceServerOffer[];
+  /**
+   * How long a peer whose connection dropped (not one who left) keeps its place, so that it can
+   * come back as itself after a network blip or a reload without the others losing its tile.
+   */
+  resumeGraceMs?: number;
   metrics?: ServerMetrics;
   guard?: AbuseGuard;
 }
@@ -41,12 +47,12 @@ interface Membership {
 
 type Ack = (reply: Result<unknown>) => void;
 
+export const DEFAULT_RESUME_GRACE_MS = 10_000;
+/** A closing page's place is kept this long: enough for a reload, short for a closed window. */
+const RELOAD_GRACE_MS = 4_000;
+
 function channelOf(room: string): string {
   return `room:${room}`;
-}
-
-function newPeerId(): string {
-  return randomBytes(12).toString('base64url');
 }
 
 export function attachSignallingHandlers(
@@ -55,7 +61,14 @@ export function attachSignallingHandlers(
   log: Logger,
   options: SignallingOptions = {},
 ): void {
-  const { issueIceServers = () => [], metrics, guard = new AbuseGuard() } = options;
+  const {
+    issueIceServers = () => [],
+    metrics,
+    guard = new AbuseGuard(),
+    resumeGraceMs = DEFAULT_RESUME_GRACE_MS,
+  } = options;
+  /** Ends the membership of a socket whose peer rejoined elsewhere, by socket id. */
+  const handOvers = new Map<string, () => void>();
   // Limits on connecting are checked before a socket exists, so a refused one costs nothing.
   io.use((socket, next) => {
     const ip = socket.handshake.address;
@@ -82,14 +95,31 @@ export function attachSignallingHandlers(
       payload: ServerEventPayload<K>,
     ) => io.to(target).emit(name, payload);
 
+    /** Leaves now: the others are told at once. */
     const leave = (): void => {
       if (!membership) return;
       const { room, peerId } = membership;
       membership = undefined;
-      rooms.leave(room, peerId);
+      handOvers.delete(socket.id);
       void socket.leave(channelOf(room));
+      if (!rooms.leave(room, peerId, socket.id)) return;
       send(channelOf(room), 'peer:left', { peerId });
       socketLog.info({ room, peerId }, 'peer left');
+    };
+
+    /** The connection dropped: the place is kept for the grace period, then given up. */
+    const dropped = (graceMs = resumeGraceMs): void => {
+      if (!membership) return;
+      const { room, peerId } = membership;
+      membership = undefined;
+      handOvers.delete(socket.id);
+      void socket.leave(channelOf(room));
+      const socketId = socket.id;
+      setTimeout(() => {
+        if (!rooms.leave(room, peerId, socketId)) return; // it came back
+        send(channelOf(room), 'peer:left', { peerId });
+        socketLog.info({ room, peerId }, 'peer gone (did not come back)');
+      }, graceMs).unref();
     };
 
     let joining = false;
@@ -100,7 +130,7 @@ export function attachSignallingHandlers(
       if (joining) return refuse(errors.alreadyInRoom(payload.room));
       const tooMany = guard.admitJoin(ip);
       if (tooMany) return refuse(tooMany);
-      const { room, name, media, password } = payload;
+      const { room, name, media, password, instance } = payload;
       joining = true;
       let offered: PasswordHash | undefined;
       try {
@@ -112,19 +142,35 @@ export function attachSignallingHandlers(
         joining = false;
       }
       if (!socket.connected) return refuse(errors.notInRoom());
-      const peerId = newPeerId();
-      const outcome = rooms.join(room, { id: peerId, name, media, socketId: socket.id }, offered);
+      const resume = payload.resume ?? newResumeToken();
+      const peerId = peerIdFor(resume);
+      const member = { id: peerId, instance, name, media, socketId: socket.id };
+      const outcome = rooms.join(room, member, offered);
       if (!outcome.ok) return refuse(outcome.error);
+      if (outcome.replaced && outcome.replaced !== socket.id) {
+        // Still connected elsewhere (a duplicated tab): that connection is over.
+        handOvers.get(outcome.replaced)?.();
+        io.to(outcome.replaced).emit('session:replaced', {});
+      }
       membership = { room, peerId };
+      handOvers.set(socket.id, () => {
+        membership = undefined;
+        handOvers.delete(socket.id);
+        void socket.leave(channelOf(room));
+      });
       metrics?.joined();
       void socket.join(channelOf(room));
-      const self = { id: peerId, name, media };
+      const self = { id: peerId, instance, name, media };
       socket.to(channelOf(room)).emit('peer:joined', { peer: self });
-      socketLog.info({ room, peerId, peers: outcome.others.length + 1 }, 'peer joined');
+      socketLog.info(
+        { room, peerId, peers: outcome.others.length + 1, resumed: outcome.replaced !== undefined },
+        'peer joined',
+      );
       return {
         ok: true,
         data: {
           self,
+          resume,
           peers: outcome.others,
           capacity: rooms.capacityLimit,
           iceServers: issueIceServers(peerId),
@@ -147,7 +193,8 @@ export function attachSignallingHandlers(
         }
         case 'room:leave':
           if (!membership) return refuse(errors.notInRoom());
-          leave();
+          if (event.payload.mayReturn) dropped(Math.min(resumeGraceMs, RELOAD_GRACE_MS));
+          else leave();
           return { ok: true, data: null };
         case 'signal:send': {
           if (!membership) return refuse(errors.notInRoom());
@@ -229,7 +276,7 @@ export function attachSignallingHandlers(
         respond(typeof name === 'string' ? name : String(name), raw, ack);
       }
     });
-    socket.on('disconnect', leave);
+    socket.on('disconnect', () => dropped());
   });
 }
 

@@ -20,6 +20,8 @@ export type SessionState =
   | { kind: 'password-needed'; wrong: boolean }
   | { kind: 'room-locked'; message: string }
   | { kind: 'refused'; error: WireError }
+  /** The same person rejoined from another tab or window (a duplicated tab): this one stops. */
+  | { kind: 'moved' }
   | { kind: 'left' };
 
 export interface CallSessionEvents extends Record<string, unknown> {
@@ -44,6 +46,26 @@ export interface CallSessionOptions {
   log: Logger;
   /** Sets the password of a new room, or opens a protected one. */
   password?: string;
+  /** Where this page keeps its resume token, so a reload comes back as the same person. */
+  resumeTokens?: ResumeTokenStore;
+}
+
+export interface ResumeTokenStore {
+  load(): string | undefined;
+  save(token: string): void;
+}
+
+/**
+ * After rejoining a restarted server, how long a peer we still have a connection to may take to
+ * rejoin too before we take it for gone.
+ */
+const ABSENT_AFTER_REJOIN_MS = 15_000;
+
+function newInstanceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_');
 }
 
 /** The call: this person's media, the signalling connection and one PeerLink per participant. */
@@ -57,6 +79,10 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   private joinedOnce = false;
   private serverIceServers: RTCIceServer[] = [];
   private password: string | undefined;
+  /** This page's run: tells the others whether we came back with our connections or without. */
+  private readonly instance = newInstanceId();
+  /** Peers the server has confirmed since our last join; the rest may have gone meanwhile. */
+  private confirmed = new Set<string>();
 
   constructor(private readonly options: CallSessionOptions) {
     super();
@@ -102,7 +128,15 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       },
       { signal },
     );
-    signalling.on('peerJoined', (peer) => this.addParticipant(peer), { signal });
+    signalling.on('peerJoined', (peer) => this.welcome(peer, 'responder'), { signal });
+    signalling.on(
+      'replaced',
+      () => {
+        this.end();
+        this.setState({ kind: 'moved' });
+      },
+      { signal },
+    );
     signalling.on('peerUpdated', (peer) => this.updateParticipant(peer), { signal });
     signalling.on('roomUpdated', (room) => this.emit('roomChanged', room), { signal });
     signalling.on('peerLeft', (peerId) => this.removeParticipant(peerId), { signal });
@@ -123,9 +157,15 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     return this.links.get(peerId)?.dataChannel;
   }
 
-  async leave(): Promise<void> {
+  /**
+   * Leaves the call. `mayReturn` when the page is going away (it may be reloading): the server
+   * then keeps this person's place for a few seconds.
+   */
+  async leave({ mayReturn = false } = {}): Promise<void> {
     if (this.current.kind === 'left') return;
-    await this.signalling?.request('room:leave', {}).catch(() => undefined);
+    await this.signalling
+      ?.request('room:leave', mayReturn ? { mayReturn: true } : {})
+      .catch(() => undefined);
     this.end();
     this.setState({ kind: 'left' });
   }
@@ -160,15 +200,17 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   private async join(): Promise<void> {
     if (!this.signalling || this.lifetime.signal.aborted) return;
-    // After the server comes back, its rooms are new: rebuild the mesh from the fresh list.
-    if (this.joinedOnce) this.closeAllLinks();
+    // Links stay up while the server is away: media is peer to peer. Rejoining reconciles them.
     this.setState({ kind: 'joining' });
     markMoment('tfx:join-sent');
+    const resume = this.options.resumeTokens?.load();
     const reply = await this.signalling.request('room:join', {
       v: 1,
       room: this.options.room,
       name: this.options.name,
       media: this.media.state,
+      instance: this.instance,
+      ...(resume === undefined ? {} : { resume }),
       ...(this.password === undefined ? {} : { password: this.password }),
     });
     if (!reply.ok && ['PASSWORD_REQUIRED', 'WRONG_PASSWORD'].includes(reply.error.code)) {
@@ -188,15 +230,45 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       this.end();
       return;
     }
-    this.joinedOnce = true;
+    this.options.resumeTokens?.save(reply.data.resume);
     // The server's TURN credentials are fresh for each join; links made from now on use them.
     this.serverIceServers = reply.data.iceServers;
     this.emit('roomChanged', reply.data.room);
     this.setState({ kind: 'in-call', selfId: reply.data.self.id, capacity: reply.data.capacity });
-    for (const peer of reply.data.peers) {
-      this.addParticipant(peer);
-      this.connect(peer.id, 'initiator');
+    this.confirmed = new Set();
+    for (const peer of reply.data.peers) this.welcome(peer, 'initiator');
+    if (this.joinedOnce) this.forgetAbsentPeersLater();
+    this.joinedOnce = true;
+  }
+
+  /**
+   * Someone is in the room: new, or known. A known peer on the same page instance came back
+   * with its connection to us intact (the server restarted) and keeps it; on a new instance it
+   * reloaded, so its old connection is dropped and a new one made, in the same tile.
+   */
+  private welcome(peer: Peer, role: 'initiator' | 'responder'): void {
+    this.confirmed.add(peer.id);
+    const known = this.participants.get(peer.id);
+    if (known && known.instance === peer.instance && this.links.has(peer.id)) {
+      this.updateParticipant(peer);
+      return;
     }
+    this.dropLink(peer.id);
+    this.participants.set(peer.id, peer);
+    this.emit(known ? 'participantUpdated' : 'participantJoined', peer);
+    // Whoever joined later starts the connection; the others answer its offer.
+    if (role === 'initiator') this.connect(peer.id, 'initiator');
+  }
+
+  /** After a rejoin: peers that do not come back too have left while the server was away. */
+  private forgetAbsentPeersLater(): void {
+    const confirmedNow = this.confirmed;
+    const timer = setTimeout(() => {
+      if (this.confirmed !== confirmedNow) return; // joined again since; that join decides
+      for (const peerId of [...this.participants.keys()])
+        if (!confirmedNow.has(peerId)) this.removeParticipant(peerId);
+    }, ABSENT_AFTER_REJOIN_MS);
+    this.lifetime.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
 
   private connect(peerId: string, role: 'initiator' | 'responder'): PeerLink {
@@ -228,7 +300,15 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       },
       { signal },
     );
-    link.on('dataChannelClosed', () => this.emit('dataChannelClosed', { peerId }), { signal });
+    link.on(
+      'dataChannelClosed',
+      () => {
+        // A replaced link's channel closes after its successor may have opened: not news.
+        const current = this.links.get(peerId);
+        if (!current || current === link) this.emit('dataChannelClosed', { peerId });
+      },
+      { signal },
+    );
     this.links.set(peerId, link);
     this.rebalanceVideo();
     return link;
@@ -243,11 +323,6 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     await link.handleSignal(signal);
   }
 
-  private addParticipant(peer: Peer): void {
-    this.participants.set(peer.id, peer);
-    this.emit('participantJoined', peer);
-  }
-
   private updateParticipant(peer: Peer): void {
     if (!this.participants.has(peer.id)) return;
     this.participants.set(peer.id, peer);
@@ -255,9 +330,15 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   }
 
   private removeParticipant(peerId: string): void {
-    this.links.get(peerId)?.close();
-    this.links.delete(peerId);
+    this.dropLink(peerId);
     if (this.participants.delete(peerId)) this.emit('participantLeft', peerId);
+  }
+
+  private dropLink(peerId: string): void {
+    const link = this.links.get(peerId);
+    if (!link) return;
+    link.close();
+    this.links.delete(peerId);
     this.rebalanceVideo();
   }
 

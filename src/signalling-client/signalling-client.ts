@@ -26,6 +26,8 @@ export interface SignallingEvents extends Record<string, unknown> {
   peerUpdated: Peer;
   signalReceived: { from: string; signal: Signal };
   roomUpdated: RoomSettings;
+  /** This peer rejoined from another tab or window; this connection no longer counts. */
+  replaced: null;
 }
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -43,8 +45,9 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
     super();
     this.socket = io(serverUrl, {
       transports: ['websocket'],
+      // Back within a few seconds of a restarted server (with jitter, so not all at once).
       reconnectionDelay: 500,
-      reconnectionDelayMax: 3000,
+      reconnectionDelayMax: 2000,
       timeout: 4000,
     });
     this.socket.on('connect', () => this.setConnection('connected'));
@@ -99,6 +102,8 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
         return this.emit('signalReceived', event.payload);
       case 'room:updated':
         return this.emit('roomUpdated', event.payload.room);
+      case 'session:replaced':
+        return this.emit('replaced', null);
       case 'request:refused':
         return this.log.warn('The server refused a request', event.payload);
       default:

@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run --silent test:setup
 TFX_TEST_WIDGETS=1 TFX_OUT_DIR=build/extension-e2e npx vite build > /dev/null
+npm run --silent build:server # some tests run the server as its own process, to kill it
 if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi
 exec "${netns[@]}" -- sh -c 'ip link set lo up && exec npx vitest run --config vitest.e2e.config.ts "$@"' sh "$@"

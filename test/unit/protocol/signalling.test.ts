@@ -6,13 +6,15 @@ import {
 } from '../../../src/protocol/signalling.js';
 
 const media = { audio: true, video: true };
-const join = { v: 1, room: 'team-standup_01', name: 'Ana', media };
+const join = { v: 1, room: 'team-standup_01', name: 'Ana', media, instance: 'page-0001' };
 
 describe('parseClientEvent', () => {
   const valid: [string, unknown][] = [
     ['room:join', join],
     ['room:join', { ...join, room: 'x'.repeat(64) }],
     ['room:join', { ...join, name: 'Zoë 李 🙂' }],
+    ['room:join', { ...join, resume: 'r'.repeat(43) }],
+    ['room:leave', { mayReturn: true }],
     ['room:leave', {}],
     ['signal:send', { to: 'peer_1', signal: { type: 'offer', sdp: 'v=0' } }],
     ['signal:send', { to: 'peer_1', signal: { type: 'answer', sdp: 'v=0' } }],
@@ -55,6 +57,9 @@ describe('parseClientEvent', () => {
     ['name with control char', 'room:join', { ...join, name: 'An\u0007a' }, 'control characters'],
     ['name with bidi override', 'room:join', { ...join, name: 'An\u202ea' }, 'control characters'],
     ['extra field', 'room:join', { ...join, admin: true }, 'admin'],
+    ['no instance', 'room:join', { ...join, instance: undefined }, 'instance'],
+    ['short resume token', 'room:join', { ...join, resume: 'abc' }, 'resume token must be'],
+    ['mayReturn false', 'room:leave', { mayReturn: false }, 'mayReturn'],
     ['media not boolean', 'media:update', { media: { audio: 'yes', video: true } }, 'media.audio'],
     ['unknown signal type', 'signal:send', { to: 'p', signal: { type: 'bye' } }, 'signal.type'],
     [
@@ -88,7 +93,7 @@ describe('parseClientEvent', () => {
 });
 
 describe('parseServerEvent', () => {
-  const peer = { id: 'p1', name: 'Ana', media };
+  const peer = { id: 'p1', instance: 'page-0001', name: 'Ana', media };
   it.each([
     ['peer:joined', { peer }],
     ['peer:left', { peerId: 'p1' }],
@@ -100,6 +105,7 @@ describe('parseServerEvent', () => {
 
   it.each([
     ['peer:joined', { peer: { ...peer, id: '' } }],
+    ['peer:joined', { peer: { ...peer, instance: 'x' } }],
     ['peer:left', {}],
     ['signal:received', { signal: { type: 'answer', sdp: 'v=0' } }],
     ['room:hijack', {}],
@@ -113,7 +119,8 @@ describe('parseReply', () => {
     const accepted = parseReply('room:join', {
       ok: true,
       data: {
-        self: { id: 'a', name: 'A', media },
+        self: { id: 'a', instance: 'page-0001', name: 'A', media },
+        resume: 'r'.repeat(43),
         peers: [],
         capacity: 6,
         room: { locked: false, passwordProtected: false },
@@ -132,7 +139,8 @@ describe('parseReply', () => {
     const reply = parseReply('room:join', {
       ok: true,
       data: {
-        self: { id: 'a', name: 'A', media },
+        self: { id: 'a', instance: 'page-0001', name: 'A', media },
+        resume: 'r'.repeat(43),
         peers: [],
         capacity: 6,
         room: { locked: false, passwordProtected: false },

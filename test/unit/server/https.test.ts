@@ -66,6 +66,7 @@ describe('the signalling server over HTTPS/WSS', () => {
       room: 'tls-room',
       name: 'Ana',
       media: { audio: true, video: true },
+      instance: 'page-0001',
     })) as {
       ok: boolean;
     };

@@ -34,7 +34,8 @@ const offer = { type: 'offer', sdp: 'v=0\r\n' };
 
 beforeEach(async () => {
   server = createSignallingServer(
-    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3 },
+    // A short grace so "dropped, then gone" fits in a test; resume tests below rely on it too.
+    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3, resumeGraceSeconds: 0.3 },
     createServerLogger('silent'),
   );
   const address = await server.listen();
@@ -53,7 +54,12 @@ describe('signalling server', () => {
     const reply = (await bea.join('room1', '  Bea ')) as JoinReply;
     expect(reply.ok).toBe(true);
     expect(reply.data?.peers).toEqual([
-      { id: ana.id, name: 'Ana', media: { audio: true, video: true } },
+      {
+        id: ana.id,
+        instance: ana.client.instance,
+        name: 'Ana',
+        media: { audio: true, video: true },
+      },
     ]);
     expect(reply.data?.capacity).toBe(3);
     const announced = (await ana.client.waitFor('peer:joined')) as {
@@ -110,6 +116,7 @@ describe('signalling server', () => {
         room: 'bad room!',
         name: 'Ana',
         media: { audio: true, video: true },
+        instance: c.instance,
       }),
     ).toMatchObject({
       ok: false,
@@ -173,7 +180,12 @@ describe('signalling server', () => {
     const bea = await joined('room1', 'Bea');
     await ana.client.request('media:update', { media: { audio: false, video: true } });
     expect(await bea.client.waitFor('peer:updated')).toEqual({
-      peer: { id: ana.id, name: 'Ana', media: { audio: false, video: true } },
+      peer: {
+        id: ana.id,
+        instance: ana.client.instance,
+        name: 'Ana',
+        media: { audio: false, video: true },
+      },
     });
     expect(ana.client.eventsNamed('peer:updated')).toEqual([]);
   });
@@ -197,6 +209,7 @@ describe('room password and lock', () => {
       room,
       name,
       media: { audio: true, video: true },
+      instance: c.instance,
       ...(password === undefined ? {} : { password }),
     }) as Promise<JoinReply & { data?: { room: { locked: boolean; passwordProtected: boolean } } }>;
 

@@ -28,8 +28,18 @@ export class TestClient {
     return this.socket.timeout(2000).emitWithAck(name, payload);
   }
 
-  join(room: string, name: string): Promise<unknown> {
-    return this.request('room:join', { v: 1, room, name, media: { audio: true, video: true } });
+  /** This client's page instance (one call page's run), as the extension would send it. */
+  readonly instance = `page-${Math.random().toString(36).slice(2, 12)}`;
+
+  join(room: string, name: string, extra: { resume?: string } = {}): Promise<unknown> {
+    return this.request('room:join', {
+      v: 1,
+      room,
+      name,
+      media: { audio: true, video: true },
+      instance: this.instance,
+      ...extra,
+    });
   }
 
   /** Waits until an event matching the predicate has arrived (or fails after 2 s). */
