@@ -43,6 +43,10 @@ const configSchema = z
     tlsCertFile: z.string().min(1).optional(),
     tlsKeyFile: z.string().min(1).optional(),
     resumeGraceSeconds: z.coerce.number().min(0).max(600),
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
   })
   .refine((config) => (config.tlsCertFile === undefined) === (config.tlsKeyFile === undefined), {
     path: ['tlsKeyFile'],
@@ -89,6 +93,7 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --messages-per-second N     events a second per socket (env MESSAGES_PER_SECOND, default ${DEFAULT_CONFIG.messagesPerSecond})
   --max-rooms N               rooms in this process (env MAX_ROOMS, default ${DEFAULT_CONFIG.maxRooms})
   --resume-grace SECONDS      how long a dropped peer keeps its place to come back as itself, 0–600 (env RESUME_GRACE, default ${DEFAULT_CONFIG.resumeGraceSeconds})
+  --redis-url URL    share rooms with every server process on this Redis (env REDIS_URL; default: in memory)
   --tls-cert FILE --tls-key FILE  serve HTTPS/WSS with this PEM certificate and key (env TLS_CERT, TLS_KEY)`;
 
 /** Flags win over environment variables, which win over the embedded defaults. */
@@ -112,6 +117,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'resume-grace': { type: 'string' },
+      'redis-url': { type: 'string' },
     },
     strict: true,
   });
@@ -138,6 +144,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     tlsKeyFile: values['tls-key'] ?? env.TLS_KEY,
     resumeGraceSeconds:
       values['resume-grace'] ?? env.RESUME_GRACE ?? DEFAULT_CONFIG.resumeGraceSeconds,
+    redisUrl: values['redis-url'] ?? (env.REDIS_URL || undefined),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import type { ServerConfig } from './config.js';
@@ -10,7 +12,9 @@ import { ServerMetrics } from './metrics.js';
 import { AbuseGuard, DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
 import { createHttpHandler } from './http-routes.js';
 import type { Logger } from './logger.js';
-import { RoomRegistry } from './room-registry.js';
+import { MemoryRoomStore } from './memory-room-store.js';
+import { RedisRoomStore } from './redis-room-store.js';
+import type { RoomStore } from './room-store.js';
 import { attachSignallingHandlers } from './signalling-handlers.js';
 
 export interface SignallingServer {
@@ -36,8 +40,22 @@ function readTls(config: ServerConfig): { cert: Buffer; key: Buffer } | undefine
   return { cert: read(config.tlsCertFile, 'certificate'), key: read(config.tlsKeyFile, 'key') };
 }
 
+/** With a Redis URL: the command client rooms live in, and the adapter's subscriber. */
+function redisClients(config: ServerConfig, log: Logger) {
+  if (!config.redisUrl) return undefined;
+  const commands = createClient({ url: config.redisUrl });
+  const subscriber = commands.duplicate();
+  for (const client of [commands, subscriber])
+    client.on('error', (error: unknown) => log.error({ err: error }, 'redis error'));
+  return { commands, subscriber };
+}
+
 export function createSignallingServer(config: ServerConfig, log: Logger): SignallingServer {
-  const rooms = new RoomRegistry(config.roomCapacity, config.maxRooms);
+  const redis = redisClients(config, log);
+  const redisRooms = redis
+    ? new RedisRoomStore(redis.commands, config.roomCapacity, config.maxRooms)
+    : undefined;
+  const rooms: RoomStore = redisRooms ?? new MemoryRoomStore(config.roomCapacity, config.maxRooms);
   const guard = new AbuseGuard({
     ...DEFAULT_ABUSE_LIMITS,
     connectionsPerIp: config.connectionsPerIp,
@@ -72,17 +90,28 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   return {
     http,
     scheme: tls ? 'https' : 'http',
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      if (redis && redisRooms) {
+        // Every broadcast and relay goes through Redis, so a peer on another process gets it.
+        await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
+        io.adapter(createAdapter(redis.commands, redis.subscriber, { key: 'tfx' }));
+        await redisRooms.start();
+      }
+      return new Promise<AddressInfo>((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
           http.off('error', reject);
           resolve(http.address() as AddressInfo);
         });
-      }),
-    close: () =>
-      new Promise((resolve) => {
+      });
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
         void io.close(() => resolve());
-      }),
+      });
+      await rooms.close();
+      if (redis?.commands.isOpen) await redis.commands.close();
+      if (redis?.subscriber.isOpen) await redis.subscriber.close();
+    },
   };
 }

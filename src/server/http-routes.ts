@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { roomIdSchema } from '../protocol/signalling.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
 import type { ServerMetrics } from './metrics.js';
-import type { RoomRegistry } from './room-registry.js';
+import type { RoomStore } from './room-store.js';
 
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
@@ -33,11 +33,7 @@ function safeDecode(segment: string): string {
 }
 
 /** Plain HTTP routes that live beside socket.io on the same port. */
-export function createHttpHandler(
-  rooms: RoomRegistry,
-  extensionId: string,
-  metrics: ServerMetrics,
-) {
+export function createHttpHandler(rooms: RoomStore, extensionId: string, metrics: ServerMetrics) {
   const route = createRouter(rooms, extensionId, metrics);
   // A throw inside a request listener would take the whole process down: answer 400 instead.
   return (request: IncomingMessage, response: ServerResponse): void => {
@@ -50,7 +46,7 @@ export function createHttpHandler(
   };
 }
 
-function createRouter(rooms: RoomRegistry, extensionId: string, metrics: ServerMetrics) {
+function createRouter(rooms: RoomStore, extensionId: string, metrics: ServerMetrics) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;

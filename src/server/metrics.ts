@@ -1,6 +1,6 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ErrorCode } from '../shared/app-error.js';
-import type { RoomRegistry } from './room-registry.js';
+import type { RoomStore } from './room-store.js';
 
 /**
  * What an operator graphs and alerts on, for `GET /metrics` in Prometheus format (prom-client,
@@ -12,7 +12,7 @@ export class ServerMetrics {
   private readonly refusals: Counter<'code'>;
   private readonly joins: Counter;
 
-  constructor(rooms: RoomRegistry) {
+  constructor(rooms: RoomStore) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'tfx_' });
     new Gauge({

@@ -37,7 +37,7 @@ export interface SignallingOptions {
   metrics?: ServerMetrics;
   guard?: AbuseGuard;
 }
-import type { PasswordHash, RoomRegistry } from './room-registry.js';
+import type { PasswordHash, RoomStore } from './room-store.js';
 
 /** What the server knows about a socket; set only by the server, never from a payload. */
 interface Membership {
@@ -57,7 +57,7 @@ function channelOf(room: string): string {
 
 export function attachSignallingHandlers(
   io: Server,
-  rooms: RoomRegistry,
+  rooms: RoomStore,
   log: Logger,
   options: SignallingOptions = {},
 ): void {
@@ -82,6 +82,8 @@ export function attachSignallingHandlers(
     next(Object.assign(new Error(refusal.message), { data: refusal.toWire() }));
   });
 
+  const storeFailed = (error: unknown): void => log.error({ err: error }, 'room store failed');
+
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
     const ip = socket.handshake.address;
@@ -102,9 +104,12 @@ export function attachSignallingHandlers(
       membership = undefined;
       handOvers.delete(socket.id);
       void socket.leave(channelOf(room));
-      if (!rooms.leave(room, peerId, socket.id)) return;
-      send(channelOf(room), 'peer:left', { peerId });
-      socketLog.info({ room, peerId }, 'peer left');
+      const socketId = socket.id;
+      void rooms.leave(room, peerId, socketId).then((removed) => {
+        if (!removed) return;
+        send(channelOf(room), 'peer:left', { peerId });
+        socketLog.info({ room, peerId }, 'peer left');
+      }, storeFailed);
     };
 
     /** The connection dropped: the place is kept for the grace period, then given up. */
@@ -116,9 +121,11 @@ export function attachSignallingHandlers(
       void socket.leave(channelOf(room));
       const socketId = socket.id;
       setTimeout(() => {
-        if (!rooms.leave(room, peerId, socketId)) return; // it came back
-        send(channelOf(room), 'peer:left', { peerId });
-        socketLog.info({ room, peerId }, 'peer gone (did not come back)');
+        void rooms.leave(room, peerId, socketId).then((removed) => {
+          if (!removed) return; // it came back
+          send(channelOf(room), 'peer:left', { peerId });
+          socketLog.info({ room, peerId }, 'peer gone (did not come back)');
+        }, storeFailed);
       }, graceMs).unref();
     };
 
@@ -135,7 +142,9 @@ export function attachSignallingHandlers(
       let offered: PasswordHash | undefined;
       try {
         // The room's own salt to check a password, or a fresh one to set it on a new room.
-        const salt = rooms.passwordSalt(room) ?? (rooms.exists(room) ? undefined : randomBytes(16));
+        const salt =
+          (await rooms.passwordSalt(room)) ??
+          ((await rooms.exists(room)) ? undefined : randomBytes(16));
         if (password !== undefined && salt)
           offered = { salt, hash: await hashPassword(password, salt) };
       } finally {
@@ -145,7 +154,7 @@ export function attachSignallingHandlers(
       const resume = payload.resume ?? newResumeToken();
       const peerId = peerIdFor(resume);
       const member = { id: peerId, instance, name, media, socketId: socket.id };
-      const outcome = rooms.join(room, member, offered);
+      const outcome = await rooms.join(room, member, offered);
       if (!outcome.ok) return refuse(outcome.error);
       if (outcome.replaced && outcome.replaced !== socket.id) {
         // Still connected elsewhere (a duplicated tab): that connection is over.
@@ -179,16 +188,16 @@ export function attachSignallingHandlers(
       };
     };
 
-    const handle = (event: ClientEvent): Reply | { pending: Promise<Reply> } => {
+    const handle = async (event: ClientEvent): Promise<Reply> => {
       switch (event.type) {
         case 'room:join':
-          // Joining may hash a password off the event loop; it answers through `finish`.
-          return { pending: join(event.payload) };
+          return join(event.payload);
         case 'room:lock': {
           if (!membership) return refuse(errors.notInRoom());
-          const settings = rooms.setLocked(membership.room, event.payload.locked);
-          if (settings) send(channelOf(membership.room), 'room:updated', { room: settings });
-          socketLog.info({ room: membership.room, locked: event.payload.locked }, 'room lock');
+          const { room } = membership;
+          const settings = await rooms.setLocked(room, event.payload.locked);
+          if (settings) send(channelOf(room), 'room:updated', { room: settings });
+          socketLog.info({ room, locked: event.payload.locked }, 'room lock');
           return { ok: true, data: null };
         }
         case 'room:leave':
@@ -198,20 +207,19 @@ export function attachSignallingHandlers(
           return { ok: true, data: null };
         case 'signal:send': {
           if (!membership) return refuse(errors.notInRoom());
-          const target = rooms.member(membership.room, event.payload.to);
+          const { peerId } = membership;
+          const target = await rooms.member(membership.room, event.payload.to);
           if (!target) return refuse(errors.unknownPeer(event.payload.to));
           // The sender is stamped from this socket's own membership, never from the payload.
           metrics?.relayed();
-          send(target.socketId, 'signal:received', {
-            from: membership.peerId,
-            signal: event.payload.signal,
-          });
+          send(target.socketId, 'signal:received', { from: peerId, signal: event.payload.signal });
           return { ok: true, data: null };
         }
         case 'media:update': {
           if (!membership) return refuse(errors.notInRoom());
-          const peer = rooms.updateMedia(membership.room, membership.peerId, event.payload.media);
-          if (peer) socket.to(channelOf(membership.room)).emit('peer:updated', { peer });
+          const { room, peerId } = membership;
+          const peer = await rooms.updateMedia(room, peerId, event.payload.media);
+          if (peer) socket.to(channelOf(room)).emit('peer:updated', { peer });
           return { ok: true, data: null };
         }
         default:
@@ -249,20 +257,16 @@ export function attachSignallingHandlers(
       }
       refusedInARow = 0;
       const parsed = parseClientEvent(name, payload);
-      const outcome = parsed.ok
-        ? handle(parsed.value)
-        : refuse(new AppError(parsed.error.code, parsed.error.message));
       const finish = (reply: Reply): void => {
         if (ack) ack(reply);
         else if (!reply.ok)
           socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
       };
-      if ('pending' in outcome) {
-        outcome.pending.then(finish, (error: unknown) => {
-          socketLog.error({ err: error }, 'join failed');
-          finish(refuse(errors.invalidMessage('The join could not be completed.')));
-        });
-      } else finish(outcome);
+      if (!parsed.ok) return finish(refuse(new AppError(parsed.error.code, parsed.error.message)));
+      handle(parsed.value).then(finish, (error: unknown) => {
+        socketLog.error({ err: error, event: name }, 'request failed');
+        finish(refuse(errors.invalidMessage('The request could not be completed; try again.')));
+      });
     };
 
     for (const name of Object.keys(clientEventSchemas)) {

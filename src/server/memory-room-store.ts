@@ -1,26 +1,14 @@
+/* eslint-disable @typescript-eslint/require-await -- RoomStore is async for Redis; memory answers at once */
 import { timingSafeEqual } from 'node:crypto';
 import type { MediaState, Peer, RoomSettings } from '../protocol/signalling.js';
-import { errors, type AppError } from '../shared/app-error.js';
-
-export interface Member extends Peer {
-  socketId: string;
-}
-
-export type JoinOutcome =
-  | {
-      ok: true;
-      others: Peer[];
-      settings: RoomSettings;
-      /** The socket this peer had before, when it came back. */
-      replaced?: string;
-    }
-  | { ok: false; error: AppError };
-
-/** A room password as kept: a salted scrypt hash, never the password itself. */
-export interface PasswordHash {
-  salt: Buffer;
-  hash: Buffer;
-}
+import { errors } from '../shared/app-error.js';
+import {
+  toPeer,
+  type JoinOutcome,
+  type Member,
+  type PasswordHash,
+  type RoomStore,
+} from './room-store.js';
 
 interface Room {
   members: Map<string, Member>;
@@ -28,12 +16,8 @@ interface Room {
   locked: boolean;
 }
 
-function toPeer({ id, instance, name, media }: Member): Peer {
-  return { id, instance, name, media };
-}
-
 /** In-memory rooms for the embedded single-process server. */
-export class RoomRegistry {
+export class MemoryRoomStore implements RoomStore {
   private readonly rooms = new Map<string, Room>();
 
   constructor(
@@ -42,11 +26,11 @@ export class RoomRegistry {
   ) {}
 
   /** The salt a password for this room must be hashed with; undefined if it has none. */
-  passwordSalt(roomId: string): Buffer | undefined {
+  async passwordSalt(roomId: string): Promise<Buffer | undefined> {
     return this.rooms.get(roomId)?.password?.salt;
   }
 
-  exists(roomId: string): boolean {
+  async exists(roomId: string): Promise<boolean> {
     return this.rooms.has(roomId);
   }
 
@@ -54,7 +38,7 @@ export class RoomRegistry {
    * Adds a member. A new room takes the joiner's password (if any) as its own; an existing one
    * checks it, and refuses everyone while locked.
    */
-  join(roomId: string, member: Member, password?: PasswordHash): JoinOutcome {
+  async join(roomId: string, member: Member, password?: PasswordHash): Promise<JoinOutcome> {
     let room = this.rooms.get(roomId);
     // The same peer coming back (its resume token proved the id) keeps its seat: no lock, password
     // or capacity check, and the others keep seeing one person.
@@ -87,7 +71,7 @@ export class RoomRegistry {
    * Removes a member, if it is still the one on `socketId` (it may have come back on another
    * socket since). Returns whether it was removed.
    */
-  leave(roomId: string, peerId: string, socketId: string): boolean {
+  async leave(roomId: string, peerId: string, socketId: string): Promise<boolean> {
     const room = this.rooms.get(roomId);
     if (room?.members.get(peerId)?.socketId !== socketId) return false;
     room.members.delete(peerId);
@@ -96,19 +80,19 @@ export class RoomRegistry {
     return true;
   }
 
-  setLocked(roomId: string, locked: boolean): RoomSettings | undefined {
+  async setLocked(roomId: string, locked: boolean): Promise<RoomSettings | undefined> {
     const room = this.rooms.get(roomId);
     if (!room) return undefined;
     room.locked = locked;
     return settingsOf(room);
   }
 
-  member(roomId: string, peerId: string): Member | undefined {
+  async member(roomId: string, peerId: string): Promise<Member | undefined> {
     return this.rooms.get(roomId)?.members.get(peerId);
   }
 
-  updateMedia(roomId: string, peerId: string, media: MediaState): Peer | undefined {
-    const member = this.member(roomId, peerId);
+  async updateMedia(roomId: string, peerId: string, media: MediaState): Promise<Peer | undefined> {
+    const member = this.rooms.get(roomId)?.members.get(peerId);
     if (!member) return undefined;
     member.media = media;
     return toPeer(member);
@@ -119,6 +103,8 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) peers += room.members.size;
     return { rooms: this.rooms.size, peers };
   }
+
+  async close(): Promise<void> {}
 }
 
 function matches(stored: PasswordHash, offered: PasswordHash): boolean {

@@ -1,0 +1,134 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/server/config.js';
+import {
+  createSignallingServer,
+  type SignallingServer,
+} from '../../../src/server/create-server.js';
+import { createServerLogger } from '../../../src/server/logger.js';
+import { newRoomId } from '../../../src/shared/room-id.js';
+import { startRedis, type RedisServer } from '../../support/redis-server.js';
+import { TestClient } from './test-client.js';
+
+interface JoinReply {
+  ok: boolean;
+  data?: { self: { id: string }; peers: { id: string; name: string }[] };
+  error?: { code: string };
+}
+
+let redis: RedisServer;
+const servers: SignallingServer[] = [];
+const clients: TestClient[] = [];
+
+async function startServer(resumeGraceSeconds = 0): Promise<string> {
+  const server = createSignallingServer(
+    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3, redisUrl: redis.url, resumeGraceSeconds },
+    createServerLogger('silent'),
+  );
+  servers.push(server);
+  return `http://127.0.0.1:${(await server.listen()).port}`;
+}
+
+async function joined(url: string, room: string, name: string) {
+  const client = await new TestClient(url).connected();
+  clients.push(client);
+  const reply = (await client.join(room, name)) as JoinReply;
+  return { client, reply };
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+
+afterAll(async () => {
+  await redis.stop();
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+// Two server processes' worth of signalling (two servers, two ports) sharing one Redis.
+describe('signalling servers sharing rooms through Redis', () => {
+  it('puts peers on different servers in one room: presence, relays and leaving cross over', async () => {
+    const [one, two] = await Promise.all([startServer(), startServer()]);
+    const room = newRoomId();
+    const ana = await joined(one, room, 'Ana');
+    const bea = await joined(two, room, 'Bea');
+    expect(bea.reply.data?.peers.map((peer) => peer.name)).toEqual(['Ana']);
+    const announced = (await ana.client.waitFor('peer:joined')) as { peer: { id: string } };
+    expect(announced.peer.id).toBe(bea.reply.data?.self.id);
+
+    const offer = { type: 'offer', sdp: 'v=0\r\n' };
+    expect(
+      await ana.client.request('signal:send', { to: bea.reply.data!.self.id, signal: offer }),
+    ).toEqual({ ok: true, data: null });
+    expect(await bea.client.waitFor('signal:received')).toEqual({
+      from: ana.reply.data!.self.id,
+      signal: offer,
+    });
+
+    await bea.client.request('room:leave', {});
+    expect(await ana.client.waitFor('peer:left')).toEqual({ peerId: bea.reply.data!.self.id });
+  });
+
+  it('holds the capacity across servers, and frees a seat for either', async () => {
+    const [one, two] = await Promise.all([startServer(), startServer()]);
+    const room = newRoomId();
+    await joined(one, room, 'Ana');
+    const bea = await joined(two, room, 'Bea');
+    expect((await joined(one, room, 'Cal')).reply.ok).toBe(true);
+    expect((await joined(two, room, 'Dan')).reply.error?.code).toBe('ROOM_FULL');
+    expect((await joined(one, room, 'Eve')).reply.error?.code).toBe('ROOM_FULL');
+    await bea.client.request('room:leave', {});
+    expect((await joined(two, room, 'Dan')).reply.ok).toBe(true);
+  });
+
+  it('enforces a password and a lock set through the other server', async () => {
+    const [one, two] = await Promise.all([startServer(), startServer()]);
+    const room = newRoomId();
+    const ana = await new TestClient(one).connected();
+    clients.push(ana);
+    const withPassword = async (url: string, password?: string) => {
+      const client = await new TestClient(url).connected();
+      clients.push(client);
+      return (await client.request('room:join', {
+        v: 1,
+        room,
+        name: 'Someone',
+        media: { audio: true, video: true },
+        instance: client.instance,
+        ...(password ? { password } : {}),
+      })) as JoinReply;
+    };
+    expect((await withPassword(one, 'open sesame')).ok).toBe(true);
+    expect((await withPassword(two)).error?.code).toBe('PASSWORD_REQUIRED');
+    expect((await withPassword(two, 'wrong')).error?.code).toBe('WRONG_PASSWORD');
+    const bea = await new TestClient(two).connected();
+    clients.push(bea);
+    await bea.request('room:join', {
+      v: 1,
+      room,
+      name: 'Bea',
+      media: { audio: true, video: true },
+      instance: bea.instance,
+      password: 'open sesame',
+    });
+    await bea.request('room:lock', { locked: true });
+    expect((await withPassword(one, 'open sesame')).error?.code).toBe('ROOM_LOCKED');
+  });
+
+  it('sweeps the members of a server that stopped, so their seats are not held forever', async () => {
+    // A long grace: the stopped server never gets to give the seats up itself.
+    const [one, two] = await Promise.all([startServer(), startServer(600)]);
+    const room = newRoomId();
+    await joined(two, room, 'Ana');
+    await joined(two, room, 'Bea');
+    await joined(two, room, 'Cal');
+    expect((await joined(one, room, 'Dan')).reply.error?.code).toBe('ROOM_FULL');
+    await servers[1]!.close(); // the second server goes away with its three people
+    const dan = await joined(one, room, 'Dan');
+    expect(dan.reply.ok).toBe(true);
+    expect(dan.reply.data?.peers).toEqual([]);
+  });
+});
