@@ -66,6 +66,7 @@ const reply = await socket.emitWithAck('room:join', {
   room,
   name: 'bare',
   media: { audio: true, video: true },
+  instance: 'bare-page',
 });
 for (const peer of reply.data.peers) {
   const pc = link(peer.id);
