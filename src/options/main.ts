@@ -13,6 +13,7 @@ const iceServers = document.querySelector<HTMLTextAreaElement>('#ice-servers')!;
 const relayOnly = document.querySelector<HTMLInputElement>('#relay-only')!;
 const displayName = document.querySelector<HTMLInputElement>('#display-name')!;
 const status = document.querySelector<HTMLElement>('#status')!;
+const fields = document.querySelector<HTMLFieldSetElement>('#fields')!;
 
 function report(message: string, isError: boolean): void {
   status.textContent = message;
@@ -45,12 +46,23 @@ async function save(): Promise<void> {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void save();
+  report('Saving…', false);
+  save().catch((error: unknown) => {
+    log.error('Could not save the settings', error);
+    report(`Could not save: ${error instanceof Error ? error.message : String(error)}`, true);
+  });
 });
 
-void loadSettings().then((settings) => {
-  serverUrl.value = settings.serverUrl;
-  iceServers.value = formatIceServerLines(settings.iceServers);
-  relayOnly.checked = settings.relayOnly;
-  displayName.value = settings.displayName ?? '';
-});
+loadSettings().then(
+  (settings) => {
+    serverUrl.value = settings.serverUrl;
+    iceServers.value = formatIceServerLines(settings.iceServers);
+    relayOnly.checked = settings.relayOnly;
+    displayName.value = settings.displayName ?? '';
+    fields.disabled = false;
+  },
+  (error: unknown) => {
+    log.error('Could not load the settings', error);
+    report('Could not load your settings; reload this page to try again.', true);
+  },
+);
