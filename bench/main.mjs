@@ -1,27 +1,42 @@
-// `npm run bench`: every benchmark in one run, in the same two browsers and signalling server.
+// `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
+// signalling server; the signalling load test runs its servers in their own processes.
+// BENCH_ONLY=join|bus|load runs one of them.
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
 import { createSignallingServer } from '../build/server/server/create-server.js';
 import { createServerLogger } from '../build/server/server/logger.js';
 import { launch, serveBarePage } from './harness.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
+import { benchSignallingLoad } from './signalling-load.mjs';
 import { benchWidgetBus } from './widget-bus.mjs';
 
-const signalling = createSignallingServer(
-  { ...DEFAULT_CONFIG, port: 8084 },
-  createServerLogger('silent'),
-);
-await signalling.listen();
-const bare = await serveBarePage();
-const barePort = bare.address().port;
-const [first, second] = await Promise.all([launch(), launch()]);
-try {
-  const only = process.env.BENCH_ONLY;
-  if (!only || only === 'join') {
-    await benchJoinLatency({ first, second, barePort, runs: Number(process.env.BENCH_RUNS ?? 20) });
+const only = process.env.BENCH_ONLY;
+const wanted = (name) => !only || only === name;
+
+if (wanted('join') || wanted('bus')) {
+  const signalling = createSignallingServer(
+    { ...DEFAULT_CONFIG, port: 8084 },
+    createServerLogger('silent'),
+  );
+  await signalling.listen();
+  const bare = await serveBarePage();
+  const barePort = bare.address().port;
+  const [first, second] = await Promise.all([launch(), launch()]);
+  try {
+    if (wanted('join')) {
+      await benchJoinLatency({
+        first,
+        second,
+        barePort,
+        runs: Number(process.env.BENCH_RUNS ?? 20),
+      });
+    }
+    if (wanted('bus')) await benchWidgetBus({ first, second, barePort });
+  } finally {
+    await Promise.all([first.context.close(), second.context.close()]);
+    bare.close();
+    await signalling.close();
   }
-  if (!only || only === 'bus') await benchWidgetBus({ first, second, barePort });
-} finally {
-  await Promise.all([first.context.close(), second.context.close()]);
-  bare.close();
-  await signalling.close();
+}
+if (wanted('load')) {
+  await benchSignallingLoad({ clients: Number(process.env.BENCH_CLIENTS ?? 5000) });
 }

@@ -1,0 +1,226 @@
+// Signalling load: N simulated clients in pairs, each pair trading an offer, an answer and eight
+// ICE candidates, round after round. The same load goes to the TFX server and to peerjs-server
+// (the `peer` package), each in its own process on loopback; the clients live in this process,
+// so every relay's latency is measured on one clock.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+
+const CANDIDATES_PER_SIDE = 4;
+const SDP = `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n${'a=x-filler:0123456789abcdef\r\n'.repeat(60)}`;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssBytes(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) * 1024;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function startProcess(command, args, port) {
+  const child = spawn(process.execPath, [command, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk.toString()));
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${command} exited: ${errors}`);
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return child;
+    await sleep(50);
+  }
+  throw new Error(`${command} did not start: ${errors}`);
+}
+
+/** Runs `task` for every item, at most `width` at a time. */
+async function inBatches(items, width, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await task(items[next++]);
+    }),
+  );
+}
+
+/** A TFX client: a socket.io connection that joins its pair's room. */
+const tfx = {
+  name: 'TFX server',
+  start: (port) =>
+    startProcess(
+      'build/server/server/main.js',
+      [
+        '--port',
+        String(port),
+        '--log-level',
+        'warn',
+        // The limits guard against abuse from one address; here every client is one address.
+        '--max-connections-per-ip',
+        '100000',
+        '--joins-per-minute',
+        '100000',
+        '--messages-per-second',
+        '10000',
+        '--max-rooms',
+        '100000',
+      ],
+      port,
+    ),
+  async connect(port, index, onRelay) {
+    const socket = io(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    await once(socket, 'connect');
+    socket.on('signal:received', ({ from, signal }) => onRelay(from, signal));
+    const reply = await socket.emitWithAck('room:join', {
+      v: 1,
+      room: `load-${Math.floor(index / 2)}`,
+      name: `c${index}`,
+      media: { audio: true, video: true },
+      instance: `load-${String(index).padStart(6, '0')}`,
+    });
+    if (!reply.ok) throw new Error(`join refused: ${JSON.stringify(reply.error)}`);
+    return {
+      id: reply.data.self.id,
+      send: (to, signal) => socket.emit('signal:send', { to, signal }),
+      close: () => socket.close(),
+    };
+  },
+};
+
+/** A peerjs client: the WebSocket the PeerJS library opens, with its heartbeat every 5 s. */
+const peerjs = {
+  name: 'peerjs-server',
+  start: (port) =>
+    startProcess(
+      'node_modules/peer/dist/bin/peerjs.js',
+      ['--port', String(port), '--concurrent_limit', '100000'],
+      port,
+    ),
+  async connect(port, index, onRelay) {
+    const id = `c${index}`;
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${port}/peerjs?key=peerjs&id=${id}&token=t${index}`,
+    );
+    await new Promise((resolve, reject) => {
+      socket.once('error', reject);
+      socket.on('message', (raw) => {
+        const message = JSON.parse(raw.toString());
+        if (message.type === 'OPEN') resolve();
+        else if (message.src) onRelay(message.src, message.payload);
+      });
+    });
+    const heartbeat = setInterval(() => socket.send('{"type":"HEARTBEAT"}'), 5000);
+    return {
+      id,
+      send: (to, signal) =>
+        socket.send(JSON.stringify({ type: signal.type.toUpperCase(), dst: to, payload: signal })),
+      close: () => {
+        clearInterval(heartbeat);
+        socket.close();
+      },
+    };
+  },
+};
+
+async function loadOne(kind, { clients, rounds, port }) {
+  const server = await kind.start(port);
+  try {
+    await sleep(500);
+    const baseline = rssBytes(server.pid);
+    const latencies = [];
+    let delivered = 0;
+    let roundDone;
+    let expectedThisRound = 0;
+    const peers = [];
+    const onRelay = (index) => (from, signal) => {
+      const text = signal.sdp ?? signal.candidate.candidate;
+      latencies.push(performance.now() - Number(/t=([\d.]+)/.exec(text)[1]));
+      delivered++;
+      if (signal.type === 'offer') peers[index].send(from, answerNow());
+      if (delivered === expectedThisRound) roundDone();
+    };
+    const connectStart = performance.now();
+    await inBatches([...Array(clients).keys()], 100, async (index) => {
+      peers[index] = await kind.connect(port, index, onRelay(index));
+    });
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+    await sleep(1000);
+    const connected = rssBytes(server.pid);
+
+    const start = performance.now();
+    for (let round = 0; round < rounds; round++) {
+      expectedThisRound += (clients / 2) * (2 + 2 * CANDIDATES_PER_SIDE);
+      const done = new Promise((resolve) => (roundDone = resolve));
+      for (let pair = 0; pair < clients / 2; pair++) {
+        const [a, b] = [peers[2 * pair], peers[2 * pair + 1]];
+        a.send(b.id, offerNow());
+        for (let c = 0; c < CANDIDATES_PER_SIDE; c++) {
+          a.send(b.id, candidateNow(c));
+          b.send(a.id, candidateNow(c));
+        }
+      }
+      await Promise.race([done, sleep(120_000).then(() => Promise.reject(new Error('stalled')))]);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    for (const peer of peers) peer.close();
+    latencies.sort((x, y) => x - y);
+    return {
+      connectSeconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      perSecond: delivered / seconds,
+      bytesPerConnection: (connected - baseline) / clients,
+      delivered,
+    };
+  } finally {
+    server.kill('SIGKILL');
+  }
+}
+
+const offerNow = () => ({ type: 'offer', sdp: `${SDP}a=t=${performance.now()}\r\n` });
+const answerNow = () => ({ type: 'answer', sdp: `${SDP}a=t=${performance.now()}\r\n` });
+const candidateNow = (c) => ({
+  type: 'candidate',
+  candidate: {
+    candidate: `candidate:${c} 1 udp 2122260223 127.0.0.1 ${50000 + c} typ host t=${performance.now()}`,
+    sdpMid: '0',
+    sdpMLineIndex: 0,
+  },
+});
+
+export async function benchSignallingLoad({ clients = 5000, rounds = 4 } = {}) {
+  const ours = await loadOne(tfx, { clients, rounds, port: 8098 });
+  const theirs = await loadOne(peerjs, { clients, rounds, port: 8099 });
+  const row = (label, a, b, unit, digits = 1) =>
+    `  ${label.padEnd(28)} ${a.toFixed(digits).padStart(10)} ${b.toFixed(digits).padStart(14)} ${unit.padEnd(8)} ${(a / b).toFixed(2)}×`;
+  console.log(
+    `\nSignalling load: ${clients} sockets in ${clients / 2} pairs, ${rounds} rounds of offer, answer and ${2 * CANDIDATES_PER_SIDE} candidates (${ours.delivered} relays each)`,
+  );
+  console.log(
+    `  ${''.padEnd(28)} ${'TFX'.padStart(10)} ${'peerjs-server'.padStart(14)} ${''.padEnd(8)} ratio`,
+  );
+  console.log(row('relay latency p50', ours.p50, theirs.p50, 'ms'));
+  console.log(row('relay latency p99', ours.p99, theirs.p99, 'ms'));
+  console.log(row('relays per second', ours.perSecond, theirs.perSecond, '/s', 0));
+  console.log(
+    row(
+      'server memory per socket',
+      ours.bytesPerConnection / 1024,
+      theirs.bytesPerConnection / 1024,
+      'KiB',
+    ),
+  );
+  console.log(row('time to connect all', ours.connectSeconds, theirs.connectSeconds, 's'));
+}
