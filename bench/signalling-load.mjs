@@ -20,14 +20,28 @@ function rssBytes(pid) {
   return Number(line.split(/\s+/)[1]) * 1024;
 }
 
+/** CPU time the process has used, in ms (utime + stime; Linux clock ticks are 10 ms). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function startProcess(command, args, port) {
-  const child = spawn(process.execPath, [command, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      command,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk.toString()));
   for (let i = 0; i < 200; i++) {
@@ -160,6 +174,7 @@ async function loadOne(kind, { clients, rounds, port }) {
     const connected = rssBytes(server.pid);
 
     const start = performance.now();
+    const cpuBefore = cpuMs(server.pid);
     for (let round = 0; round < rounds; round++) {
       expectedThisRound += (clients / 2) * (2 + 2 * CANDIDATES_PER_SIDE);
       const done = new Promise((resolve) => (roundDone = resolve));
@@ -174,6 +189,7 @@ async function loadOne(kind, { clients, rounds, port }) {
       await Promise.race([done, sleep(120_000).then(() => Promise.reject(new Error('stalled')))]);
     }
     const seconds = (performance.now() - start) / 1000;
+    const serverCpu = cpuMs(server.pid) - cpuBefore;
     for (const peer of peers) peer.close();
     latencies.sort((x, y) => x - y);
     return {
@@ -182,10 +198,13 @@ async function loadOne(kind, { clients, rounds, port }) {
       p99: percentile(latencies, 99),
       perSecond: delivered / seconds,
       bytesPerConnection: (connected - baseline) / clients,
+      cpuPer10k: (serverCpu / delivered) * 10_000,
       delivered,
     };
   } finally {
-    server.kill('SIGKILL');
+    const exited = once(server, 'exit');
+    server.kill(process.env.BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
+    await exited;
   }
 }
 
@@ -222,5 +241,6 @@ export async function benchSignallingLoad({ clients = 5000, rounds = 4 } = {}) {
       'KiB',
     ),
   );
+  console.log(row('server CPU per 10k relays', ours.cpuPer10k, theirs.cpuPer10k, 'ms', 0));
   console.log(row('time to connect all', ours.connectSeconds, theirs.connectSeconds, 's'));
 }

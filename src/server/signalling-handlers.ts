@@ -87,7 +87,9 @@ export function attachSignallingHandlers(
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
     const ip = socket.handshake.address;
-    const socketLog = log.child({ socket: socket.id });
+    // Made on first use: most sockets never log, and thousands of idle children add up.
+    let childLog: Logger | undefined;
+    const socketLog = (): Logger => (childLog ??= log.child({ socket: socket.id }));
     const allowance = guard.messageBucket();
     let refusedInARow = 0;
 
@@ -108,7 +110,7 @@ export function attachSignallingHandlers(
       void rooms.leave(room, peerId, socketId).then((removed) => {
         if (!removed) return;
         send(channelOf(room), 'peer:left', { peerId });
-        socketLog.info({ room, peerId }, 'peer left');
+        socketLog().info({ room, peerId }, 'peer left');
       }, storeFailed);
     };
 
@@ -124,7 +126,7 @@ export function attachSignallingHandlers(
         void rooms.leave(room, peerId, socketId).then((removed) => {
           if (!removed) return; // it came back
           send(channelOf(room), 'peer:left', { peerId });
-          socketLog.info({ room, peerId }, 'peer gone (did not come back)');
+          socketLog().info({ room, peerId }, 'peer gone (did not come back)');
         }, storeFailed);
       }, graceMs).unref();
     };
@@ -171,7 +173,7 @@ export function attachSignallingHandlers(
       void socket.join(channelOf(room));
       const self = { id: peerId, instance, name, media };
       socket.to(channelOf(room)).emit('peer:joined', { peer: self });
-      socketLog.info(
+      socketLog().info(
         { room, peerId, peers: outcome.others.length + 1, resumed: outcome.replaced !== undefined },
         'peer joined',
       );
@@ -197,7 +199,7 @@ export function attachSignallingHandlers(
           const { room } = membership;
           const settings = await rooms.setLocked(room, event.payload.locked);
           if (settings) send(channelOf(room), 'room:updated', { room: settings });
-          socketLog.info({ room, locked: event.payload.locked }, 'room lock');
+          socketLog().info({ room, locked: event.payload.locked }, 'room lock');
           return { ok: true, data: null };
         }
         case 'room:leave':
@@ -212,7 +214,11 @@ export function attachSignallingHandlers(
           if (!target) return refuse(errors.unknownPeer(event.payload.to));
           // The sender is stamped from this socket's own membership, never from the payload.
           metrics?.relayed();
-          send(target.socketId, 'signal:received', { from: peerId, signal: event.payload.signal });
+          const payload = { from: peerId, signal: event.payload.signal };
+          // A socket on this process gets it directly; one elsewhere through the adapter (Redis).
+          const local = io.sockets.sockets.get(target.socketId);
+          if (local) local.emit('signal:received', payload);
+          else send(target.socketId, 'signal:received', payload);
           return { ok: true, data: null };
         }
         case 'media:update': {
@@ -228,7 +234,7 @@ export function attachSignallingHandlers(
     };
 
     const refuse = (error: AppError): { ok: false; error: ReturnType<AppError['toWire']> } => {
-      socketLog.warn({ code: error.code, reason: error.message }, 'request refused');
+      socketLog().warn({ code: error.code, reason: error.message }, 'request refused');
       metrics?.refused(error.code);
       return { ok: false, error: error.toWire() };
     };
@@ -242,7 +248,7 @@ export function attachSignallingHandlers(
       if (!allowance.take()) {
         // A client that keeps going after being told is not a client: close it.
         if (++refusedInARow > guard.limits.messageBurst) {
-          socketLog.warn({ ip }, 'disconnected: kept flooding after RATE_LIMITED');
+          socketLog().warn({ ip }, 'disconnected: kept flooding after RATE_LIMITED');
           socket.disconnect(true);
           return;
         }
@@ -264,7 +270,7 @@ export function attachSignallingHandlers(
       };
       if (!parsed.ok) return finish(refuse(new AppError(parsed.error.code, parsed.error.message)));
       handle(parsed.value).then(finish, (error: unknown) => {
-        socketLog.error({ err: error, event: name }, 'request failed');
+        socketLog().error({ err: error, event: name }, 'request failed');
         finish(refuse(errors.invalidMessage('The request could not be completed; try again.')));
       });
     };
