@@ -1,29 +1,12 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
 import { serverCounts, startServerProcess, type ServerProcess } from './harness/server-process.js';
 
 const PORT = 8095;
-
-function chat(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Chat"]');
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = chat(page).getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-}
-
-async function expectChatLine(page: Page, author: string, text: string): Promise<void> {
-  await chat(page)
-    .getByRole('listitem')
-    .filter({ hasText: author })
-    .filter({ hasText: text })
-    .waitFor({ timeout: 20_000 });
-}
 
 function peerIdOfTile(page: Page, name: string): Promise<string | null> {
   return tileOf(page, name).getAttribute('data-peer-id');

@@ -1,32 +1,15 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, tileOf } from './harness/call-page.js';
 
 const PORT = 8087;
 const SERVER = `http://127.0.0.1:${PORT}`;
-
-function chat(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Chat"]');
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = chat(page).getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-}
-
-async function expectChatLine(page: Page, author: string, text: string): Promise<void> {
-  await chat(page)
-    .getByRole('listitem')
-    .filter({ hasText: author })
-    .filter({ hasText: text })
-    .waitFor({ timeout: 20_000 });
-}
 
 async function chatText(page: Page): Promise<string> {
   return (await chat(page).getByRole('list', { name: 'Messages' }).textContent()) ?? '';
