@@ -35,11 +35,12 @@ export async function launchPerson({
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      // Three fake cameras at 10 fps, a dim webcam's rate: enough to switch devices. Four to seven
-      // whole clients share this machine's 2 cores in one test; at 15 fps four of them kept it at
-      // a load of ~25, and a message took seconds to reach a starved page (measured). (Chromium's
-      // second fake camera is a Y16 depth camera, which no encoder sends.)
-      '--use-fake-device-for-media-stream=device-count=3,fps=10',
+      // Three fake cameras at 5 fps: enough to switch devices and to see frames arrive. Four to
+      // seven whole clients share this machine's 2 cores in one test. At 15 fps four of them
+      // kept it at a load of ~25, and a message took seconds to reach a starved page; at 10 fps
+      // 'B leaves → A's tile goes' still measured over 2 s in one CI run of four (measured).
+      // (Chromium's second fake camera is a Y16 depth camera, which no encoder sends.)
+      '--use-fake-device-for-media-stream=device-count=3,fps=5',
       ...chromiumFlags.flags.filter(
         (flag) => mediaGrant === 'everything' || flag !== '--use-fake-ui-for-media-stream',
       ),
