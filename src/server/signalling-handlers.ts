@@ -99,36 +99,27 @@ export function attachSignallingHandlers(
       payload: ServerEventPayload<K>,
     ) => io.to(target).emit(name, payload);
 
-    /** Leaves now: the others are told at once. */
-    const leave = (): void => {
+    /**
+     * Ends this socket's membership. The place is given up after `graceMs`, unless the peer came
+     * back in the meantime (its resume token put another socket in its place): 0 for the Leave
+     * button, the resume grace for a dropped connection, a few seconds for a closing page.
+     */
+    const release = (graceMs: number): void => {
       if (!membership) return;
       const { room, peerId } = membership;
       membership = undefined;
       handOvers.delete(socket.id);
       void socket.leave(channelOf(room));
       const socketId = socket.id;
-      void rooms.leave(room, peerId, socketId).then((removed) => {
-        if (!removed) return;
-        send(channelOf(room), 'peer:left', { peerId });
-        socketLog().info({ room, peerId }, 'peer left');
-      }, storeFailed);
-    };
-
-    /** The connection dropped: the place is kept for the grace period, then given up. */
-    const dropped = (graceMs = resumeGraceMs): void => {
-      if (!membership) return;
-      const { room, peerId } = membership;
-      membership = undefined;
-      handOvers.delete(socket.id);
-      void socket.leave(channelOf(room));
-      const socketId = socket.id;
-      setTimeout(() => {
+      const giveUp = (): void => {
         void rooms.leave(room, peerId, socketId).then((removed) => {
           if (!removed) return; // it came back
           send(channelOf(room), 'peer:left', { peerId });
-          socketLog().info({ room, peerId }, 'peer gone (did not come back)');
+          socketLog().info({ room, peerId, graceMs }, 'peer left');
         }, storeFailed);
-      }, graceMs).unref();
+      };
+      if (graceMs === 0) giveUp();
+      else setTimeout(giveUp, graceMs).unref();
     };
 
     let joining = false;
@@ -204,8 +195,7 @@ export function attachSignallingHandlers(
         }
         case 'room:leave':
           if (!membership) return refuse(errors.notInRoom());
-          if (event.payload.mayReturn) dropped(Math.min(resumeGraceMs, RELOAD_GRACE_MS));
-          else leave();
+          release(event.payload.mayReturn ? Math.min(resumeGraceMs, RELOAD_GRACE_MS) : 0);
           return { ok: true, data: null };
         case 'signal:send': {
           if (!membership) return refuse(errors.notInRoom());
@@ -286,7 +276,7 @@ export function attachSignallingHandlers(
         respond(typeof name === 'string' ? name : String(name), raw, ack);
       }
     });
-    socket.on('disconnect', () => dropped());
+    socket.on('disconnect', () => release(resumeGraceMs));
   });
 }
 

@@ -115,19 +115,17 @@ describe('parseServerEvent', () => {
 });
 
 describe('parseReply', () => {
+  const accepted = {
+    self: { id: 'a', instance: 'page-0001', name: 'A', media },
+    resume: 'r'.repeat(43),
+    peers: [],
+    capacity: 6,
+    room: { locked: false, passwordProtected: false },
+    iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:a', credential: 'x' }],
+  };
+
   it('accepts a join acceptance and a coded refusal', () => {
-    const accepted = parseReply('room:join', {
-      ok: true,
-      data: {
-        self: { id: 'a', instance: 'page-0001', name: 'A', media },
-        resume: 'r'.repeat(43),
-        peers: [],
-        capacity: 6,
-        room: { locked: false, passwordProtected: false },
-        iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: '1:a', credential: 'x' }],
-      },
-    });
-    expect(accepted.ok).toBe(true);
+    expect(parseReply('room:join', { ok: true, data: accepted }).ok).toBe(true);
     const refused = parseReply('room:join', {
       ok: false,
       error: { code: 'ROOM_FULL', message: 'full' },
@@ -138,14 +136,15 @@ describe('parseReply', () => {
   it('refuses ICE servers in a join reply that are not stun: or turn: URLs', () => {
     const reply = parseReply('room:join', {
       ok: true,
-      data: {
-        self: { id: 'a', instance: 'page-0001', name: 'A', media },
-        resume: 'r'.repeat(43),
-        peers: [],
-        capacity: 6,
-        room: { locked: false, passwordProtected: false },
-        iceServers: [{ urls: ['https://evil.example.com'] }],
-      },
+      data: { ...accepted, iceServers: [{ urls: ['https://evil.example.com'] }] },
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
+  });
+
+  it('refuses a join reply whose resume token could not be a token', () => {
+    const reply = parseReply('room:join', {
+      ok: true,
+      data: { ...accepted, resume: '../../etc' },
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
   });

@@ -19,9 +19,16 @@ let redis: RedisServer;
 const servers: SignallingServer[] = [];
 const clients: TestClient[] = [];
 
-async function startServer(resumeGraceSeconds = 0): Promise<string> {
+async function startServer(resumeGraceSeconds = 0, maxRooms = 1000): Promise<string> {
   const server = createSignallingServer(
-    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3, redisUrl: redis.url, resumeGraceSeconds },
+    {
+      ...DEFAULT_CONFIG,
+      port: 0,
+      roomCapacity: 3,
+      redisUrl: redis.url,
+      resumeGraceSeconds,
+      maxRooms,
+    },
     createServerLogger('silent'),
   );
   servers.push(server);
@@ -130,5 +137,14 @@ describe('signalling servers sharing rooms through Redis', () => {
     const dan = await joined(one, room, 'Dan');
     expect(dan.reply.ok).toBe(true);
     expect(dan.reply.data?.peers).toEqual([]);
+  });
+
+  it('counts rooms per process: a full process refuses a new room, another still takes it', async () => {
+    const [one, two] = await Promise.all([startServer(0, 1), startServer(0, 1)]);
+    const [first, second] = [newRoomId(), newRoomId()];
+    expect((await joined(one, first, 'Ana')).reply.ok).toBe(true);
+    expect((await joined(one, second, 'Bea')).reply.error?.code).toBe('SERVER_FULL');
+    expect((await joined(one, first, 'Cal')).reply.ok).toBe(true); // a room it already serves
+    expect((await joined(two, second, 'Bea')).reply.ok).toBe(true);
   });
 });
