@@ -38,5 +38,9 @@ if (wanted('join') || wanted('bus')) {
   }
 }
 if (wanted('load')) {
-  await benchSignallingLoad({ clients: Number(process.env.BENCH_CLIENTS ?? 5000) });
+  await benchSignallingLoad({
+    clients: Number(process.env.BENCH_CLIENTS ?? 5000),
+    repeats: Number(process.env.BENCH_REPEATS ?? 3),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 4),
+  });
 }

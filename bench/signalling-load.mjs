@@ -1,12 +1,13 @@
 // Signalling load: N simulated clients in pairs, each pair trading an offer, an answer and eight
 // ICE candidates, round after round. The same load goes to the TFX server and to peerjs-server
-// (the `peer` package), each in its own process on loopback; the clients live in this process,
-// so every relay's latency is measured on one clock.
+// (the `peer` package), each in its own process on loopback, and to a bare socket.io relay (the
+// floor for any socket.io server); the clients live in this process, so every relay's latency
+// is measured on one clock. Both kinds of client are bare `ws` sockets.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { io } from 'socket.io-client';
 import WebSocket from 'ws';
+import { connectSocketIo } from './socketio-wire-client.mjs';
 
 const CANDIDATES_PER_SIDE = 4;
 const SDP = `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n${'a=x-filler:0123456789abcdef\r\n'.repeat(60)}`;
@@ -66,7 +67,7 @@ async function inBatches(items, width, task) {
   );
 }
 
-/** A TFX client: a socket.io connection that joins its pair's room. */
+/** A TFX client: a socket.io connection (bare `ws`, see socketio-wire-client) that joins its pair's room. */
 const tfx = {
   name: 'TFX server',
   start: (port) =>
@@ -90,13 +91,9 @@ const tfx = {
       port,
     ),
   async connect(port, index, onRelay) {
-    const socket = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
+    const socket = await connectSocketIo(`http://127.0.0.1:${port}`, (name, payload) => {
+      if (name === 'signal:received') onRelay(payload.from, payload.signal);
     });
-    await once(socket, 'connect');
-    socket.on('signal:received', ({ from, signal }) => onRelay(from, signal));
     const reply = await socket.emitWithAck('room:join', {
       v: 1,
       room: `load-${Math.floor(index / 2)}`,
@@ -111,6 +108,13 @@ const tfx = {
       close: () => socket.close(),
     };
   },
+};
+
+/** socket.io with nothing of ours: the same client as TFX against bench/socketio-floor-server. */
+const socketIoFloor = {
+  name: 'socket.io floor',
+  start: (port) => startProcess('bench/socketio-floor-server.mjs', ['--port', String(port)], port),
+  connect: (port, index, onRelay) => tfx.connect(port, index, onRelay),
 };
 
 /** A peerjs client: the WebSocket the PeerJS library opens, with its heartbeat every 5 s. */
@@ -219,28 +223,35 @@ const candidateNow = (c) => ({
   },
 });
 
-export async function benchSignallingLoad({ clients = 5000, rounds = 4 } = {}) {
-  const ours = await loadOne(tfx, { clients, rounds, port: 8098 });
-  const theirs = await loadOne(peerjs, { clients, rounds, port: 8099 });
-  const row = (label, a, b, unit, digits = 1) =>
-    `  ${label.padEnd(28)} ${a.toFixed(digits).padStart(10)} ${b.toFixed(digits).padStart(14)} ${unit.padEnd(8)} ${(a / b).toFixed(2)}×`;
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
+/**
+ * Each server is measured `repeats` times, taking turns so that a slow spell of the machine
+ * falls on all of them, and each figure is the median of its runs.
+ */
+export async function benchSignallingLoad({ clients = 5000, rounds = 4, repeats = 3 } = {}) {
+  const kinds = [tfx, peerjs, socketIoFloor];
+  const runs = kinds.map(() => []);
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (const [k, kind] of kinds.entries()) {
+      runs[k].push(await loadOne(kind, { clients, rounds, port: 8098 + k }));
+    }
+  }
+  const figure = (k, key) => median(runs[k].map((run) => run[key]));
+  const row = (label, key, unit, scale = 1, digits = 1) => {
+    const [ours, theirs, floor] = kinds.map((_, k) => figure(k, key) * scale);
+    return `  ${label.padEnd(26)} ${ours.toFixed(digits).padStart(9)} ${theirs.toFixed(digits).padStart(14)} ${(ours / theirs).toFixed(2).padStart(6)}×   ${floor.toFixed(digits).padStart(15)} ${unit}`;
+  };
   console.log(
-    `\nSignalling load: ${clients} sockets in ${clients / 2} pairs, ${rounds} rounds of offer, answer and ${2 * CANDIDATES_PER_SIDE} candidates (${ours.delivered} relays each)`,
+    `\nSignalling load: ${clients} sockets in ${clients / 2} pairs, ${rounds} rounds of offer, answer and ${2 * CANDIDATES_PER_SIDE} candidates (${runs[0][0].delivered} relays a run); median of ${repeats} runs each`,
   );
   console.log(
-    `  ${''.padEnd(28)} ${'TFX'.padStart(10)} ${'peerjs-server'.padStart(14)} ${''.padEnd(8)} ratio`,
+    `  ${''.padEnd(26)} ${'TFX'.padStart(9)} ${'peerjs-server'.padStart(14)} ${'ratio'.padStart(7)}   ${'socket.io floor'.padStart(15)}`,
   );
-  console.log(row('relay latency p50', ours.p50, theirs.p50, 'ms'));
-  console.log(row('relay latency p99', ours.p99, theirs.p99, 'ms'));
-  console.log(row('relays per second', ours.perSecond, theirs.perSecond, '/s', 0));
-  console.log(
-    row(
-      'server memory per socket',
-      ours.bytesPerConnection / 1024,
-      theirs.bytesPerConnection / 1024,
-      'KiB',
-    ),
-  );
-  console.log(row('server CPU per 10k relays', ours.cpuPer10k, theirs.cpuPer10k, 'ms', 0));
-  console.log(row('time to connect all', ours.connectSeconds, theirs.connectSeconds, 's'));
+  console.log(row('relay latency p50', 'p50', 'ms'));
+  console.log(row('relay latency p99', 'p99', 'ms'));
+  console.log(row('relays per second', 'perSecond', '/s', 1, 0));
+  console.log(row('server memory per socket', 'bytesPerConnection', 'KiB', 1 / 1024));
+  console.log(row('server CPU per 10k relays', 'cpuPer10k', 'ms', 1, 0));
+  console.log(row('time to connect all', 'connectSeconds', 's'));
 }

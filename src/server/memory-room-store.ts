@@ -87,7 +87,7 @@ export class MemoryRoomStore implements RoomStore {
     return settingsOf(room);
   }
 
-  async member(roomId: string, peerId: string): Promise<Member | undefined> {
+  member(roomId: string, peerId: string): Member | undefined {
     return this.rooms.get(roomId)?.members.get(peerId);
   }
 

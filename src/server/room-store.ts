@@ -40,7 +40,11 @@ export interface RoomStore {
   /** Removes a member if it is still the one on `socketId`; says whether it did. */
   leave(roomId: string, peerId: string, socketId: string): Promise<boolean>;
   setLocked(roomId: string, locked: boolean): Promise<RoomSettings | undefined>;
-  member(roomId: string, peerId: string): Promise<Member | undefined>;
+  /**
+   * A member by id. The memory store answers at once, so a relay (the server's commonest event)
+   * never waits on the microtask queue; Redis answers with a promise.
+   */
+  member(roomId: string, peerId: string): Member | undefined | Promise<Member | undefined>;
   updateMedia(roomId: string, peerId: string, media: MediaState): Promise<Peer | undefined>;
   /** Rooms and peers this process serves, for /healthz and /metrics. */
   counts(): { rooms: number; peers: number };

@@ -37,7 +37,7 @@ export interface SignallingOptions {
   metrics?: ServerMetrics;
   guard?: AbuseGuard;
 }
-import type { PasswordHash, RoomStore } from './room-store.js';
+import type { Member, PasswordHash, RoomStore } from './room-store.js';
 
 /** What the server knows about a socket; set only by the server, never from a payload. */
 interface Membership {
@@ -134,12 +134,13 @@ export function attachSignallingHandlers(
       joining = true;
       let offered: PasswordHash | undefined;
       try {
-        // The room's own salt to check a password, or a fresh one to set it on a new room.
-        const salt =
-          (await rooms.passwordSalt(room)) ??
-          ((await rooms.exists(room)) ? undefined : randomBytes(16));
-        if (password !== undefined && salt)
-          offered = { salt, hash: await hashPassword(password, salt) };
+        if (password !== undefined) {
+          // The room's own salt to check a password, or a fresh one to set it on a new room.
+          const salt =
+            (await rooms.passwordSalt(room)) ??
+            ((await rooms.exists(room)) ? undefined : randomBytes(16));
+          if (salt) offered = { salt, hash: await hashPassword(password, salt) };
+        }
       } finally {
         joining = false;
       }
@@ -181,6 +182,28 @@ export function attachSignallingHandlers(
       };
     };
 
+    type SignalSend = Extract<ClientEvent, { type: 'signal:send' }>['payload'];
+    const relayTo = (target: Member | undefined, { to, signal }: SignalSend): Reply => {
+      if (!membership) return refuse(errors.notInRoom());
+      if (!target) return refuse(errors.unknownPeer(to));
+      // The sender is stamped from this socket's own membership, never from the payload.
+      metrics?.relayed();
+      const payload = { from: membership.peerId, signal };
+      // A socket on this process gets it directly; one elsewhere through the adapter (Redis).
+      const local = io.sockets.sockets.get(target.socketId);
+      if (local) local.emit('signal:received', payload);
+      else send(target.socketId, 'signal:received', payload);
+      return { ok: true, data: null };
+    };
+    /** Synchronous when the store is (memory): relays are most of what the server does. */
+    const relay = (payload: SignalSend): Reply | Promise<Reply> => {
+      if (!membership) return refuse(errors.notInRoom());
+      const target = rooms.member(membership.room, payload.to);
+      return target instanceof Promise
+        ? target.then((found) => relayTo(found, payload))
+        : relayTo(target, payload);
+    };
+
     const handle = async (event: ClientEvent): Promise<Reply> => {
       switch (event.type) {
         case 'room:join':
@@ -197,20 +220,8 @@ export function attachSignallingHandlers(
           if (!membership) return refuse(errors.notInRoom());
           release(event.payload.mayReturn ? Math.min(resumeGraceMs, RELOAD_GRACE_MS) : 0);
           return { ok: true, data: null };
-        case 'signal:send': {
-          if (!membership) return refuse(errors.notInRoom());
-          const { peerId } = membership;
-          const target = await rooms.member(membership.room, event.payload.to);
-          if (!target) return refuse(errors.unknownPeer(event.payload.to));
-          // The sender is stamped from this socket's own membership, never from the payload.
-          metrics?.relayed();
-          const payload = { from: peerId, signal: event.payload.signal };
-          // A socket on this process gets it directly; one elsewhere through the adapter (Redis).
-          const local = io.sockets.sockets.get(target.socketId);
-          if (local) local.emit('signal:received', payload);
-          else send(target.socketId, 'signal:received', payload);
-          return { ok: true, data: null };
-        }
+        case 'signal:send':
+          return relay(event.payload);
         case 'media:update': {
           if (!membership) return refuse(errors.notInRoom());
           const { room, peerId } = membership;
@@ -259,10 +270,19 @@ export function attachSignallingHandlers(
           socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
       };
       if (!parsed.ok) return finish(refuse(new AppError(parsed.error.code, parsed.error.message)));
-      handle(parsed.value).then(finish, (error: unknown) => {
+      const failed = (error: unknown): void => {
         socketLog().error({ err: error, event: name }, 'request failed');
         finish(refuse(errors.invalidMessage('The request could not be completed; try again.')));
-      });
+      };
+      let reply: Reply | Promise<Reply>;
+      try {
+        reply =
+          parsed.value.type === 'signal:send' ? relay(parsed.value.payload) : handle(parsed.value);
+      } catch (error) {
+        return failed(error);
+      }
+      if (reply instanceof Promise) reply.then(finish, failed);
+      else finish(reply);
     };
 
     for (const name of Object.keys(clientEventSchemas)) {
