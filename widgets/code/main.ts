@@ -1,0 +1,79 @@
+import * as tfx from '@tfx/sdk';
+import { Compartment } from '@codemirror/state';
+import { EditorView } from 'codemirror';
+import { yCollab } from 'y-codemirror.next';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CodeSync } from './code-sync';
+import { sharedEditorSetup } from './editor-setup';
+import { LANGUAGES, languageById } from './languages';
+import { colourFor } from './peer-colour';
+
+const picker = document.querySelector<HTMLSelectElement>('#language')!;
+const people = document.querySelector<HTMLUListElement>('#people')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+
+const doc = new Y.Doc();
+const text = doc.getText('code');
+/** Shared settings: the language, so everyone sees the same highlighting. */
+const settings = doc.getMap<unknown>('settings');
+const awareness = new Awareness(doc);
+// Only edits made here are undone by Ctrl+Z here; a peer's typing is never undone by us.
+const undoManager = new Y.UndoManager(text);
+
+const sync = new CodeSync(doc, awareness, {
+  send: (bytes, to) => {
+    tfx.sendMessage(bytes, to === undefined ? {} : { to }).catch((error: unknown) => {
+      status.textContent = `Not sent: ${(error as Error).message}`;
+    });
+  },
+});
+
+for (const language of LANGUAGES) picker.add(new Option(language.label, language.id));
+const languageSlot = new Compartment();
+
+function currentLanguage() {
+  return languageById(settings.get('language'));
+}
+
+const view = new EditorView({
+  parent: document.querySelector('#editor')!,
+  extensions: [
+    sharedEditorSetup,
+    languageSlot.of(currentLanguage().support()),
+    yCollab(text, awareness, { undoManager }),
+    EditorView.contentAttributes.of({ 'aria-label': 'Code' }),
+  ],
+});
+
+settings.observe(() => {
+  const language = currentLanguage();
+  picker.value = language.id;
+  view.dispatch({ effects: languageSlot.reconfigure(language.support()) });
+});
+picker.addEventListener('change', () => settings.set('language', picker.value));
+
+/** Who is here, each in the colour of their cursor. */
+function showPeople(): void {
+  const items = [...awareness.getStates().values()].flatMap((state) => {
+    const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+    if (typeof user?.name !== 'string' || typeof user.color !== 'string') return [];
+    const item = document.createElement('li');
+    item.textContent = user.name;
+    item.style.setProperty('--colour', user.color);
+    return [item];
+  });
+  people.replaceChildren(...items);
+}
+awareness.on('change', showPeople);
+
+tfx.onMessage((data, from) => sync.receive(data, from.id));
+tfx.onPeerJoined((peer) => sync.meet(peer.id));
+tfx.onPeerLeft((peer) => sync.part(peer.id));
+
+await tfx.ready();
+const me = tfx.self();
+const colour = colourFor(me.id);
+awareness.setLocalStateField('user', { name: me.name, color: colour, colorLight: `${colour}33` });
+for (const peer of tfx.peers()) sync.meet(peer.id);
+view.focus();
