@@ -26,7 +26,7 @@ server.middlewares.use((request, response, next) => {
   if (/\/widgets\/[^/]+\/(index\.html)?(\?|$)/.test(request.url ?? '')) {
     response.setHeader(
       'Content-Security-Policy',
-      registryTools.WIDGET_SANDBOX_CSP.replace(/^sandbox allow-scripts; /, ''),
+      registryTools.WIDGET_SANDBOX_CSP.replace(/^sandbox [^;]*; /, ''),
     );
   }
   next();

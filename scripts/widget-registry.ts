@@ -30,7 +30,9 @@ export const TEST_WIDGETS: WidgetSource = {
  * frames, no form posts, and (with the frame's sandbox attribute) an opaque origin.
  */
 export const WIDGET_SANDBOX_CSP = [
-  'sandbox allow-scripts',
+  // The upper bound for every widget page; each frame's own sandbox attribute grants downloads
+  // only to widgets that declared them (a frame gets what both allow).
+  'sandbox allow-scripts allow-downloads',
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

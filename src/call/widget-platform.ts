@@ -47,6 +47,7 @@ export async function startWidgetPlatform(options: WidgetPlatformOptions): Promi
       id: entry.id,
       title: entry.title,
       url: frameUrl(entry, base),
+      mayDownload: entry.permissions.includes('downloads'),
     })),
     network,
     storage: new RoomWidgetStorage(

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { describeIssue } from './problem.js';
 
-/** Permissions the host knows; messaging needs none. Naming any other is an error. */
-export const WIDGET_PERMISSIONS = ['stats'] as const;
+/**
+ * Permissions the host knows; messaging needs none. Naming any other is an error.
+ * - `stats`: the call's statistics (never IP addresses).
+ * - `downloads`: the frame may save files the person asks for (the sandbox's allow-downloads).
+ */
+export const WIDGET_PERMISSIONS = ['stats', 'downloads'] as const;
 export type WidgetPermission = (typeof WIDGET_PERMISSIONS)[number];
 
 const WIDGET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;

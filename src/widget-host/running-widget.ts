@@ -17,6 +17,7 @@ export interface RunningWidgetOptions {
   id: string;
   title: string;
   url: string;
+  mayDownload?: boolean;
   network: WidgetNetwork;
   storage: WidgetStorage;
   log: Logger;
@@ -44,6 +45,7 @@ export class RunningWidget {
     this.frame = new WidgetFrame({
       url: options.url,
       title: options.title,
+      mayDownload: options.mayDownload ?? false,
       signal: options.signal,
       hello: () => ({
         type: 'host:hello',

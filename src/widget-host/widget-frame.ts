@@ -4,6 +4,8 @@ import { parseWidgetRequest } from '../protocol/widget-schema.js';
 export interface WidgetFrameOptions {
   url: string;
   title: string;
+  /** Adds the sandbox's allow-downloads: the widget declared the `downloads` permission. */
+  mayDownload: boolean;
   /** Called for every well-formed request the frame sends through its port. */
   onRequest: (request: WidgetRequest) => void;
   /** Called for every malformed one, after the frame has been told why. */
@@ -28,7 +30,12 @@ export class WidgetFrame {
 
   constructor(private readonly options: WidgetFrameOptions) {
     const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
+    // Scripts only: no same origin, popups, modals, forms or top navigation. Downloads only for
+    // a widget that declared them (Chromium still asks for a click in the frame first).
+    frame.setAttribute(
+      'sandbox',
+      options.mayDownload ? 'allow-scripts allow-downloads' : 'allow-scripts',
+    );
     // No camera, microphone, screen or other powerful features for widget code.
     frame.setAttribute('allow', '');
     frame.referrerPolicy = 'no-referrer';

@@ -16,6 +16,8 @@ export interface RunnableWidget {
   title: string;
   /** The page to frame, already resolved against the extension (or the playground server). */
   url: string;
+  /** Whether the frame may save files (the `downloads` permission); nothing else is granted. */
+  mayDownload?: boolean;
 }
 
 export interface WidgetHostEvents extends Record<string, unknown> {

@@ -22,7 +22,7 @@ describe('npm run widget:new', () => {
     const root = scratchRepo();
     const output = run(root, 'scripts/widget-new.mjs', 'dice-roll');
     expect(output).toContain('Created widgets/dice-roll/');
-    expect(output).toContain('✓ 2 widget(s) OK: chat, dice-roll');
+    expect(output).toContain('✓ 3 widget(s) OK: chat, code, dice-roll');
     for (const file of ['index.html', 'main.ts', 'style.css', 'icon.svg']) {
       expect(existsSync(join(root, 'widgets/dice-roll', file))).toBe(true);
     }
@@ -58,7 +58,7 @@ describe('npm run widget:check', () => {
       expect((error as { status: number }).status).toBe(1);
     }
     expect(stderr).toContain(
-      'widgetmanifest.json: entry 2 ("ghost"): url: widgets/ghost/index.html does not exist',
+      'widgetmanifest.json: entry 3 ("ghost"): url: widgets/ghost/index.html does not exist',
     );
   }, 30_000);
 });
