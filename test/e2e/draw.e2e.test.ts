@@ -129,7 +129,7 @@ describe('Draw widget', () => {
     await draw(ana).getByRole('button', { name: 'Export PNG' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^board-.*\.png$/);
-    const bytes = readFileSync((await file.path()));
+    const bytes = readFileSync(await file.path());
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 });

@@ -42,7 +42,9 @@ describe('the widget registry at build time', () => {
     expect(pages).toContain('widgets/chat/index.html');
     expect(pages).toContain('test/fixtures/widgets/hostile/index.html');
     expect(csp).toBe(WIDGET_SANDBOX_CSP);
-    expect(csp).toMatch(/^sandbox allow-scripts allow-downloads; default-src 'none'; script-src 'self';/);
+    expect(csp).toMatch(
+      /^sandbox allow-scripts allow-downloads; default-src 'none'; script-src 'self';/,
+    );
   });
 
   it('fails with the file, the entry and the field for each bad entry, keeping the good ones', () => {
