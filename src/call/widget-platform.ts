@@ -5,6 +5,7 @@ import { frameUrl, loadRegistry } from '../widget-host/load-registry.js';
 import { RoomWidgetStorage } from '../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../widget-host/widget-host.js';
 import { CallWidgetNetwork } from './call-widget-network.js';
+import { startStatsSampler } from './stats-sampler.js';
 import { WidgetDock } from './widget-dock.js';
 import { WidgetPanel } from './widget-panel.js';
 import { WidgetRoom } from './widget-room.js';
@@ -48,6 +49,7 @@ export async function startWidgetPlatform(options: WidgetPlatformOptions): Promi
       title: entry.title,
       url: frameUrl(entry, base),
       mayDownload: entry.permissions.includes('downloads'),
+      mayReadStats: entry.permissions.includes('stats'),
     })),
     network,
     storage: new RoomWidgetStorage(
@@ -60,6 +62,12 @@ export async function startWidgetPlatform(options: WidgetPlatformOptions): Promi
     log,
     signal,
   });
+  startStatsSampler(
+    session,
+    () => host.wantsStats(),
+    (stats) => host.publishStats(stats),
+    signal,
+  );
   const dock = new WidgetDock(
     document.querySelector<HTMLElement>('#widget-dock')!,
     (widgetId) => room.open(widgetId),

@@ -25,6 +25,27 @@ export interface PeerInfo {
   name: string;
 }
 
+/**
+ * One second of one peer connection, as a widget with the `stats` permission sees it. Only
+ * figures and names: no IP addresses, ports or candidate strings ever reach a widget.
+ */
+export interface PeerCallStats {
+  peer: PeerInfo;
+  /** When this sample was taken (ms since 1970, this device's clock). */
+  at: number;
+  /** Round trip on the selected candidate pair; undefined until measured. */
+  roundTripMs?: number;
+  /** Share of packets lost in the last interval, audio and video received together, 0–100. */
+  packetLossPercent?: number;
+  bitrateInKbps: number;
+  bitrateOutKbps: number;
+  /** The video being received from the peer, when there is one. */
+  videoIn?: { width: number; height: number; framesPerSecond: number };
+  codecs: { audioIn?: string; videoIn?: string; audioOut?: string; videoOut?: string };
+  /** 'relayed' when either end of the selected pair is a TURN relay. */
+  path: 'direct' | 'relayed' | 'unknown';
+}
+
 /** What a widget sends: JSON it serialized itself, or bytes it handed over. */
 export type OutgoingPayload =
   { kind: 'json'; text: string } | { kind: 'bytes'; bytes: ArrayBuffer };
@@ -54,6 +75,8 @@ export type HostMessage =
   | { type: 'message:received'; from: PeerInfo; payload: IncomingPayload }
   | { type: 'peers:changed'; peers: PeerInfo[]; joined?: PeerInfo; left?: PeerInfo }
   | { type: 'visibility:changed'; visible: boolean }
+  // Once a second, only to widgets that declared the `stats` permission.
+  | { type: 'stats:sample'; stats: PeerCallStats[] }
   | { type: 'request:done'; id: number; result: RequestResult }
   // A message the host could not read; it names the request when the id was readable.
   | { type: 'request:refused'; id?: number; error: WireError };

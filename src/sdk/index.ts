@@ -8,11 +8,13 @@ import {
   WIDGET_LIMITS,
   type HostMessage,
   type OutgoingPayload,
+  type PeerCallStats,
   type PeerInfo,
   type WidgetRequest,
 } from '../protocol/widget.js';
 
 export type Peer = PeerInfo;
+export type { PeerCallStats };
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** A message is a JSON value, or binary: an ArrayBuffer or any typed array / DataView. */
 export type MessageData = Json | ArrayBuffer | ArrayBufferView;
@@ -53,6 +55,7 @@ const peersHandlers = new Set<(peers: Peer[]) => void>();
 const joinedHandlers = new Set<(peer: Peer) => void>();
 const leftHandlers = new Set<(peer: Peer) => void>();
 const visibilityHandlers = new Set<(visible: boolean) => void>();
+const statsHandlers = new Set<(stats: PeerCallStats[]) => void>();
 // Messages that arrive before the widget has registered onMessage wait here, so none is lost.
 const backlog: [unknown, Peer][] = [];
 const BACKLOG_LIMIT = 1000;
@@ -99,6 +102,9 @@ function receive(message: HostMessage): void {
     case 'visibility:changed':
       visible = message.visible;
       emit(visibilityHandlers, visible);
+      return;
+    case 'stats:sample':
+      emit(statsHandlers, message.stats);
       return;
     case 'request:done': {
       const request = pending.get(message.id);
@@ -234,6 +240,15 @@ export function isVisible(): boolean {
 /** Calls `handler(visible)` when the person opens or closes this widget's panel. */
 export function onVisibilityChanged(handler: (visible: boolean) => void): Unsubscribe {
   return subscribe(visibilityHandlers, handler);
+}
+
+/**
+ * Calls `handler(stats)` once a second with each peer connection's statistics (round trip,
+ * loss, bitrates, video size and rate, codecs, direct or relayed; never addresses). Only for
+ * widgets that declare the `stats` permission; others are never called.
+ */
+export function onStats(handler: (stats: PeerCallStats[]) => void): Unsubscribe {
+  return subscribe(statsHandlers, handler);
 }
 
 /** Shows a count (0–9999, 0 hides it) on this widget's dock button, e.g. unread messages. */

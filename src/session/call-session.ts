@@ -152,6 +152,14 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     return this.participants.get(peerId);
   }
 
+  /** The peer connection to each participant that has one, for call statistics. */
+  peerConnections(): { peer: Peer; pc: RTCPeerConnection }[] {
+    return [...this.links].flatMap(([peerId, link]) => {
+      const peer = this.participants.get(peerId);
+      return peer ? [{ peer, pc: link.pc }] : [];
+    });
+  }
+
   /** The widget DataChannel to `peerId`, when open. */
   dataChannel(peerId: string): RTCDataChannel | undefined {
     return this.links.get(peerId)?.dataChannel;

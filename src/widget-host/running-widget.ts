@@ -1,6 +1,7 @@
 import { PEER_LIMITS } from '../protocol/peer.js';
 import {
   WIDGET_PROTOCOL_VERSION,
+  type HostMessage,
   type IncomingPayload,
   type PeerInfo,
   type RequestResult,
@@ -75,6 +76,11 @@ export class RunningWidget {
 
   peersChanged(change: { joined?: PeerInfo; left?: PeerInfo }): void {
     this.frame.post({ type: 'peers:changed', peers: this.options.network.peers(), ...change });
+  }
+
+  /** A host message with nothing to answer (call statistics). */
+  post(message: Extract<HostMessage, { type: 'stats:sample' }>): void {
+    this.frame.post(message);
   }
 
   setVisible(visible: boolean): void {

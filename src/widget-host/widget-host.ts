@@ -3,7 +3,7 @@ import {
   parsePeerControl,
   type PeerControl,
 } from '../protocol/peer-control.js';
-import type { PeerInfo } from '../protocol/widget.js';
+import type { PeerCallStats, PeerInfo } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
@@ -18,6 +18,8 @@ export interface RunnableWidget {
   url: string;
   /** Whether the frame may save files (the `downloads` permission); nothing else is granted. */
   mayDownload?: boolean;
+  /** Whether the frame gets call statistics (the `stats` permission). */
+  mayReadStats?: boolean;
 }
 
 export interface WidgetHostEvents extends Record<string, unknown> {
@@ -63,6 +65,17 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
     network.on('peerLeft', (left) => this.eachRunning((widget) => widget.peersChanged({ left })), {
       signal,
     });
+  }
+
+  /** Whether a running widget has the `stats` permission: sampling costs nothing otherwise. */
+  wantsStats(): boolean {
+    return [...this.running.keys()].some((id) => this.known.get(id)?.mayReadStats);
+  }
+
+  /** Hands call statistics to the running widgets with the `stats` permission, and no other. */
+  publishStats(stats: PeerCallStats[]): void {
+    for (const [id, { widget }] of this.running)
+      if (this.known.get(id)?.mayReadStats) widget.post({ type: 'stats:sample', stats });
   }
 
   isRunning(widgetId: string): boolean {

@@ -1,0 +1,99 @@
+import * as tfx from '@tfx/sdk';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { describeLatest, StatsHistory, type PeerSeries } from './stats-history';
+
+const container = document.querySelector<HTMLElement>('#peers')!;
+const empty = document.querySelector<HTMLElement>('#empty')!;
+const history = new StatsHistory();
+
+/** The charts of one peer: round trip and loss, and bitrates in and out. */
+interface PeerView {
+  section: HTMLElement;
+  summary: HTMLElement;
+  quality: uPlot;
+  bitrate: uPlot;
+}
+const views = new Map<string, PeerView>();
+
+function chartWidth(): number {
+  return Math.max(200, container.clientWidth - 24);
+}
+
+function chart(title: string, series: uPlot.Series[], parent: HTMLElement): uPlot {
+  return new uPlot(
+    {
+      title,
+      width: chartWidth(),
+      height: 130,
+      series: [{}, ...series],
+      axes: [{}, { size: 50 }],
+      legend: { live: false },
+    },
+    [[], ...series.map(() => [])],
+    parent,
+  );
+}
+
+function viewFor(peerId: string, name: string): PeerView {
+  const existing = views.get(peerId);
+  if (existing) return existing;
+  const section = document.createElement('section');
+  section.setAttribute('aria-label', `Statistics for ${name}`);
+  const heading = document.createElement('h2');
+  heading.textContent = name;
+  const summary = document.createElement('p');
+  summary.className = 'summary';
+  section.append(heading, summary);
+  container.append(section);
+  const view = {
+    section,
+    summary,
+    quality: chart(
+      'Round trip (ms) and loss (%)',
+      [
+        { label: 'RTT ms', stroke: '#2563eb', width: 2 },
+        { label: 'loss %', stroke: '#dc2626', width: 2 },
+      ],
+      section,
+    ),
+    bitrate: chart(
+      'Bitrate (kbps)',
+      [
+        { label: 'in', stroke: '#059669', width: 2 },
+        { label: 'out', stroke: '#d97706', width: 2 },
+      ],
+      section,
+    ),
+  };
+  views.set(peerId, view);
+  return view;
+}
+
+function render(peerId: string, series: PeerSeries): void {
+  const view = viewFor(peerId, series.latest.peer.name);
+  view.summary.textContent = describeLatest(series.latest);
+  view.quality.setData([series.times, series.roundTripMs, series.packetLossPercent]);
+  view.bitrate.setData([series.times, series.bitrateInKbps, series.bitrateOutKbps]);
+}
+
+tfx.onStats((samples) => {
+  history.add(samples);
+  const entries = history.entries();
+  for (const [peerId, view] of views) {
+    if (entries.some(([id]) => id === peerId)) continue;
+    view.quality.destroy();
+    view.bitrate.destroy();
+    view.section.remove();
+    views.delete(peerId);
+  }
+  for (const [peerId, series] of entries) render(peerId, series);
+  empty.hidden = entries.length > 0;
+});
+
+new ResizeObserver(() => {
+  for (const view of views.values()) {
+    view.quality.setSize({ width: chartWidth(), height: 130 });
+    view.bitrate.setSize({ width: chartWidth(), height: 130 });
+  }
+}).observe(container);
