@@ -1,6 +1,7 @@
 import type { MediaState, Peer } from '../protocol/signalling.js';
 import type { LinkState } from '../session/peer-link.js';
 import { markMoment } from '../shared/perf-marks.js';
+import { AudioLevelMeters } from './audio-level-meters.js';
 
 interface Tile {
   figure: HTMLElement;
@@ -10,6 +11,7 @@ interface Tile {
   state: HTMLElement;
   micOff: HTMLElement;
   cameraOff: HTMLElement;
+  level: HTMLElement;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -28,6 +30,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
  */
 export class TileGrid {
   private readonly tiles = new Map<string, Tile>();
+  private readonly meters = new AudioLevelMeters();
   private static readonly SELF = 'self';
 
   constructor(
@@ -40,6 +43,7 @@ export class TileGrid {
     tile.figure.classList.add('self');
     tile.state.hidden = true;
     tile.video.srcObject = stream;
+    this.meter(TileGrid.SELF, tile, stream);
     this.showMedia(tile, media);
   }
 
@@ -74,6 +78,17 @@ export class TileGrid {
       const audio = tile.audio;
       audio.play().catch(() => this.onAudioBlocked(() => void audio.play()));
     }
+    this.meter(peerId, tile, stream);
+  }
+
+  /** A level meter on the tile, and a ring around it while the person speaks. */
+  private meter(id: string, tile: Tile, stream: MediaStream): void {
+    this.meters.watch(id, stream, (level, speaking) => {
+      const percent = Math.round(level * 100);
+      tile.level.style.setProperty('--level', `${percent}%`);
+      tile.level.setAttribute('aria-valuenow', String(percent));
+      tile.figure.classList.toggle('speaking', speaking);
+    });
   }
 
   remove(peerId: string): void {
@@ -81,6 +96,7 @@ export class TileGrid {
     if (!tile) return;
     tile.video.srcObject = null;
     if (tile.audio) tile.audio.srcObject = null;
+    this.meters.unwatch(peerId);
     tile.figure.remove();
     this.tiles.delete(peerId);
   }
@@ -112,7 +128,13 @@ export class TileGrid {
     const micOff = element('span', 'mic-off');
     micOff.textContent = 'Microphone off';
     micOff.hidden = true;
-    caption.append(name, state, micOff);
+    const level = element('span', 'level');
+    level.setAttribute('role', 'meter');
+    level.setAttribute('aria-label', 'Sound level');
+    level.setAttribute('aria-valuemin', '0');
+    level.setAttribute('aria-valuemax', '100');
+    level.setAttribute('aria-valuenow', '0');
+    caption.append(name, level, state, micOff);
     figure.append(video, cameraOff, caption);
     const audio = remote ? element('audio') : undefined;
     if (audio) {
@@ -120,7 +142,7 @@ export class TileGrid {
       figure.append(audio);
     }
     this.root.append(figure);
-    const tile: Tile = { figure, video, audio, name, state, micOff, cameraOff };
+    const tile: Tile = { figure, video, audio, name, state, micOff, cameraOff, level };
     this.tiles.set(id, tile);
     return tile;
   }
