@@ -8,6 +8,8 @@ import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
 import { sessionResumeTokens } from './resume-tokens.js';
 import { wireControls } from './controls.js';
+import { startAudioLevels } from './audio-levels.js';
+import { wireScreenShare } from './screen-share.js';
 import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { askPassword, wireRoomLock } from './room-access.js';
@@ -169,6 +171,8 @@ async function main(): Promise<void> {
   media.notice = started.notice;
   // Device labels are only readable once the camera and microphone were granted.
   wireControls(session.media, leave, log, signal);
+  wireScreenShare(session, grid, log, signal);
+  startAudioLevels(session, grid, signal);
   wireRoomLock(session, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, media.notice, serverUrl, relayWithoutTurn());

@@ -1,7 +1,9 @@
 import type { MediaState, Peer } from '../protocol/signalling.js';
 import type { LinkState } from '../session/peer-link.js';
 import { markMoment } from '../shared/perf-marks.js';
-import { AudioLevelMeters } from './audio-level-meters.js';
+
+/** The level (0–1) above which a tile shows its person as speaking. */
+const SPEAKING_LEVEL = 0.08;
 
 interface Tile {
   figure: HTMLElement;
@@ -30,8 +32,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
  */
 export class TileGrid {
   private readonly tiles = new Map<string, Tile>();
-  private readonly meters = new AudioLevelMeters();
-  private static readonly SELF = 'self';
+  /** Shared screens, each a large tile of its own, by the peer sharing ('self' for ours). */
+  private readonly screens = new Map<string, { figure: HTMLElement; video: HTMLVideoElement }>();
+  static readonly SELF = 'self';
 
   constructor(
     private readonly root: HTMLElement,
@@ -43,7 +46,6 @@ export class TileGrid {
     tile.figure.classList.add('self');
     tile.state.hidden = true;
     tile.video.srcObject = stream;
-    this.meter(TileGrid.SELF, tile, stream);
     this.showMedia(tile, media);
   }
 
@@ -78,25 +80,57 @@ export class TileGrid {
       const audio = tile.audio;
       audio.play().catch(() => this.onAudioBlocked(() => void audio.play()));
     }
-    this.meter(peerId, tile, stream);
   }
 
-  /** A level meter on the tile, and a ring around it while the person speaks. */
-  private meter(id: string, tile: Tile, stream: MediaStream): void {
-    this.meters.watch(id, stream, (level, speaking) => {
-      const percent = Math.round(level * 100);
-      tile.level.style.setProperty('--level', `${percent}%`);
-      tile.level.setAttribute('aria-valuenow', String(percent));
-      tile.figure.classList.toggle('speaking', speaking);
-    });
+  /** Shows (or, with null, removes) the screen a peer shares, as its own large tile first. */
+  showScreen(peerId: string, stream: MediaStream | null): void {
+    const existing = this.screens.get(peerId);
+    if (!stream) {
+      if (existing) existing.video.srcObject = null;
+      existing?.figure.remove();
+      this.screens.delete(peerId);
+      return;
+    }
+    if (existing) {
+      existing.video.srcObject = stream;
+      return;
+    }
+    const owner =
+      peerId === TileGrid.SELF
+        ? 'Your screen'
+        : `${this.tiles.get(peerId)?.name.textContent ?? 'Someone'}'s screen`;
+    const figure = element('figure', 'screen');
+    figure.setAttribute('aria-label', owner);
+    const video = element('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    video.muted = true;
+    video.srcObject = stream;
+    const caption = element('figcaption');
+    const name = element('span', 'name');
+    name.textContent = owner;
+    caption.append(name);
+    figure.append(video, caption);
+    this.root.prepend(figure);
+    this.screens.set(peerId, { figure, video });
+  }
+
+  /** The sound level (0–1) on a tile ('self' for ours), and a ring while the person speaks. */
+  showLevel(peerId: string, level: number): void {
+    const tile = this.tiles.get(peerId);
+    if (!tile) return;
+    const percent = Math.round(level * 100);
+    tile.level.style.setProperty('--level', `${percent}%`);
+    tile.level.setAttribute('aria-valuenow', String(percent));
+    tile.figure.classList.toggle('speaking', level > SPEAKING_LEVEL);
   }
 
   remove(peerId: string): void {
+    this.showScreen(peerId, null);
     const tile = this.tiles.get(peerId);
     if (!tile) return;
     tile.video.srcObject = null;
     if (tile.audio) tile.audio.srcObject = null;
-    this.meters.unwatch(peerId);
     tile.figure.remove();
     this.tiles.delete(peerId);
   }

@@ -31,6 +31,8 @@ export interface CallSessionEvents extends Record<string, unknown> {
   participantLeft: string;
   linkStateChanged: { peerId: string; state: LinkState };
   remoteStreamChanged: { peerId: string; stream: MediaStream };
+  /** A peer started (a stream) or stopped (null) sharing its screen. */
+  remoteScreenChanged: { peerId: string; stream: MediaStream | null };
   /** The widget platform's DataChannel to one peer is open (unused until widgets land). */
   dataChannelOpened: { peerId: string; channel: RTCDataChannel };
   dataChannelClosed: { peerId: string };
@@ -74,6 +76,8 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   private readonly lifetime = new AbortController();
   private readonly links = new Map<string, PeerLink>();
   private readonly participants = new Map<string, Peer>();
+  /** The screen this person shares, sent to every link, including ones made later. */
+  private screenTrack: MediaStreamTrack | null = null;
   private signalling: SignallingClient | undefined;
   private current: SessionState = { kind: 'joining' };
   private joinedOnce = false;
@@ -150,6 +154,28 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   peer(peerId: string): Peer | undefined {
     return this.participants.get(peerId);
+  }
+
+  /**
+   * Sound levels (0–1) per peer from what their packets carry, and ours from the encoder of
+   * one link (undefined when no one else is here).
+   */
+  async audioLevels({ withOwn }: { withOwn: boolean }): Promise<{
+    own: number | undefined;
+    peers: Map<string, number>;
+  }> {
+    const peers = new Map<string, number>();
+    for (const [peerId, link] of this.links) peers.set(peerId, link.incomingAudioLevel());
+    if (!withOwn) return { own: undefined, peers };
+    const first = this.links.values().next().value;
+    const own = this.media.state.audio ? await first?.outgoingAudioLevel() : 0;
+    return { own, peers };
+  }
+
+  /** Shares a screen with everyone (null stops); peers who join later get it too. */
+  shareScreen(track: MediaStreamTrack | null): void {
+    this.screenTrack = track;
+    for (const link of this.links.values()) void link.setScreenTrack(track);
   }
 
   /** The peer connection to each participant that has one, for call statistics. */
@@ -300,6 +326,10 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       () => this.emit('remoteStreamChanged', { peerId, stream: link.remoteStream }),
       { signal },
     );
+    link.on('remoteScreen', (stream) => this.emit('remoteScreenChanged', { peerId, stream }), {
+      signal,
+    });
+    if (this.screenTrack) void link.setScreenTrack(this.screenTrack);
     link.on(
       'dataChannelOpened',
       (channel) => {

@@ -10,6 +10,8 @@ export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 export interface PeerLinkEvents extends Record<string, unknown> {
   stateChanged: LinkState;
   remoteTrack: MediaStreamTrack;
+  /** The peer's shared screen: a stream while it shares, null when it stops. */
+  remoteScreen: MediaStream | null;
   dataChannelOpened: RTCDataChannel;
   dataChannelClosed: RTCDataChannel;
 }
@@ -56,6 +58,10 @@ function linkStateOf(state: RTCPeerConnectionState): LinkState | undefined {
 export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   readonly peerId: string;
   readonly remoteStream = new MediaStream();
+  /** The screen this peer shares, on a video transceiver of its own (never the camera's). */
+  private readonly remoteScreen = new MediaStream();
+  /** Ours for sharing our screen: added on the first share, then kept (inactive when not). */
+  private screenTransceiver: RTCRtpTransceiver | undefined;
   readonly pc: RTCPeerConnection;
   private readonly polite: boolean;
   private readonly transceivers: Partial<Record<TrackKind, RTCRtpTransceiver>> = {};
@@ -85,9 +91,20 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
         candidate: { ...init, candidate: init.candidate ?? '' },
       });
     });
-    this.pc.addEventListener('track', ({ track }) => {
-      this.remoteStream.addTrack(track);
-      this.emit('remoteTrack', track);
+    this.pc.addEventListener('track', ({ track, transceiver }) => {
+      if (this.isCameraOrMicrophone(transceiver)) {
+        this.remoteStream.addTrack(track);
+        this.emit('remoteTrack', track);
+        return;
+      }
+      // Any later video m-line is a screen. Renegotiation to inactive mutes its track, and
+      // sharing again unmutes it: the tile follows.
+      for (const old of this.remoteScreen.getVideoTracks()) this.remoteScreen.removeTrack(old);
+      this.remoteScreen.addTrack(track);
+      const show = () => this.emit('remoteScreen', track.muted ? null : this.remoteScreen);
+      track.addEventListener('mute', show, { signal: this.lifetime.signal });
+      track.addEventListener('unmute', show, { signal: this.lifetime.signal });
+      show();
     });
     this.recovery = new IceRecovery(this.pc, {
       restarts: options.role === 'initiator',
@@ -120,6 +137,53 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
 
   get dataChannel(): RTCDataChannel | undefined {
     return this.channel?.readyState === 'open' ? this.channel : undefined;
+  }
+
+  /**
+   * Shares a screen (or stops, with null). The first share adds a transceiver and renegotiates
+   * through the perfect-negotiation path; stopping makes it inactive, so the peer's tile goes.
+   */
+  async setScreenTrack(track: MediaStreamTrack | null): Promise<void> {
+    if (!this.screenTransceiver) {
+      if (!track) return;
+      this.screenTransceiver = this.pc.addTransceiver(track, { direction: 'sendonly' });
+      return;
+    }
+    await this.screenTransceiver.sender.replaceTrack(track);
+    // Changing the direction fires negotiationneeded; the offer tells the peer.
+    this.screenTransceiver.direction = track ? 'sendonly' : 'inactive';
+  }
+
+  /**
+   * The peer's sound level (0–1) from the audio level the RTP packets carry: cheap and
+   * synchronous, no audio decoding. 0 when nothing arrived in the last second (muted, silent).
+   */
+  incomingAudioLevel(): number {
+    const receiver = this.transceivers.audio?.receiver;
+    const [latest] = receiver?.getSynchronizationSources() ?? [];
+    if (!latest || performance.timeOrigin + performance.now() - latest.timestamp > 1000) return 0;
+    return latest.audioLevel ?? 0;
+  }
+
+  /** Our own sound level (0–1) as the audio encoder sees it; undefined before it has one. */
+  async outgoingAudioLevel(): Promise<number | undefined> {
+    const sender = this.transceivers.audio?.sender;
+    if (!sender?.track) return undefined;
+    let level: number | undefined;
+    (await sender.getStats()).forEach((entry: { type?: string; audioLevel?: number }) => {
+      if (entry.type === 'media-source' && typeof entry.audioLevel === 'number')
+        level = entry.audioLevel;
+    });
+    return level;
+  }
+
+  /** The first audio and the first video m-line (not our screen's) carry microphone and camera. */
+  private isCameraOrMicrophone(transceiver: RTCRtpTransceiver): boolean {
+    const kind = transceiver.receiver.track.kind;
+    const first = this.pc
+      .getTransceivers()
+      .find((each) => each !== this.screenTransceiver && each.receiver.track.kind === kind);
+    return first === transceiver;
   }
 
   /** Swaps the outgoing track of one kind (null sends nothing) without renegotiating. */
@@ -231,7 +295,12 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
   private async adoptRemoteTransceivers(): Promise<void> {
     for (const transceiver of this.pc.getTransceivers()) {
       const kind = transceiver.receiver.track.kind as TrackKind;
-      if (this.transceivers[kind] || transceiver.currentDirection === 'stopped') continue;
+      if (
+        this.transceivers[kind] ||
+        transceiver === this.screenTransceiver ||
+        transceiver.currentDirection === 'stopped'
+      )
+        continue;
       this.transceivers[kind] = transceiver;
       transceiver.direction = 'sendrecv';
       await transceiver.sender.replaceTrack(this.options.localTracks[kind]);

@@ -1,0 +1,56 @@
+import type { CallSession } from '../session/call-session.js';
+import type { Logger } from '../shared/log.js';
+import type { TileGrid } from './tile-grid.js';
+
+/**
+ * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone
+ * on its own transceiver, and stops on the button or on the browser's own "Stop sharing" bar.
+ */
+export function wireScreenShare(
+  session: CallSession,
+  grid: TileGrid,
+  log: Logger,
+  signal: AbortSignal,
+): void {
+  const button = document.querySelector<HTMLButtonElement>('#share-screen')!;
+  let sharing: MediaStream | undefined;
+
+  const render = (): void => {
+    button.textContent = sharing ? 'Stop sharing' : 'Share screen';
+    button.setAttribute('aria-pressed', String(sharing !== undefined));
+  };
+
+  const stop = (): void => {
+    if (!sharing) return;
+    for (const track of sharing.getTracks()) track.stop();
+    sharing = undefined;
+    session.shareScreen(null);
+    grid.showScreen('self', null);
+    render();
+  };
+
+  const start = async (): Promise<void> => {
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+    } catch (error) {
+      // Cancelling the picker is a choice, not a failure worth a banner.
+      log.info('Screen sharing not started', error);
+      return;
+    }
+    const [track] = stream.getVideoTracks();
+    if (!track) return;
+    sharing = stream;
+    track.addEventListener('ended', stop); // the browser's own "Stop sharing"
+    session.shareScreen(track);
+    grid.showScreen('self', stream);
+    render();
+  };
+
+  button.addEventListener('click', () => (sharing ? stop() : void start()), { signal });
+  session.on('remoteScreenChanged', ({ peerId, stream }) => grid.showScreen(peerId, stream), {
+    signal,
+  });
+  signal.addEventListener('abort', stop);
+  render();
+}
