@@ -1,15 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/server/config.js';
-import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
-import { createServerLogger } from '../../src/server/logger.js';
-import { newRoomId } from '../../src/shared/room-id.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { eventually } from './harness/browser.js';
+import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8091;
-const SERVER = `http://127.0.0.1:${PORT}`;
 
 function code(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Code"]');
@@ -47,32 +42,19 @@ function isSubsequence(part: string, whole: string): boolean {
 // The Code widget between real peers: concurrent typing converges, cursors carry names, the
 // language is shared, undo is per person, and a late joiner gets the document.
 describe('Code widget', () => {
-  let server: SignallingServer;
-  const people: Person[] = [];
+  let call: TwoPersonCall;
   let ana: Page;
   let bea: Page;
-  const room = newRoomId();
 
   beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
-    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
-    ana = await openCall(people[0]!, room, 'Ana', SERVER);
-    bea = await openCall(people[1]!, room, 'Bea', SERVER);
-    await expectState(tileOf(ana, 'Bea'), 'connected');
-    await expectState(tileOf(bea, 'Ana'), 'connected');
+    call = await startTwoPersonCall(PORT);
+    ({ ana, bea } = call);
     await ana.getByRole('button', { name: 'Code', exact: true }).click();
     await code(ana).getByRole('textbox', { name: 'Code' }).waitFor();
     await code(bea).getByRole('textbox', { name: 'Code' }).waitFor();
   });
 
-  afterAll(async () => {
-    await Promise.all(people.map((person) => person.close()));
-    await server.close();
-  });
+  afterAll(() => call.close());
 
   it('converges when Ana and Bea type at the same time', async () => {
     await typeAtEnd(ana, 'function greet() {}');
@@ -137,9 +119,7 @@ describe('Code widget', () => {
       path: 'docs/screenshots/code.png',
       clip: { x: 0, y: 0, width: 1180, height: 680 },
     });
-    const calPerson = await launchPerson();
-    people.push(calPerson);
-    const cal = await openCall(calPerson, room, 'Cal', SERVER);
+    const cal = await call.join('Cal');
     await code(cal).getByRole('textbox', { name: 'Code' }).waitFor({ timeout: 30_000 });
     const expected = await documentOf(ana);
     await eventually('Cal has the document', async () => (await documentOf(cal)) === expected);

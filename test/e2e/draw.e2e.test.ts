@@ -1,15 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/server/config.js';
-import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
-import { createServerLogger } from '../../src/server/logger.js';
-import { newRoomId } from '../../src/shared/room-id.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { eventually } from './harness/browser.js';
+import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8092;
-const SERVER = `http://127.0.0.1:${PORT}`;
 
 function draw(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Draw"]');
@@ -45,32 +40,19 @@ async function stroke(page: Page, top = 0.3, whileDown?: () => Promise<void>): P
 // drawn, a late joiner gets the board, undo takes back only your own, clear asks first, and
 // the board exports as a PNG.
 describe('Draw widget', () => {
-  let server: SignallingServer;
-  const people: Person[] = [];
+  let call: TwoPersonCall;
   let ana: Page;
   let bea: Page;
-  const room = newRoomId();
 
   beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
-    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
-    ana = await openCall(people[0]!, room, 'Ana', SERVER);
-    bea = await openCall(people[1]!, room, 'Bea', SERVER);
-    await expectState(tileOf(ana, 'Bea'), 'connected');
-    await expectState(tileOf(bea, 'Ana'), 'connected');
+    call = await startTwoPersonCall(PORT);
+    ({ ana, bea } = call);
     await ana.getByRole('button', { name: 'Draw', exact: true }).click();
     await draw(ana).getByRole('img', { name: 'Shared board' }).waitFor();
     await draw(bea).getByRole('img', { name: 'Shared board' }).waitFor();
   });
 
-  afterAll(async () => {
-    await Promise.all(people.map((person) => person.close()));
-    await server.close();
-  });
+  afterAll(() => call.close());
 
   it("shows Ana's stroke on Bea's board while Ana is still drawing it", async () => {
     expect(await paintedPixels(bea)).toBe(0);
@@ -90,13 +72,10 @@ describe('Draw widget', () => {
       path: 'docs/screenshots/draw.png',
       clip: { x: 0, y: 0, width: 1180, height: 680 },
     });
-    const calPerson = await launchPerson();
-    people.push(calPerson);
-    const cal = await openCall(calPerson, room, 'Cal', SERVER);
+    const cal = await call.join('Cal');
     await draw(cal).getByRole('img', { name: 'Shared board' }).waitFor({ timeout: 30_000 });
     await eventually('Cal sees the stroke', async () => (await paintedPixels(cal)) > 100, 30_000);
-    await calPerson.close();
-    people.pop();
+    await cal.close(); // fewer browsers at work for the tests that follow
   });
 
   it("undoes only Ana's own stroke", async () => {

@@ -1,14 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/server/config.js';
-import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
-import { createServerLogger } from '../../src/server/logger.js';
-import { newRoomId } from '../../src/shared/room-id.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { eventually } from './harness/browser.js';
+import { tileOf } from './harness/call-page.js';
+import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8085;
-const SERVER = `http://127.0.0.1:${PORT}`;
 
 /** The size of the frames a tile's video is playing (0×0 before the first frame). */
 function playingSize(page: Page, name: string): Promise<string> {
@@ -21,29 +17,16 @@ function playingSize(page: Page, name: string): Promise<string> {
 // (the camera tile stays), and it goes when Ana stops from the button or from the browser's
 // own "Stop sharing" (the capture track ending).
 describe('screen sharing', () => {
-  let server: SignallingServer;
-  const people: Person[] = [];
+  let call: TwoPersonCall;
   let ana: Page;
   let bea: Page;
 
   beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
-    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
-    const room = newRoomId();
-    ana = await openCall(people[0]!, room, 'Ana', SERVER);
-    bea = await openCall(people[1]!, room, 'Bea', SERVER);
-    await expectState(tileOf(ana, 'Bea'), 'connected');
-    await expectState(tileOf(bea, 'Ana'), 'connected');
+    call = await startTwoPersonCall(PORT);
+    ({ ana, bea } = call);
   });
 
-  afterAll(async () => {
-    await Promise.all(people.map((person) => person.close()));
-    await server.close();
-  });
+  afterAll(() => call.close());
 
   it("shows Ana's screen to Bea as its own tile, beside Ana's camera", async () => {
     await ana.getByRole('button', { name: 'Share screen' }).click();

@@ -1,15 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/server/config.js';
-import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
-import { createServerLogger } from '../../src/server/logger.js';
-import { newRoomId } from '../../src/shared/room-id.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { eventually } from './harness/browser.js';
+import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8093;
-const SERVER = `http://127.0.0.1:${PORT}`;
 
 function stats(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Stats"]');
@@ -18,29 +13,15 @@ function stats(page: Page): FrameLocator {
 // The Stats widget in a real call: the host samples the peer connection once a second and hands
 // the figures to the widget (it declares the `stats` permission), which charts them.
 describe('Stats widget', () => {
-  let server: SignallingServer;
-  const people: Person[] = [];
+  let call: TwoPersonCall;
   let ana: Page;
-  let bea: Page;
 
   beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
-    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
-    const room = newRoomId();
-    ana = await openCall(people[0]!, room, 'Ana', SERVER);
-    bea = await openCall(people[1]!, room, 'Bea', SERVER);
-    await expectState(tileOf(ana, 'Bea'), 'connected');
-    await expectState(tileOf(bea, 'Ana'), 'connected');
+    call = await startTwoPersonCall(PORT);
+    ({ ana } = call);
   });
 
-  afterAll(async () => {
-    await Promise.all(people.map((person) => person.close()));
-    await server.close();
-  });
+  afterAll(() => call.close());
 
   it("charts Bea's connection on Ana's screen with a non-zero bitrate both ways", async () => {
     await ana.getByRole('button', { name: 'Stats', exact: true }).click();
