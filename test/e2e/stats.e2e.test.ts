@@ -58,7 +58,9 @@ describe('Stats widget', () => {
   it('gives nothing to a widget without the permission', async () => {
     // The Probe test widget listens for statistics but declares no `stats` permission.
     await ana.getByRole('button', { name: 'Probe', exact: true }).click();
-    const probe = ana.frames().find((frame) => frame.url().includes('/probe/'))!;
+    // The frame appears a moment after the click: wait for the element, then its document.
+    const probeElement = await ana.locator('iframe[title="Probe"]').elementHandle();
+    const probe = (await probeElement!.contentFrame())!;
     await probe.waitForFunction(() => 'probe' in globalThis);
     // The Stats frame is hidden behind the Probe tab now, and keeps running.
     const statsFrame = ana.frames().find((frame) => frame.url().includes('/stats/'))!;
