@@ -60,7 +60,7 @@ describe('Stats widget', () => {
     await ana.getByRole('button', { name: 'Probe', exact: true }).click();
     // The frame appears a moment after the click: wait for the element, then its document.
     const probeElement = await ana.locator('iframe[title="Probe"]').elementHandle();
-    const probe = (await probeElement!.contentFrame())!;
+    const probe = (await probeElement.contentFrame())!;
     await probe.waitForFunction(() => 'probe' in globalThis);
     // The Stats frame is hidden behind the Probe tab now, and keeps running.
     const statsFrame = ana.frames().find((frame) => frame.url().includes('/stats/'))!;
