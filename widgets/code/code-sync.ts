@@ -49,9 +49,13 @@ export class CodeSync {
       encodeCodeMessage(CodeMessageKind.SyncRequest, Y.encodeStateVector(this.doc)),
       peerId,
     );
-    const everyone = [...this.awareness.getStates().keys()];
+    // Only our own cursor: every peer introduces itself, so a cursor is always tied to the
+    // peer it belongs to and leaves with it (relaying a third peer's would tie it to us).
     this.transport.send(
-      encodeCodeMessage(CodeMessageKind.Awareness, encodeAwarenessUpdate(this.awareness, everyone)),
+      encodeCodeMessage(
+        CodeMessageKind.Awareness,
+        encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      ),
       peerId,
     );
   }

@@ -30,12 +30,12 @@ function network() {
     );
     const peer = { sync, text: doc.getText('code'), warnings };
     // Everyone already here meets the newcomer, and the newcomer meets them.
-    for (const [otherId, other] of peers) {
+    const here = [...peers];
+    peers.set(id, peer);
+    for (const [otherId, other] of here) {
       other.sync.meet(id);
-      peers.set(id, peer);
       sync.meet(otherId);
     }
-    peers.set(id, peer);
     return peer;
   };
   const flush = () => {
@@ -109,5 +109,24 @@ describe('Code widget sync', () => {
     expect(names()).toContain('Bea');
     a.sync.part('b');
     expect(names()).not.toContain('Bea');
+  });
+
+  it("keeps Bea's cursor on Cal's screen when Ana, who met Cal first, leaves", () => {
+    const net = network();
+    const a = net.add('a');
+    const b = net.add('b');
+    a.sync.awareness.setLocalStateField('user', { name: 'Ana' });
+    b.sync.awareness.setLocalStateField('user', { name: 'Bea' });
+    net.flush();
+    const c = net.add('c');
+    net.flush();
+    const names = () =>
+      [...c.sync.awareness.getStates().values()].map(
+        (state) => (state as { user?: { name: string } }).user?.name,
+      );
+    expect(names()).toEqual(expect.arrayContaining(['Ana', 'Bea']));
+    c.sync.part('a');
+    expect(names()).toContain('Bea');
+    expect(names()).not.toContain('Ana');
   });
 });
