@@ -1,6 +1,6 @@
 import type { CallSession } from '../session/call-session.js';
 import type { Logger } from '../shared/log.js';
-import type { TileGrid } from './tile-grid.js';
+import { TileGrid } from './tile-grid.js';
 
 /**
  * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone
@@ -25,7 +25,7 @@ export function wireScreenShare(
     for (const track of sharing.getTracks()) track.stop();
     sharing = undefined;
     session.shareScreen(null);
-    grid.showScreen('self', null);
+    grid.showScreen(TileGrid.SELF, null);
     render();
   };
 
@@ -43,7 +43,7 @@ export function wireScreenShare(
     sharing = stream;
     track.addEventListener('ended', stop); // the browser's own "Stop sharing"
     session.shareScreen(track);
-    grid.showScreen('self', stream);
+    grid.showScreen(TileGrid.SELF, stream);
     render();
   };
 

@@ -97,13 +97,17 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
         this.emit('remoteTrack', track);
         return;
       }
-      // Any later video m-line is a screen. Renegotiation to inactive mutes its track, and
-      // sharing again unmutes it: the tile follows.
-      for (const old of this.remoteScreen.getVideoTracks()) this.remoteScreen.removeTrack(old);
-      this.remoteScreen.addTrack(track);
+      // Any later video m-line is a screen (this app sends nothing else). Renegotiation to
+      // inactive mutes its track and sharing again unmutes it: the tile follows. Sharing again
+      // fires 'track' again for the same track, which is already followed.
+      if (track.kind !== 'video') return;
       const show = () => this.emit('remoteScreen', track.muted ? null : this.remoteScreen);
-      track.addEventListener('mute', show, { signal: this.lifetime.signal });
-      track.addEventListener('unmute', show, { signal: this.lifetime.signal });
+      if (!this.remoteScreen.getTrackById(track.id)) {
+        for (const old of this.remoteScreen.getVideoTracks()) this.remoteScreen.removeTrack(old);
+        this.remoteScreen.addTrack(track);
+        track.addEventListener('mute', show, { signal: this.lifetime.signal });
+        track.addEventListener('unmute', show, { signal: this.lifetime.signal });
+      }
       show();
     });
     this.recovery = new IceRecovery(this.pc, {
