@@ -8,6 +8,7 @@ import {
   type ClientEventName,
   type ClientEventReplies,
   type IceServerOffer,
+  type MediaState,
   type ServerEventName,
   type ServerEventPayload,
 } from '../protocol/signalling.js';
@@ -204,31 +205,38 @@ export function attachSignallingHandlers(
         : relayTo(target, payload);
     };
 
-    const handle = async (event: ClientEvent): Promise<Reply> => {
+    const lock = async (locked: boolean): Promise<Reply> => {
+      if (!membership) return refuse(errors.notInRoom());
+      const { room } = membership;
+      const settings = await rooms.setLocked(room, locked);
+      if (settings) send(channelOf(room), 'room:updated', { room: settings });
+      socketLog().info({ room, locked }, 'room lock');
+      return { ok: true, data: null };
+    };
+
+    const updateMedia = async (media: MediaState): Promise<Reply> => {
+      if (!membership) return refuse(errors.notInRoom());
+      const { room, peerId } = membership;
+      const peer = await rooms.updateMedia(room, peerId, media);
+      if (peer) socket.to(channelOf(room)).emit('peer:updated', { peer });
+      return { ok: true, data: null };
+    };
+
+    /** A promise only where the work waits (the store, a password hash): not for relays. */
+    const handle = (event: ClientEvent): Reply | Promise<Reply> => {
       switch (event.type) {
         case 'room:join':
           return join(event.payload);
-        case 'room:lock': {
-          if (!membership) return refuse(errors.notInRoom());
-          const { room } = membership;
-          const settings = await rooms.setLocked(room, event.payload.locked);
-          if (settings) send(channelOf(room), 'room:updated', { room: settings });
-          socketLog().info({ room, locked: event.payload.locked }, 'room lock');
-          return { ok: true, data: null };
-        }
+        case 'room:lock':
+          return lock(event.payload.locked);
         case 'room:leave':
           if (!membership) return refuse(errors.notInRoom());
           release(event.payload.mayReturn ? Math.min(resumeGraceMs, RELOAD_GRACE_MS) : 0);
           return { ok: true, data: null };
         case 'signal:send':
           return relay(event.payload);
-        case 'media:update': {
-          if (!membership) return refuse(errors.notInRoom());
-          const { room, peerId } = membership;
-          const peer = await rooms.updateMedia(room, peerId, event.payload.media);
-          if (peer) socket.to(channelOf(room)).emit('peer:updated', { peer });
-          return { ok: true, data: null };
-        }
+        case 'media:update':
+          return updateMedia(event.payload.media);
         default:
           return assertNever(event);
       }
@@ -276,8 +284,7 @@ export function attachSignallingHandlers(
       };
       let reply: Reply | Promise<Reply>;
       try {
-        reply =
-          parsed.value.type === 'signal:send' ? relay(parsed.value.payload) : handle(parsed.value);
+        reply = handle(parsed.value);
       } catch (error) {
         return failed(error);
       }
