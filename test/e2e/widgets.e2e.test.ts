@@ -148,6 +148,19 @@ describe('widgets in a call', () => {
     expect(report.flood?.detail).toMatch(/^\d+ of 5000 messages refused with RATE_LIMITED$/);
     expect(ana.url()).toBe(callUrl);
 
+    // Ana clicks its "Save a file": a click, but no `downloads` permission, so no file.
+    await ana.getByRole('tab', { name: 'Hostile' }).click();
+    await expect(ana.locator('iframe[title="Hostile"]').getAttribute('sandbox')).resolves.toBe(
+      'allow-scripts',
+    );
+    const downloaded = ana.waitForEvent('download', { timeout: 3000 }).then(
+      (download) => download.suggestedFilename(),
+      () => 'nothing',
+    );
+    await hostile.getByRole('button', { name: 'Save a file' }).click();
+    expect(await downloaded).toBe('nothing');
+    await ana.getByRole('tab', { name: 'Chat' }).click();
+
     await say(ana, 'After the attack');
     await expectChatLine(bea, 'Ana', 'After the attack');
     await expectChatLine(cal, 'Ana', 'After the attack');
