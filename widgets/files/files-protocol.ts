@@ -1,0 +1,127 @@
+/**
+ * The Files wire. Control messages are JSON; file data travels as binary chunks with a small
+ * header. Everything a peer sends is checked here before the widget acts on it.
+ */
+
+/** Bytes of file data per chunk: small enough to hash and hand on without stalling the page. */
+export const CHUNK_BYTES = 256 * 1024;
+/** A sender waits once this much is sent but not yet acknowledged by a receiver. */
+export const WINDOW_BYTES = 8 * 1024 * 1024;
+/** A receiver acknowledges at least this often (and at the end). */
+export const ACK_EVERY_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 64 * 1024 ** 3;
+const MAX_NAME_LENGTH = 255;
+
+/** A transfer's id: 8 random bytes as 16 hex digits, chosen by the sender. */
+export type TransferId = string;
+const ID_BYTES = 8;
+const TRANSFER_ID = /^[0-9a-f]{16}$/;
+
+export type FilesMessage =
+  | { t: 'offer'; id: TransferId; name: string; size: number; type: string }
+  // The sender has sent every byte; `sha256` is the file's digest in hex.
+  | { t: 'end'; id: TransferId; sha256: string }
+  // Either side stops the transfer; the receiver's also means "no thanks".
+  | { t: 'cancel'; id: TransferId }
+  // How many bytes the receiver has taken in: the sender's progress and flow control.
+  | { t: 'ack'; id: TransferId; received: number }
+  // The receiver's verdict after comparing digests.
+  | { t: 'verified'; id: TransferId; ok: boolean };
+
+export interface Chunk {
+  id: TransferId;
+  offset: number;
+  data: Uint8Array;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function newTransferId(): TransferId {
+  const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A file name fit to save: no folders, no control characters, not empty, at most 255
+ * characters. The browser sanitizes downloads too; this keeps the screen honest as well.
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const visible = cleaned.replace(/^\.+$/, '');
+  return (visible || 'file').slice(0, MAX_NAME_LENGTH);
+}
+
+const isCount = (value: unknown, max: number): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
+
+export function parseFilesMessage(data: unknown): Parsed<FilesMessage> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, reason: 'not an object' };
+  const message = data as Record<string, unknown>;
+  if (typeof message.id !== 'string' || !TRANSFER_ID.test(message.id))
+    return { ok: false, reason: 'id must be 16 hex digits' };
+  const id = message.id;
+  switch (message.t) {
+    case 'offer': {
+      const { name, size, type } = message;
+      if (typeof name !== 'string' || name.length > 1024)
+        return { ok: false, reason: 'name must be a string of at most 1024 characters' };
+      if (!isCount(size, MAX_FILE_BYTES))
+        return { ok: false, reason: `size must be a whole number of bytes up to 64 GiB` };
+      if (typeof type !== 'string' || type.length > 200)
+        return { ok: false, reason: 'type must be a short string' };
+      return { ok: true, value: { t: 'offer', id, name: safeFileName(name), size, type } };
+    }
+    case 'end':
+      if (typeof message.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(message.sha256))
+        return { ok: false, reason: 'sha256 must be 64 hex digits' };
+      return { ok: true, value: { t: 'end', id, sha256: message.sha256 } };
+    case 'cancel':
+      return { ok: true, value: { t: 'cancel', id } };
+    case 'ack':
+      if (!isCount(message.received, MAX_FILE_BYTES))
+        return { ok: false, reason: 'received must be a byte count' };
+      return { ok: true, value: { t: 'ack', id, received: message.received } };
+    case 'verified':
+      if (typeof message.ok !== 'boolean') return { ok: false, reason: 'ok must be true or false' };
+      return { ok: true, value: { t: 'verified', id, ok: message.ok } };
+    default:
+      return { ok: false, reason: 'unknown message type' };
+  }
+}
+
+// A chunk: [1][id: 8 bytes][offset: float64, big-endian][data].
+const CHUNK_KIND = 1;
+const HEADER_BYTES = 1 + ID_BYTES + 8;
+
+export function encodeChunk(
+  id: TransferId,
+  offset: number,
+  data: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(HEADER_BYTES + data.byteLength);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = CHUNK_KIND;
+  for (let index = 0; index < ID_BYTES; index++)
+    bytes[1 + index] = parseInt(id.slice(index * 2, index * 2 + 2), 16);
+  view.setFloat64(1 + ID_BYTES, offset);
+  bytes.set(data, HEADER_BYTES);
+  return bytes;
+}
+
+export function decodeChunk(buffer: ArrayBuffer): Parsed<Chunk> {
+  if (buffer.byteLength < HEADER_BYTES) return { ok: false, reason: 'chunk shorter than header' };
+  const bytes = new Uint8Array(buffer);
+  if (bytes[0] !== CHUNK_KIND) return { ok: false, reason: 'unknown binary kind' };
+  const length = buffer.byteLength - HEADER_BYTES;
+  if (length === 0 || length > CHUNK_BYTES)
+    return { ok: false, reason: `chunk data must be 1–${CHUNK_BYTES} bytes` };
+  const offset = new DataView(buffer).getFloat64(1 + ID_BYTES);
+  if (!isCount(offset, MAX_FILE_BYTES)) return { ok: false, reason: 'bad offset' };
+  const id = [...bytes.subarray(1, 1 + ID_BYTES)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+  return { ok: true, value: { id, offset, data: bytes.subarray(HEADER_BYTES) } };
+}

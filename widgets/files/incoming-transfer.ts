@@ -1,0 +1,126 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { ACK_EVERY_BYTES, type Chunk, type FilesMessage } from './files-protocol';
+import type { SendToPeer } from './outgoing-transfer';
+import { RateMeter } from './rate-meter';
+
+export type IncomingStatus =
+  | { kind: 'receiving' }
+  | { kind: 'verified'; file: File }
+  | { kind: 'damaged' }
+  | { kind: 'cancelled'; by: 'you' | 'sender' }
+  | { kind: 'failed'; reason: string };
+
+type Offer = Extract<FilesMessage, { t: 'offer' }>;
+
+// Received bytes are gathered into Blobs of this size. Chromium keeps a Blob's bytes outside
+// the page's JavaScript heap (and on disk once they grow large), so the page holds at most one
+// group and the flow-control window at a time, whatever the file's size.
+const GROUP_BYTES = 16 * 1024 * 1024;
+
+/**
+ * One file arriving from one peer. Chunks must come in order and add up to the offered size;
+ * the digest is computed as they arrive and compared with the sender's at the end. Anything
+ * else ends the transfer with a reason, and nothing of it is saved.
+ */
+export class IncomingTransfer {
+  readonly meter = new RateMeter();
+  status: IncomingStatus = { kind: 'receiving' };
+  received = 0;
+  private readonly hash = sha256.create();
+  private readonly groups: Blob[] = [];
+  private group: Uint8Array[] = [];
+  private groupBytes = 0;
+  private ackedAt = 0;
+
+  constructor(
+    readonly offer: Offer,
+    readonly from: { id: string; name: string },
+    private readonly send: SendToPeer,
+    private readonly changed: () => void,
+  ) {}
+
+  get id(): string {
+    return this.offer.id;
+  }
+
+  acceptChunk(chunk: Chunk): void {
+    if (this.status.kind !== 'receiving') return;
+    if (chunk.offset !== this.received)
+      return this.fail(`data out of order (at ${chunk.offset}, expected ${this.received})`);
+    if (this.received + chunk.data.byteLength > this.offer.size)
+      return this.fail('more data than the file size offered');
+    this.hash.update(chunk.data);
+    this.group.push(chunk.data);
+    this.groupBytes += chunk.data.byteLength;
+    this.received += chunk.data.byteLength;
+    if (this.groupBytes >= GROUP_BYTES) this.closeGroup();
+    this.meter.record(this.received);
+    if (this.received - this.ackedAt >= ACK_EVERY_BYTES || this.received === this.offer.size)
+      this.acknowledge();
+    this.changed();
+  }
+
+  /** The sender says it has sent everything: check size and digest, and keep the file. */
+  end(sha256Hex: string): void {
+    if (this.status.kind !== 'receiving') return;
+    if (this.received !== this.offer.size)
+      return this.fail(`ended after ${this.received} of ${this.offer.size} bytes`);
+    this.closeGroup();
+    const ok = bytesToHex(this.hash.digest()) === sha256Hex;
+    this.tell({ t: 'verified', id: this.id, ok });
+    if (ok) {
+      const file = new File(this.groups, this.offer.name, {
+        type: this.offer.type || 'application/octet-stream',
+      });
+      this.status = { kind: 'verified', file };
+    } else this.status = { kind: 'damaged' };
+    this.groups.length = 0;
+    this.changed();
+  }
+
+  /** The person here stops receiving. */
+  cancel(): void {
+    if (this.status.kind !== 'receiving') return;
+    this.tell({ t: 'cancel', id: this.id });
+    this.drop({ kind: 'cancelled', by: 'you' });
+  }
+
+  cancelledBySender(): void {
+    if (this.status.kind === 'receiving') this.drop({ kind: 'cancelled', by: 'sender' });
+  }
+
+  senderLeft(): void {
+    if (this.status.kind === 'receiving') this.drop({ kind: 'failed', reason: 'the sender left' });
+  }
+
+  private fail(reason: string): void {
+    this.tell({ t: 'cancel', id: this.id });
+    this.drop({ kind: 'failed', reason });
+  }
+
+  private drop(status: IncomingStatus): void {
+    this.status = status;
+    this.group = [];
+    this.groups.length = 0;
+    this.changed();
+  }
+
+  private acknowledge(): void {
+    this.ackedAt = this.received;
+    this.tell({ t: 'ack', id: this.id, received: this.received });
+  }
+
+  private closeGroup(): void {
+    if (this.group.length === 0) return;
+    this.groups.push(new Blob(this.group as BlobPart[]));
+    this.group = [];
+    this.groupBytes = 0;
+  }
+
+  private tell(message: FilesMessage): void {
+    // A lost control message only matters while the sender is there; if it is gone, so is
+    // the transfer.
+    this.send(message, this.from.id).catch(() => undefined);
+  }
+}
