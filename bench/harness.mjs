@@ -52,3 +52,34 @@ export const percentile = (values, p) => {
 };
 
 export const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
+
+/**
+ * Two people in a call on the extension's call page, cameras off on both sides (as the bare
+ * reference runs audio only): what is measured is the data path, not the video encoder
+ * competing with it for two cores.
+ */
+export async function openExtensionCall(first, second, room) {
+  const url = (person, name) =>
+    `chrome-extension://${person.id}/src/call/call.html?room=${room}&name=${name}`;
+  const a = await first.context.newPage();
+  await a.goto(url(first, 'A'), { waitUntil: 'domcontentloaded' });
+  await a.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 });
+  const b = await second.context.newPage();
+  await b.goto(url(second, 'B'), { waitUntil: 'domcontentloaded' });
+  await a.locator('figure:not(.self) .state', { hasText: 'connected' }).waitFor();
+  for (const page of [a, b]) await page.getByRole('button', { name: 'Turn camera off' }).click();
+  return [a, b];
+}
+
+/** The same two people on the bare reference page: a raw DataChannel, no extension. */
+export async function bareCall(first, second, barePort, room) {
+  const url = `http://127.0.0.1:${barePort}/bare.html?room=${room}&video=off&server=${encodeURIComponent(SIGNALLING)}`;
+  const a = await first.context.newPage();
+  await a.goto(url);
+  await a.waitForFunction(() => document.title === 'joined', null, { timeout: 30_000 });
+  const b = await second.context.newPage();
+  await b.goto(url);
+  await a.waitForFunction(() => globalThis.raw !== undefined, null, { timeout: 30_000 });
+  await b.waitForFunction(() => globalThis.raw !== undefined, null, { timeout: 30_000 });
+  return { pages: [a, b], raw: a };
+}

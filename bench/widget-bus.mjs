@@ -3,7 +3,7 @@
 //   - one-way latency (half a ping round trip) through the SDK vs the raw channel;
 //   - 64 MiB moved through the SDK (1 MiB messages) vs the raw channel (16 KiB messages);
 //   - a second widget's ping while the SDK transfer runs (the "chat during a file transfer" case).
-import { fmt, percentile, SIGNALLING } from './harness.mjs';
+import { bareCall, fmt, openExtensionCall, percentile } from './harness.mjs';
 
 const MIB = 1024 * 1024;
 const TRANSFER_BYTES = Number(process.env.BENCH_TRANSFER_MIB ?? 64) * MIB;
@@ -22,17 +22,8 @@ async function frameOf(page, path) {
 }
 
 async function extensionCall(first, second, room) {
-  const url = (person, name) =>
-    `chrome-extension://${person.id}/src/call/call.html?room=${room}&name=${name}`;
-  const a = await first.context.newPage();
-  await a.goto(url(first, 'A'), { waitUntil: 'domcontentloaded' });
-  await a.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 });
-  const b = await second.context.newPage();
-  await b.goto(url(second, 'B'), { waitUntil: 'domcontentloaded' });
-  await a.locator('figure:not(.self) .state', { hasText: 'connected' }).waitFor();
-  // Cameras off on both sides (as the bare reference runs audio only): the bus is measured, not
-  // the video encoder competing with it for two cores.
-  for (const page of [a, b]) await page.getByRole('button', { name: 'Turn camera off' }).click();
+  const pages = await openExtensionCall(first, second, room);
+  const [a, b] = pages;
   await a.getByRole('button', { name: 'Probe', exact: true }).click();
   await a.getByRole('button', { name: 'Probe chat', exact: true }).click();
   const probe = await frameOf(a, '/widgets/probe/index.html');
@@ -40,19 +31,7 @@ async function extensionCall(first, second, room) {
   // The far side's frames must be up too before anything is measured.
   await frameOf(b, '/widgets/probe/index.html');
   await frameOf(b, '/widgets/probe-chat/index.html');
-  return { pages: [a, b], probe, chat };
-}
-
-async function bareCall(first, second, barePort, room) {
-  const url = `http://127.0.0.1:${barePort}/bare.html?room=${room}&video=off&server=${encodeURIComponent(SIGNALLING)}`;
-  const a = await first.context.newPage();
-  await a.goto(url);
-  await a.waitForFunction(() => document.title === 'joined', null, { timeout: 30_000 });
-  const b = await second.context.newPage();
-  await b.goto(url);
-  await a.waitForFunction(() => globalThis.raw !== undefined, null, { timeout: 30_000 });
-  await b.waitForFunction(() => globalThis.raw !== undefined, null, { timeout: 30_000 });
-  return { pages: [a, b], raw: a };
+  return { pages, probe, chat };
 }
 
 const pings = (target, name, count) =>
