@@ -9,6 +9,7 @@ import { readCallParams } from './call-params.js';
 import { sessionResumeTokens } from './resume-tokens.js';
 import { wireControls } from './controls.js';
 import { startAudioLevels } from './audio-levels.js';
+import { wireRecording } from './recording.js';
 import { wireScreenShare } from './screen-share.js';
 import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     .addEventListener('click', () => window.close(), { signal });
   window.addEventListener('pagehide', pageGone, { signal });
 
-  await startWidgetPlatform({ session, room: params.room, name, log, signal });
+  const widgets = await startWidgetPlatform({ session, room: params.room, name, log, signal });
   banner.show('Starting your camera and microphone…', 'info');
   const started = await session.start();
   media.notice = started.notice;
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   wireControls(session.media, leave, log, signal);
   wireScreenShare(session, grid, log, signal);
   startAudioLevels(session, grid, signal);
+  wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
   wireRoomLock(session, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, media.notice, serverUrl, relayWithoutTurn());

@@ -5,6 +5,13 @@ import { markMoment } from '../shared/perf-marks.js';
 /** The level (0–1) above which a tile shows its person as speaking. */
 const SPEAKING_LEVEL = 0.08;
 
+/** A tile as a recording draws it. */
+export interface RecordedTile {
+  label: string;
+  video: HTMLVideoElement;
+  cameraOff?: boolean;
+}
+
 interface Tile {
   figure: HTMLElement;
   video: HTMLVideoElement;
@@ -123,6 +130,25 @@ export class TileGrid {
     tile.level.style.setProperty('--level', `${percent}%`);
     tile.level.setAttribute('aria-valuenow', String(percent));
     tile.figure.classList.toggle('speaking', level > SPEAKING_LEVEL);
+  }
+
+  /**
+   * What a recording of the call shows and hears: shared screens first, then every person's
+   * tile (a tile whose camera is off shows its name), and the sound each peer's tile plays.
+   */
+  recordingSources(): { tiles: RecordedTile[]; remoteAudio: MediaStreamTrack[] } {
+    const tiles: RecordedTile[] = [];
+    for (const screen of this.screens.values()) {
+      tiles.push({ label: screen.figure.getAttribute('aria-label') ?? '', video: screen.video });
+    }
+    const remoteAudio: MediaStreamTrack[] = [];
+    for (const [id, tile] of this.tiles) {
+      const label = id === TileGrid.SELF ? 'You' : (tile.name.textContent ?? '');
+      tiles.push({ label, video: tile.video, cameraOff: !tile.cameraOff.hidden });
+      const stream = tile.audio?.srcObject;
+      if (stream instanceof MediaStream) remoteAudio.push(...stream.getAudioTracks());
+    }
+    return { tiles, remoteAudio };
   }
 
   remove(peerId: string): void {

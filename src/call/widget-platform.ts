@@ -23,7 +23,9 @@ export interface WidgetPlatformOptions {
  * that runs widgets over the call's data channels. Runs before the call starts so no widget
  * message from a fast peer arrives before anyone listens.
  */
-export async function startWidgetPlatform(options: WidgetPlatformOptions): Promise<void> {
+export async function startWidgetPlatform(
+  options: WidgetPlatformOptions,
+): Promise<{ host: WidgetHost; network: CallWidgetNetwork }> {
   const { session, log, signal } = options;
   const base = new URL('/', location.href);
   const note = (text: string) => {
@@ -95,4 +97,5 @@ export async function startWidgetPlatform(options: WidgetPlatformOptions): Promi
     log,
     signal,
   });
+  return { host, network };
 }

@@ -62,6 +62,8 @@ export class WidgetRoom {
           else if (!this.options.host.isRunning(widgetId)) this.show(widgetId);
         }
         return;
+      case 'recording':
+        return; // the recording indicator's business (recording.ts)
       default:
         return assertNever(control);
     }

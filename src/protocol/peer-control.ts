@@ -1,6 +1,7 @@
 /**
  * Host-to-host messages on the peer wire, under a widget id no widget can have (manifest ids
- * never contain "_"). They keep the set of open widgets the same for everyone in the room.
+ * never contain "_"). They keep the set of open widgets the same for everyone in the room, and
+ * tell everyone who is recording the call.
  */
 import { z } from 'zod';
 import { describeIssue } from './problem.js';
@@ -14,6 +15,17 @@ const peerControlSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
   // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
   z.strictObject({ type: z.literal('widgets:open'), widgets: z.array(widgetId).max(64) }),
+  // The sender started or stopped recording the call (also sent to each newly connected peer
+  // while it records); `elapsedMs` lets others show how long it has been recording.
+  z.strictObject({
+    type: z.literal('recording'),
+    active: z.boolean(),
+    elapsedMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600 * 1000),
+  }),
 ]);
 
 export type PeerControl = z.output<typeof peerControlSchema>;

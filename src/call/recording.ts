@@ -1,0 +1,146 @@
+import type { CallSession } from '../session/call-session.js';
+import type { Logger } from '../shared/log.js';
+import type { WidgetHost } from '../widget-host/widget-host.js';
+import type { WidgetNetwork } from '../widget-host/widget-network.js';
+import { CallRecorder } from './call-recorder.js';
+import type { TileGrid } from './tile-grid.js';
+import { withWebmDuration } from './webm-duration.js';
+
+export interface RecordingOptions {
+  session: CallSession;
+  grid: TileGrid;
+  host: WidgetHost;
+  network: WidgetNetwork;
+  room: string;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+const SELF = 'self';
+
+/** 75_000 → "1:15"; an hour or more → "1:02:05". */
+export function formatElapsed(milliseconds: number): string {
+  const seconds = Math.floor(milliseconds / 1000);
+  const two = (value: number) => String(value).padStart(2, '0');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return hours > 0
+    ? `${hours}:${two(minutes)}:${two(seconds % 60)}`
+    : `${minutes}:${two(seconds % 60)}`;
+}
+
+function fileName(room: string): string {
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-').replace('T', '-');
+  return `tfx-call-${room}-${stamp}.webm`;
+}
+
+function save(recording: Blob, name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(recording);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+/**
+ * The Record button and the recording indicator. Recording starts and stops here; everyone in
+ * the call (late joiners too) is told, and sees who is recording and for how long, because
+ * people must know when they are being recorded. Stopping saves a WebM file.
+ */
+export function wireRecording(options: RecordingOptions): void {
+  const { session, grid, host, network, log, signal } = options;
+  const button = document.querySelector<HTMLButtonElement>('#record')!;
+  const indicator = document.querySelector<HTMLElement>('#recording-indicator')!;
+  // Who records, by peer id (SELF for this person), and since when on this device's clock.
+  const recorders = new Map<string, { name: string; since: number }>();
+  let recorder: CallRecorder | undefined;
+  let saving = false;
+
+  const render = (): void => {
+    button.textContent = saving ? 'Saving…' : recorder ? 'Stop recording' : 'Record';
+    button.disabled = saving;
+    button.setAttribute('aria-pressed', String(recorder !== undefined));
+    indicator.hidden = recorders.size === 0;
+    if (recorders.size === 0) return;
+    const names = [...recorders].map(([id, who]) => (id === SELF ? 'You' : who.name));
+    const since = Math.min(...[...recorders.values()].map((who) => who.since));
+    const who =
+      names.length === 1 && names[0] === 'You'
+        ? 'Recording'
+        : `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} recording`;
+    indicator.textContent = `${who} · ${formatElapsed(Date.now() - since)}`;
+  };
+
+  const tell = (active: boolean, to?: string): void => {
+    const since = recorders.get(SELF)?.since ?? Date.now();
+    host
+      .sendControl({ type: 'recording', active, elapsedMs: Date.now() - since }, to)
+      .catch((error: unknown) => log.warn('Could not tell peers about the recording', error));
+  };
+
+  const start = (): void => {
+    try {
+      recorder = new CallRecorder(() => {
+        const { tiles, remoteAudio } = grid.recordingSources();
+        const microphone = session.media.currentTracks.audio;
+        return { tiles, audio: microphone ? [...remoteAudio, microphone] : remoteAudio };
+      });
+      recorder.start();
+    } catch (error) {
+      log.warn('Recording could not start', error);
+      recorder = undefined;
+      button.title = `Recording is not available: ${String(error)}`;
+      return;
+    }
+    recorders.set(SELF, { name: 'You', since: Date.now() });
+    tell(true);
+    render();
+  };
+
+  const stop = async (): Promise<void> => {
+    const running = recorder;
+    const since = recorders.get(SELF)?.since ?? Date.now();
+    if (!running) return;
+    recorder = undefined;
+    saving = true;
+    tell(false);
+    recorders.delete(SELF);
+    render();
+    try {
+      const recording = await running.stop();
+      save(await withWebmDuration(recording, Date.now() - since), fileName(options.room));
+    } catch (error) {
+      log.error('The recording could not be saved', error);
+    } finally {
+      saving = false;
+      render();
+    }
+  };
+
+  button.addEventListener('click', () => (recorder ? void stop() : start()), { signal });
+  host.on(
+    'controlReceived',
+    ({ control, from }) => {
+      if (control.type !== 'recording') return;
+      if (control.active)
+        recorders.set(from.id, { name: from.name, since: Date.now() - control.elapsedMs });
+      else recorders.delete(from.id);
+      render();
+    },
+    { signal },
+  );
+  network.on('peerJoined', (peer) => recorder && tell(true, peer.id), { signal });
+  network.on(
+    'peerLeft',
+    (peer) => {
+      if (recorders.delete(peer.id)) render();
+    },
+    { signal },
+  );
+  const ticker = setInterval(() => recorders.size > 0 && render(), 1000);
+  signal.addEventListener('abort', () => {
+    clearInterval(ticker);
+    void stop();
+  });
+  render();
+}
