@@ -11,6 +11,7 @@ import { wireControls } from './controls.js';
 import { startAudioLevels } from './audio-levels.js';
 import { wireRecording } from './recording.js';
 import { wireScreenShare } from './screen-share.js';
+import { wireVideoFilterPicker } from './video-filter-picker.js';
 import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { askPassword, wireRoomLock } from './room-access.js';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   // Device labels are only readable once the camera and microphone were granted.
   wireControls(session.media, leave, log, signal);
   wireScreenShare(session, grid, log, signal);
+  wireVideoFilterPicker(session.media, signal);
   startAudioLevels(session, grid, signal);
   wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
   wireRoomLock(session, log, signal);

@@ -7,6 +7,7 @@ import {
   type MediaOutcome,
 } from './local-media.js';
 import type { LocalTracks, TrackKind } from './peer-link.js';
+import { FilteredVideo, type FilterFigures, type VideoFilter } from './video-filter.js';
 
 /**
  * The self-view needs far fewer pixels than peers do: a downscaled clone of the camera keeps a
@@ -30,7 +31,11 @@ export interface LocalMediaEvents extends Record<string, unknown> {
  */
 export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   readonly preview = new MediaStream();
+  /** What peers are sent: the microphone, and the camera or its filtered frames. */
   private tracks: LocalTracks = { audio: null, video: null };
+  private camera: MediaStreamTrack | null = null;
+  private filtered: FilteredVideo | undefined;
+  private filter: VideoFilter = 'none';
   private previewVideo: MediaStreamTrack | null = null;
   private microphoneMuted = false;
   private outcome: MediaOutcome = 'receive-only';
@@ -62,7 +67,29 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   }
 
   deviceIdOf(kind: TrackKind): string | undefined {
-    return this.tracks[kind]?.getSettings().deviceId ?? this.deviceIds[kind];
+    const source = kind === 'video' ? this.camera : this.tracks.audio;
+    return source?.getSettings().deviceId ?? this.deviceIds[kind];
+  }
+
+  get videoFilter(): VideoFilter {
+    return this.filter;
+  }
+
+  /** How the filter keeps up with the camera; undefined while no filter has run. */
+  get filterFigures(): FilterFigures | undefined {
+    return this.filtered?.figures;
+  }
+
+  /**
+   * Filters the outgoing video (peers and the self view see it). The first filter puts a
+   * filtering stage after the camera; later switches change it in place, live.
+   */
+  setVideoFilter(filter: VideoFilter): void {
+    this.filter = filter;
+    if (this.filtered) return this.filtered.setFilter(filter);
+    if (filter === 'none' || !this.camera) return;
+    this.filtered = new FilteredVideo(this.camera, filter);
+    this.send('video', this.filtered.track);
   }
 
   setMicrophoneMuted(muted: boolean): void {
@@ -102,14 +129,26 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
     return track;
   }
 
+  /** Takes a newly captured track (or null: off) and sends it, through the filter if any. */
   private install(kind: TrackKind, track: MediaStreamTrack | null): void {
-    const previous = this.tracks[kind];
+    const previous = kind === 'video' ? this.camera : this.tracks.audio;
     if (previous === track) return;
     previous?.stop();
     if (track) {
       if (kind === 'audio') track.enabled = !this.microphoneMuted;
       this.deviceIds[kind] = track.getSettings().deviceId ?? this.deviceIds[kind];
     }
+    if (kind === 'audio') return this.send('audio', track);
+    this.camera = track;
+    this.filtered?.stop();
+    this.filtered =
+      track && this.filter !== 'none' ? new FilteredVideo(track, this.filter) : undefined;
+    this.send('video', this.filtered?.track ?? track);
+  }
+
+  private send(kind: TrackKind, track: MediaStreamTrack | null): void {
+    const previous = this.tracks[kind];
+    if (previous === track) return;
     this.tracks[kind] = track;
     this.showInPreview(kind, previous, track);
     this.emit('trackReplaced', { kind, track });

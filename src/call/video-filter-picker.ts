@@ -1,0 +1,22 @@
+import type { LocalMediaController } from '../session/local-media-controller.js';
+import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../session/video-filter.js';
+
+/** The Filter picker: changes the look of your outgoing video, live, for everyone. */
+export function wireVideoFilterPicker(media: LocalMediaController, signal: AbortSignal): void {
+  const picker = document.querySelector<HTMLSelectElement>('#filter-select')!;
+  if (!canFilterVideo()) {
+    document.querySelector<HTMLElement>('#filter-picker')!.hidden = true;
+    return;
+  }
+  picker.replaceChildren(
+    ...Object.entries(VIDEO_FILTERS).map(([value, { label }]) => new Option(label, value)),
+  );
+  picker.value = media.videoFilter;
+  picker.addEventListener(
+    'change',
+    () => {
+      if (isVideoFilter(picker.value)) media.setVideoFilter(picker.value);
+    },
+    { signal },
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Filters on this person's outgoing video. Each camera frame goes through a canvas with a CSS
+ * filter and comes out as a new frame with the same timestamp, one out for one in, so the
+ * filtered track keeps the camera's frame rate. Switching filters changes only the canvas
+ * filter: the track peers receive stays the same, so nothing is renegotiated.
+ */
+
+export const VIDEO_FILTERS = {
+  none: { label: 'No filter', css: 'none' },
+  mono: { label: 'Black and white', css: 'grayscale(1)' },
+  sepia: { label: 'Sepia', css: 'sepia(0.9)' },
+  warm: { label: 'Warm', css: 'sepia(0.3) saturate(1.4) hue-rotate(-10deg)' },
+  cool: { label: 'Cool', css: 'saturate(1.1) hue-rotate(20deg) brightness(1.05)' },
+  contrast: { label: 'High contrast', css: 'contrast(1.6) saturate(1.2)' },
+} as const;
+
+export type VideoFilter = keyof typeof VIDEO_FILTERS;
+
+export function isVideoFilter(value: string): value is VideoFilter {
+  return Object.hasOwn(VIDEO_FILTERS, value);
+}
+
+// Chromium's "breakout box" (MediaStreamTrackProcessor / MediaStreamTrackGenerator) is not in
+// TypeScript's DOM library; these are the parts used here.
+declare class MediaStreamTrackProcessor {
+  constructor(init: { track: MediaStreamTrack; maxBufferSize?: number });
+  readonly readable: ReadableStream<VideoFrame>;
+}
+declare class MediaStreamTrackGenerator extends MediaStreamTrack {
+  constructor(init: { kind: 'video' });
+  readonly writable: WritableStream<VideoFrame>;
+}
+
+export interface FilterFigures {
+  /** Frames that went through. */
+  frames: number;
+  /** Frames the camera made that never came out, judged from gaps in their timestamps. */
+  dropped: number;
+  /** Mean time spent on one frame, in milliseconds. */
+  meanMs: number;
+}
+
+/** Whether this browser can filter video (Chromium 94 and later). */
+export function canFilterVideo(): boolean {
+  return 'MediaStreamTrackProcessor' in globalThis && 'MediaStreamTrackGenerator' in globalThis;
+}
+
+/** The camera's frames, filtered. Stopping it leaves the camera itself running. */
+export class FilteredVideo {
+  readonly track: MediaStreamTrack;
+  private filter: VideoFilter;
+  private readonly canvas = new OffscreenCanvas(1, 1);
+  private readonly paint: OffscreenCanvasRenderingContext2D;
+  private readonly done = new AbortController();
+  private frames = 0;
+  private workMs = 0;
+  private firstTimestamp: number | undefined;
+  private lastTimestamp = 0;
+  private smallestGap = Infinity;
+
+  constructor(source: MediaStreamTrack, filter: VideoFilter) {
+    this.filter = filter;
+    this.paint = this.canvas.getContext('2d', { alpha: false, desynchronized: true })!;
+    const generator = new MediaStreamTrackGenerator({ kind: 'video' });
+    this.track = generator;
+    const transform = new TransformStream<VideoFrame, VideoFrame>({
+      transform: (frame, output) => output.enqueue(this.apply(frame)),
+    });
+    new MediaStreamTrackProcessor({ track: source }).readable
+      .pipeThrough(transform, { signal: this.done.signal })
+      .pipeTo(generator.writable, { signal: this.done.signal })
+      .catch(() => undefined); // ends when stopped, or when the camera goes
+  }
+
+  setFilter(filter: VideoFilter): void {
+    this.filter = filter;
+  }
+
+  get figures(): FilterFigures {
+    const span = this.lastTimestamp - (this.firstTimestamp ?? this.lastTimestamp);
+    const expected =
+      this.frames > 1 && Number.isFinite(this.smallestGap)
+        ? Math.round(span / this.smallestGap) + 1
+        : this.frames;
+    return {
+      frames: this.frames,
+      dropped: Math.max(0, expected - this.frames),
+      meanMs: this.frames > 0 ? this.workMs / this.frames : 0,
+    };
+  }
+
+  stop(): void {
+    this.done.abort();
+    this.track.stop();
+  }
+
+  private apply(frame: VideoFrame): VideoFrame {
+    const started = performance.now();
+    this.count(frame.timestamp);
+    if (this.filter === 'none') {
+      this.workMs += performance.now() - started;
+      return frame;
+    }
+    const { displayWidth: width, displayHeight: height } = frame;
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    this.paint.filter = VIDEO_FILTERS[this.filter].css;
+    this.paint.drawImage(frame, 0, 0, width, height);
+    const filtered = new VideoFrame(this.canvas, {
+      timestamp: frame.timestamp,
+      ...(frame.duration === null ? {} : { duration: frame.duration }),
+    });
+    frame.close();
+    this.workMs += performance.now() - started;
+    return filtered;
+  }
+
+  private count(timestamp: number): void {
+    if (this.frames > 0) {
+      const gap = timestamp - this.lastTimestamp;
+      if (gap > 0) this.smallestGap = Math.min(this.smallestGap, gap);
+    } else this.firstTimestamp = timestamp;
+    this.lastTimestamp = timestamp;
+    this.frames++;
+  }
+}
