@@ -54,11 +54,11 @@ export const percentile = (values, p) => {
 export const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 
 /**
- * Two people in a call on the extension's call page, cameras off on both sides (as the bare
- * reference runs audio only): what is measured is the data path, not the video encoder
- * competing with it for two cores.
+ * Two people in a call on the extension's call page. Cameras go off on both sides unless
+ * asked for (the bare reference runs audio only): a data-path figure must not measure the
+ * video encoder competing with it for two cores.
  */
-export async function openExtensionCall(first, second, room) {
+export async function openExtensionCall(first, second, room, { cameras = false } = {}) {
   const url = (person, name) =>
     `chrome-extension://${person.id}/src/call/call.html?room=${room}&name=${name}`;
   const a = await first.context.newPage();
@@ -67,7 +67,9 @@ export async function openExtensionCall(first, second, room) {
   const b = await second.context.newPage();
   await b.goto(url(second, 'B'), { waitUntil: 'domcontentloaded' });
   await a.locator('figure:not(.self) .state', { hasText: 'connected' }).waitFor();
-  for (const page of [a, b]) await page.getByRole('button', { name: 'Turn camera off' }).click();
+  if (!cameras) {
+    for (const page of [a, b]) await page.getByRole('button', { name: 'Turn camera off' }).click();
+  }
   return [a, b];
 }
 

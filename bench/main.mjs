@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
-// BENCH_ONLY=join|bus|files|load runs one of them.
+// BENCH_ONLY=join|bus|files|filters|load runs one of them.
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
 import { createSignallingServer } from '../build/server/server/create-server.js';
 import { createServerLogger } from '../build/server/server/logger.js';
@@ -8,12 +8,13 @@ import { launch, serveBarePage } from './harness.mjs';
 import { benchFilesThroughput } from './files-throughput.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
 import { benchSignallingLoad } from './signalling-load.mjs';
+import { benchVideoFilters } from './video-filters.mjs';
 import { benchWidgetBus } from './widget-bus.mjs';
 
 const only = process.env.BENCH_ONLY;
 const wanted = (name) => !only || only === name;
 
-if (wanted('join') || wanted('bus') || wanted('files')) {
+if (['join', 'bus', 'files', 'filters'].some(wanted)) {
   const signalling = createSignallingServer(
     { ...DEFAULT_CONFIG, port: 8084 },
     createServerLogger('silent'),
@@ -33,6 +34,7 @@ if (wanted('join') || wanted('bus') || wanted('files')) {
     }
     if (wanted('bus')) await benchWidgetBus({ first, second, barePort });
     if (wanted('files')) await benchFilesThroughput({ first, second, barePort });
+    if (wanted('filters')) await benchVideoFilters({ first, second });
   } finally {
     await Promise.all([first.context.close(), second.context.close()]);
     bare.close();

@@ -1,0 +1,80 @@
+// Video filters against no filter, in the same call: the frames Ana's camera makes (30 fps,
+// Chromium's fake camera at 1280×720), the frames she sends and the frames Bea decodes, for
+// each filter in turn and for the unfiltered camera before and after. A filter that cannot
+// keep up shows as fewer frames sent than the unfiltered rows.
+import { openExtensionCall } from './harness.mjs';
+
+const SECONDS = Number(process.env.BENCH_FILTER_SECONDS ?? 8);
+const FILTERS = ['No filter', 'Black and white', 'Sepia', 'Warm', 'Cool', 'High contrast'];
+
+// Installed before the call page loads: keeps its peer connections reachable for getStats.
+function trackPeerConnections() {
+  const Original = RTCPeerConnection;
+  const made = [];
+  globalThis.__pcs = made;
+  globalThis.RTCPeerConnection = class extends Original {
+    constructor(config) {
+      super(config);
+      made.push(this);
+    }
+  };
+}
+
+const videoCounters = (page, type, field) =>
+  page.evaluate(
+    async ([wanted, name]) => {
+      let total = 0;
+      for (const pc of globalThis.__pcs.filter((pc) => pc.connectionState === 'connected')) {
+        (await pc.getStats()).forEach((report) => {
+          if (report.type === wanted && report.kind === 'video') total += report[name] ?? 0;
+        });
+      }
+      return total;
+    },
+    [type, field],
+  );
+
+async function measure(sender, receiver) {
+  const before = await Promise.all([
+    videoCounters(sender, 'outbound-rtp', 'framesSent'),
+    videoCounters(receiver, 'inbound-rtp', 'framesDecoded'),
+  ]);
+  await sender.waitForTimeout(SECONDS * 1000);
+  const after = await Promise.all([
+    videoCounters(sender, 'outbound-rtp', 'framesSent'),
+    videoCounters(receiver, 'inbound-rtp', 'framesDecoded'),
+  ]);
+  return { sent: (after[0] - before[0]) / SECONDS, decoded: (after[1] - before[1]) / SECONDS };
+}
+
+export async function benchVideoFilters({ first, second }) {
+  for (const person of [first, second]) await person.context.addInitScript(trackPeerConnections);
+  const [a, b] = await openExtensionCall(first, second, `bench-filters-${Date.now()}`, {
+    cameras: true,
+  });
+  const picker = a.getByRole('combobox', { name: 'Filter' });
+  await a.waitForTimeout(3000); // the encoder settles on its rate
+  const rows = [['camera, no filter stage', await measure(a, b)]];
+  for (const filter of FILTERS.slice(1)) {
+    await picker.selectOption({ label: filter });
+    await a.waitForTimeout(1000);
+    rows.push([filter, await measure(a, b)]);
+  }
+  await picker.selectOption({ label: 'No filter' });
+  await a.waitForTimeout(1000);
+  rows.push(['filter stage on, No filter', await measure(a, b)]);
+  await Promise.all([a.close(), b.close()]);
+
+  const reference = rows[0][1];
+  console.log(
+    `\nVideo filters: frames per second over ${SECONDS} s each, 1280×720 fake camera at 30 fps`,
+  );
+  console.log(
+    `${''.padEnd(32)} ${'sent'.padStart(8)} ${'decoded'.padStart(8)}   sent vs no filter`,
+  );
+  for (const [label, { sent, decoded }] of rows) {
+    console.log(
+      `${label.padEnd(32)} ${sent.toFixed(1).padStart(8)} ${decoded.toFixed(1).padStart(8)}   ${(sent / reference.sent).toFixed(2)}×`,
+    );
+  }
+}
