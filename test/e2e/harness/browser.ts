@@ -22,10 +22,13 @@ export interface LaunchOptions {
    * the prompts unanswered, which headless Chromium refuses, as a person saying no would.
    */
   mediaGrant?: 'everything' | 'nothing';
+  /** More Chromium switches, e.g. to trust a test server's own certificate. */
+  extraArgs?: string[];
 }
 
 export async function launchPerson({
   mediaGrant = 'everything',
+  extraArgs = [],
 }: LaunchOptions = {}): Promise<Person> {
   const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -44,6 +47,7 @@ export async function launchPerson({
       ...chromiumFlags.flags.filter(
         (flag) => mediaGrant === 'everything' || flag !== '--use-fake-ui-for-media-stream',
       ),
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

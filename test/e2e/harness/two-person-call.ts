@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../../src/server/config.js';
 import { createSignallingServer } from '../../../src/server/create-server.js';
 import { createServerLogger } from '../../../src/server/logger.js';
 import { newRoomId } from '../../../src/shared/room-id.js';
-import { launchPerson, openCall, type Person } from './browser.js';
+import { launchPerson, openCall, type LaunchOptions, type Person } from './browser.js';
 import { expectState, tileOf } from './call-page.js';
 
 /** A signalling server on `port` and Ana and Bea connected in a fresh room. */
@@ -15,12 +15,15 @@ export interface TwoPersonCall {
   close(): Promise<void>;
 }
 
-export async function startTwoPersonCall(port: number): Promise<TwoPersonCall> {
+export async function startTwoPersonCall(
+  port: number,
+  launch: LaunchOptions = {},
+): Promise<TwoPersonCall> {
   const server = createSignallingServer({ ...DEFAULT_CONFIG, port }, createServerLogger('silent'));
   await server.listen();
   const url = `http://127.0.0.1:${port}`;
   const room = newRoomId();
-  const people: Person[] = await Promise.all([launchPerson(), launchPerson()]);
+  const people: Person[] = await Promise.all([launchPerson(launch), launchPerson(launch)]);
   const ana = await openCall(people[0]!, room, 'Ana', url);
   const bea = await openCall(people[1]!, room, 'Bea', url);
   await expectState(tileOf(ana, 'Bea'), 'connected');
@@ -29,7 +32,7 @@ export async function startTwoPersonCall(port: number): Promise<TwoPersonCall> {
     ana,
     bea,
     join: async (name) => {
-      const person = await launchPerson();
+      const person = await launchPerson(launch);
       people.push(person);
       return openCall(person, room, name, url);
     },
