@@ -56,7 +56,10 @@ function serveWebApp(tls: { cert: Buffer; key: Buffer }): Promise<Server> {
   };
   const server = createServer(tls, (request, response) => {
     const file = files[new URL(request.url ?? '/', 'https://x').pathname];
-    if (!file) return response.writeHead(404).end();
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
     // The frame's origin is opaque, so its module scripts are cross-origin requests.
     response.writeHead(200, { 'content-type': file[1], 'access-control-allow-origin': '*' });
     response.end(readFileSync(file[0]));

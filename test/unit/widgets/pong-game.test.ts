@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { PongGame, type PongView } from '../../../widgets/pong/pong-game';
+import { FIELD } from '../../../widgets/pong/pong-physics';
+import { parsePongMessage, type PongMessage } from '../../../widgets/pong/pong-protocol';
+
+const FRAME_MS = 1000 / 60;
+
+/**
+ * Two players (and a spectator) on one virtual clock, every message delayed by `oneWayMs` and
+ * passed through the wire's JSON and parser. Players move their paddle toward the ball they
+ * see, at a human-ish top speed, unless `lazy` says that side does not move.
+ */
+function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
+  let now = 1_000_000;
+  const inFlight: { at: number; to: string; from: string; text: string }[] = [];
+  const ids = ['ana', 'bea', 'cal'];
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const games = new Map(
+    ids.map((id) => [
+      id,
+      new PongGame(
+        id,
+        (message: PongMessage, to?: string) => {
+          for (const peer of ids)
+            if (peer !== id && (to === undefined || to === peer))
+              inFlight.push({
+                at: now + oneWayMs,
+                to: peer,
+                from: id,
+                text: JSON.stringify(message),
+              });
+        },
+        () => now,
+        random,
+      ),
+    ]),
+  );
+  const views = new Map<string, PongView[]>(ids.map((id) => [id, []]));
+  const run = (ms: number) => {
+    for (const end = now + ms; now < end; now += FRAME_MS) {
+      for (const message of inFlight.filter((m) => m.at <= now)) {
+        inFlight.splice(inFlight.indexOf(message), 1);
+        const parsed = parsePongMessage(JSON.parse(message.text));
+        if (!parsed.ok) throw new Error(parsed.reason);
+        games.get(message.to)!.receive(parsed.message, message.from);
+      }
+      for (const id of ids) {
+        const game = games.get(id)!;
+        const view = game.frame();
+        views.get(id)!.push(view);
+        const side = game.side;
+        if (side && view.ball && side !== lazy) {
+          const reach = 0.8 * FRAME_MS;
+          const target = view.ball.y;
+          const current = view.paddles[side];
+          game.movePaddle(current + Math.max(-reach, Math.min(reach, target - current)));
+        }
+      }
+    }
+  };
+  return { games, views, run };
+}
+
+/** The largest move of the drawn ball from one frame to the next, serves aside. */
+function largestStep(views: PongView[]): number {
+  let largest = 0;
+  for (let index = 1; index < views.length; index++) {
+    const [before, after] = [views[index - 1]!.ball, views[index]!.ball];
+    if (!before || !after) continue;
+    const step = Math.hypot(after.x - before.x, after.y - before.y);
+    const serve = after.x === FIELD.width / 2 && after.y === FIELD.height / 2;
+    if (!serve) largest = Math.max(largest, step);
+  }
+  return largest;
+}
+
+describe('Ping-pong over a 100 ms round trip', () => {
+  it('keeps the ball moving smoothly on every screen through a long rally', () => {
+    const { games, views, run } = table(50);
+    games.get('ana')!.start('bea');
+    run(30_000);
+    // The fastest ball moves this far in one frame; a jump would be several times more.
+    const fastestStep = FIELD.maxSpeed * FRAME_MS;
+    for (const id of ['ana', 'bea', 'cal']) {
+      const step = largestStep(views.get(id)!);
+      expect(step, `largest step on ${id}'s screen`).toBeLessThanOrEqual(fastestStep * 1.5);
+    }
+    // Both players return every ball: the rally went on and nobody scored.
+    const last = views.get('ana')!.at(-1)!;
+    expect(last.score).toEqual([0, 0]);
+    expect(last.ball).toBeDefined();
+  });
+
+  it('scores a miss for the other player, the same on every screen', () => {
+    const { games, views, run } = table(50, 'right');
+    games.get('ana')!.start('bea');
+    games.get('bea')!.movePaddle(0); // Bea's paddle stays at the top
+    run(12_000);
+    const scores = ['ana', 'bea', 'cal'].map((id) => views.get(id)!.at(-1)!.score);
+    expect(scores[0]![0]).toBeGreaterThan(0);
+    expect(scores[0]![1]).toBe(0);
+    expect(scores[1]).toEqual(scores[0]);
+    expect(scores[2]).toEqual(scores[0]);
+  });
+
+  it('ignores a ball path from someone who is not playing', () => {
+    const { games, views, run } = table(0);
+    games.get('ana')!.start('bea');
+    run(500);
+    const before = views.get('bea')!.at(-1)!;
+    games
+      .get('bea')!
+      .receive(
+        { t: 'ball', game: 'x', ball: { x: 1, y: 1, vx: 0.1, vy: 0 }, at: 0, score: [9, 9] },
+        'cal',
+      );
+    run(FRAME_MS);
+    expect(views.get('bea')!.at(-1)!.score).toEqual(before.score);
+  });
+
+  it.each([
+    [
+      { t: 'ball', game: 'g', ball: { x: 1, y: 1, vx: 1e9, vy: 0 }, at: 1, score: [0, 0] },
+      'bad ball',
+    ],
+    [{ t: 'ball', game: 'g', ball: { x: 1, y: 1, vx: 0, vy: 0 }, at: 1, score: [0] }, 'bad score'],
+    [{ t: 'paddle', game: 'g', y: Number.NaN }, 'bad paddle'],
+    [{ t: 'start', game: 'g', left: 'a', right: 'a' }, 'two different players are needed'],
+    [{ t: 'teleport' }, 'unknown message type'],
+  ])('rejects %j', (message, reason) => {
+    expect(parsePongMessage(message)).toEqual({ ok: false, reason });
+  });
+});
