@@ -137,6 +137,15 @@ export function wireRecording(options: RecordingOptions): void {
     },
     { signal },
   );
+  // Leaving the call (or it moving to another tab) hides the controls: the recording is saved
+  // then rather than lost.
+  session.on(
+    'stateChanged',
+    (state) => {
+      if (state.kind === 'left' || state.kind === 'moved') void stop();
+    },
+    { signal },
+  );
   const ticker = setInterval(() => recorders.size > 0 && render(), 1000);
   signal.addEventListener('abort', () => {
     clearInterval(ticker);

@@ -83,4 +83,19 @@ describe('Recording', () => {
     console.log(`Recording: ${recordedMs} ms recorded, the player reads ${view.duration} s`);
     expect(Math.abs(view.duration * 1000 - recordedMs)).toBeLessThan(1500);
   });
+
+  it('saves the recording when the person recording leaves the call', async () => {
+    await bea.getByRole('button', { name: 'Record' }).click();
+    await eventually('Ana sees that Bea records', async () =>
+      ((await indicator(ana).textContent()) ?? '').startsWith('Bea is recording'),
+    );
+    await bea.waitForTimeout(2000);
+    const download = bea.waitForEvent('download');
+    await bea.getByRole('button', { name: 'Leave' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.webm$/);
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    await eventually('the indicator goes for Ana', async () => !(await indicator(ana).isVisible()));
+  });
 });
