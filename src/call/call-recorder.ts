@@ -35,10 +35,17 @@ export class CallRecorder {
     this.paint = this.canvas.getContext('2d')!;
     const video = this.canvas.captureStream(FRAMES_PER_SECOND).getVideoTracks();
     const stream = new MediaStream([...video, ...this.mix.stream.getAudioTracks()]);
-    this.recorder = new MediaRecorder(stream, {
-      mimeType: MediaRecorder.isTypeSupported(MIME_TYPE) ? MIME_TYPE : 'video/webm',
-      videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
-    });
+    try {
+      this.recorder = new MediaRecorder(stream, {
+        mimeType: MediaRecorder.isTypeSupported(MIME_TYPE) ? MIME_TYPE : 'video/webm',
+        videoBitsPerSecond: VIDEO_BITS_PER_SECOND,
+      });
+    } catch (error) {
+      // Nothing will record: give back the canvas capture and the audio graph at once.
+      for (const track of stream.getTracks()) track.stop();
+      void this.audio.close();
+      throw error;
+    }
     this.recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size > 0) this.chunks.push(event.data);
     });

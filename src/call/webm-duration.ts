@@ -100,10 +100,7 @@ export async function withWebmDuration(recording: Blob, milliseconds: number): P
       child = field.dataStart + field.size.value;
     }
     const added = durationElement(milliseconds);
-    const infoId = head.subarray(
-      element.start,
-      element.start + (element.dataStart - element.start - element.size.length),
-    );
+    const infoId = head.subarray(element.start, element.dataStart - element.size.length);
     const infoSize = sizeField(element.size.value + added.length);
     const infoBody = head.subarray(element.dataStart, end);
     const growth = infoSize.length - element.size.length + added.length;

@@ -7,7 +7,7 @@ import {
   type MediaOutcome,
 } from './local-media.js';
 import type { LocalTracks, TrackKind } from './peer-link.js';
-import { FilteredVideo, type FilterFigures, type VideoFilter } from './video-filter.js';
+import { FilteredVideo, type VideoFilter } from './video-filter.js';
 
 /**
  * The self-view needs far fewer pixels than peers do: a downscaled clone of the camera keeps a
@@ -73,11 +73,6 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
 
   get videoFilter(): VideoFilter {
     return this.filter;
-  }
-
-  /** How the filter keeps up with the camera; undefined while no filter has run. */
-  get filterFigures(): FilterFigures | undefined {
-    return this.filtered?.figures;
   }
 
   /**

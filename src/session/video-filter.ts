@@ -63,15 +63,6 @@ declare class MediaStreamTrackGenerator extends MediaStreamTrack {
   readonly writable: WritableStream<VideoFrame>;
 }
 
-export interface FilterFigures {
-  /** Frames that went through. */
-  frames: number;
-  /** Frames the camera made that never came out, judged from gaps in their timestamps. */
-  dropped: number;
-  /** Mean time spent on one frame, in milliseconds. */
-  meanMs: number;
-}
-
 /** Whether this browser can filter video (Chromium 94 and later). */
 export function canFilterVideo(): boolean {
   return 'MediaStreamTrackProcessor' in globalThis && 'MediaStreamTrackGenerator' in globalThis;
@@ -84,11 +75,6 @@ export class FilteredVideo {
   private readonly canvas = new OffscreenCanvas(1, 1);
   private readonly paint: OffscreenCanvasRenderingContext2D;
   private readonly done = new AbortController();
-  private frames = 0;
-  private workMs = 0;
-  private firstTimestamp: number | undefined;
-  private lastTimestamp = 0;
-  private smallestGap = Infinity;
   private buffer = new Uint8Array(0);
   private tables: ColourTables & { for?: ColourChange } = {
     y: undefined,
@@ -114,38 +100,20 @@ export class FilteredVideo {
     this.filter = filter;
   }
 
-  get figures(): FilterFigures {
-    const span = this.lastTimestamp - (this.firstTimestamp ?? this.lastTimestamp);
-    const expected =
-      this.frames > 1 && Number.isFinite(this.smallestGap)
-        ? Math.round(span / this.smallestGap) + 1
-        : this.frames;
-    return {
-      frames: this.frames,
-      dropped: Math.max(0, expected - this.frames),
-      meanMs: this.frames > 0 ? this.workMs / this.frames : 0,
-    };
-  }
-
   stop(): void {
     this.done.abort();
     this.track.stop();
   }
 
   private async apply(frame: VideoFrame): Promise<VideoFrame> {
-    const started = performance.now();
-    this.count(frame.timestamp);
     const { change } = VIDEO_FILTERS[this.filter];
-    let output = frame;
-    if (change) {
-      const format = frame.format;
-      output =
-        format === 'I420' || format === 'NV12'
-          ? await this.recolour(frame, format, change)
-          : this.repaint(frame);
-      frame.close();
-    }
-    this.workMs += performance.now() - started;
+    if (!change) return frame; // passed through untouched: no copy
+    const format = frame.format;
+    const output =
+      format === 'I420' || format === 'NV12'
+        ? await this.recolour(frame, format, change)
+        : this.repaint(frame);
+    frame.close();
     return output;
   }
 
@@ -187,14 +155,5 @@ export class FilteredVideo {
       timestamp: frame.timestamp,
       ...(frame.duration === null ? {} : { duration: frame.duration }),
     });
-  }
-
-  private count(timestamp: number): void {
-    if (this.frames > 0) {
-      const gap = timestamp - this.lastTimestamp;
-      if (gap > 0) this.smallestGap = Math.min(this.smallestGap, gap);
-    } else this.firstTimestamp = timestamp;
-    this.lastTimestamp = timestamp;
-    this.frames++;
   }
 }

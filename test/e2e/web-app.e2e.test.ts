@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { X509Certificate, createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../support/self-signed-certificate.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 // The fixture registry's "webapp" entry points here (test/fixtures/widgetmanifest.json).
@@ -13,36 +11,14 @@ const APP_PORT = 8106;
 const PORT = 8105;
 
 /** A throwaway certificate for 127.0.0.1, and the switch that makes Chromium trust it alone. */
-function certificate(folder: string) {
-  const cert = join(folder, 'cert.pem');
-  const key = join(folder, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  const pem = readFileSync(cert);
-  const spki = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+function certificate() {
+  const { certFile, keyFile } = selfSignedCertificate();
+  const cert = readFileSync(certFile);
+  const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
   const pin = createHash('sha256').update(spki).digest('base64');
   return {
-    cert: pem,
-    key: readFileSync(key),
+    cert,
+    key: readFileSync(keyFile),
     trust: `--ignore-certificate-errors-spki-list=${pin}`,
   };
 }
@@ -72,15 +48,13 @@ const app = (page: Page): FrameLocator => page.frameLocator('iframe[title="Web a
 // A registry entry whose url is an https web app: framed as a page from its own server,
 // sandboxed like every widget, opened for everyone, talking through the SDK.
 describe('Web app widget', () => {
-  let folder: string;
   let server: Server;
   let call: TwoPersonCall;
   let ana: Page;
   let bea: Page;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'tfx-webapp-'));
-    const tls = certificate(folder);
+    const tls = certificate();
     server = await serveWebApp(tls);
     call = await startTwoPersonCall(PORT, { extraArgs: [tls.trust] });
     ({ ana, bea } = call);
@@ -89,7 +63,6 @@ describe('Web app widget', () => {
   afterAll(async () => {
     await call.close();
     server.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('opens for everyone, sandboxed, and talks to its peers', async () => {

@@ -121,7 +121,7 @@ export class PongGame {
         const at = message.at - (this.clocks.get(from)?.offset ?? 0);
         // Paths only move forward: a message overtaken by a newer one is stale.
         if (this.path && at < this.path.at - 1) return;
-        this.setPath({ ball: message.ball, at, score: message.score });
+        this.path = { ball: message.ball, at, score: message.score };
         return;
       }
       case 'ping':
@@ -188,17 +188,13 @@ export class PongGame {
     if (heading !== side || now < crossing) return;
     const atLine = ballAfter(path.ball, inMs);
     if (covers(this.paddles[side], atLine.y)) {
-      this.setPath({ ball: hitOff(atLine, this.paddles[side]), at: crossing, score: path.score });
+      this.path = { ball: hitOff(atLine, this.paddles[side]), at: crossing, score: path.score };
       this.broadcastPath();
       return;
     }
     const score: [number, number] = [...path.score];
     score[side === 'left' ? 1 : 0]++;
     this.serve(side, score);
-  }
-
-  private setPath(path: Path): void {
-    this.path = path;
   }
 
   private ballToShow(now: number): { x: number; y: number } | undefined {

@@ -1,42 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig } from '../../../src/server/config.js';
 import { createSignallingServer } from '../../../src/server/create-server.js';
 import { createServerLogger } from '../../../src/server/logger.js';
-
-/** A throwaway self-signed certificate for 127.0.0.1, made by the system's openssl. */
-function selfSignedCertificate(): { certFile: string; keyFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'tfx-tls-'));
-  const certFile = join(dir, 'cert.pem');
-  const keyFile = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return { certFile, keyFile };
-}
+import { selfSignedCertificate } from '../../support/self-signed-certificate.js';
 
 describe('the signalling server over HTTPS/WSS', () => {
   it('serves HTTPS and socket.io over WSS when given a certificate and key', async () => {

@@ -140,6 +140,32 @@ describe('Files transfer', () => {
     expect(outgoing.status).toEqual({ kind: 'cancelled' });
   });
 
+  it('stops for a receiver who leaves, and fails once nobody is left', async () => {
+    const source = new Uint8Array(randomBytes(CHUNK_BYTES * 40));
+    const { outgoing, receivers } = transferBetween(source, ['Bea']);
+    const running = outgoing.run();
+    await until(() => (receivers.get('bea')?.received ?? 0) >= CHUNK_BYTES * 2);
+    outgoing.peerLeft('bea');
+    await running;
+    expect(outgoing.recipients.get('bea')!.state).toBe('left');
+    expect(outgoing.status).toEqual({ kind: 'failed', reason: 'the receiver left' });
+  });
+
+  it('ends an arriving file when its sender leaves, and keeps nothing', () => {
+    const offer = { t: 'offer', id: '0123456789abcdef', name: 'a', size: 10, type: '' } as const;
+    const incoming = new IncomingTransfer(
+      offer,
+      SENDER,
+      () => Promise.resolve(),
+      () => undefined,
+    );
+    incoming.acceptChunk({ id: offer.id, offset: 0, data: new Uint8Array(4) });
+    incoming.senderLeft();
+    expect(incoming.status).toEqual({ kind: 'failed', reason: 'the sender left' });
+    incoming.end('0'.repeat(64)); // a late end changes nothing
+    expect(incoming.status).toEqual({ kind: 'failed', reason: 'the sender left' });
+  });
+
   it('refuses a file damaged in transit and tells the sender', async () => {
     const source = new Uint8Array(randomBytes(CHUNK_BYTES * 3));
     let seen = 0;
