@@ -10,6 +10,10 @@ const port = Number(process.env.PORT ?? 5180);
 const server = await createServer({
   // Not vite.config.ts: that one builds the extension. The playground only needs the SDK alias.
   configFile: false,
+  // Only the playground and the widgets: by default Vite scans every HTML file under the root,
+  // build output included, so what it pre-bundles (and how long the first page waits) would
+  // depend on what this machine happened to build before.
+  optimizeDeps: { entries: ['src/playground/index.html', 'widgets/*/index.html'] },
   resolve: {
     alias: { '@tfx/sdk': fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url)) },
   },

@@ -83,3 +83,6 @@ tfx.onVisibilityChanged((visible) => {
   tfx.setBadge(0);
   input.focus();
 });
+
+// Only now can a line go anywhere; the page kept the composer disabled until here.
+document.querySelector<HTMLFieldSetElement>('#controls')!.disabled = false;

@@ -72,6 +72,8 @@ tfx.onPeerJoined((peer) => sync.meet(peer.id));
 tfx.onPeerLeft((peer) => sync.part(peer.id));
 
 await tfx.ready();
+// The language is shared from here on; the page kept the picker disabled until now.
+picker.disabled = false;
 const me = tfx.self();
 const colour = colourFor(me.id);
 awareness.setLocalStateField('user', { name: me.name, color: colour, colorLight: `${colour}33` });

@@ -235,3 +235,6 @@ tfx.onMessage((data, from) => {
 tfx.onPeerJoined((peer) => {
   if (board.size > 0) send({ type: 'draw:board', strokes: board.ordered() }, peer.id);
 });
+
+// Only now do the tools do something; the page kept them disabled until here.
+for (const tool of document.querySelectorAll<HTMLButtonElement>('#toolbar button')) tool.disabled = false;

@@ -179,3 +179,5 @@ tfx.onPeerLeft((peer) => {
 
 await tfx.ready();
 listRecipients(tfx.peers());
+recipientSelect.disabled = false;
+document.querySelector<HTMLButtonElement>('#choose')!.disabled = false;

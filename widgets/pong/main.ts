@@ -136,3 +136,6 @@ tfx.onPeerLeft((peer) => {
   game.peerLeft(peer.id);
 });
 listOpponents(tfx.peers());
+// Only now does Start do something; the page kept it disabled until here.
+opponentSelect.disabled = false;
+startButton.disabled = false;
