@@ -5,6 +5,7 @@ import { createSignallingServer, type SignallingServer } from '../../src/server/
 import { createServerLogger } from '../../src/server/logger.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { remoteTiles } from './harness/call-page.js';
+import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 
 const PORT = 8087;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -47,15 +48,13 @@ describe('a full room', () => {
       async () => (await remoteTiles(pages[5]!).count()) === 5,
     );
 
+    await people[6]!.context.addInitScript(trackMediaCaptures);
     const gus = await openCall(people[6]!, 'six-seats', 'Gus', SERVER);
     await gus.getByText('This room is full (6 people).').waitFor({ timeout: 20_000 });
-    await eventually('Gus’s camera and microphone are released once refused', () =>
-      gus.evaluate(() => {
-        const self = document.querySelector<HTMLVideoElement>('figure.self video');
-        const stream = self?.srcObject as MediaStream | null | undefined;
-        return (stream?.getTracks() ?? []).every((track) => track.readyState === 'ended');
-      }),
-    );
+    await eventually('Gus’s camera and microphone are released once refused', async () => {
+      const tracks = await capturedTracks(gus);
+      return tracks.length > 0 && tracks.every((track) => !track.live);
+    });
     await eventually('nobody sees Gus', async () => (await remoteTiles(pages[0]!).count()) === 5);
     await gus.getByRole('button', { name: 'Start a new room' }).click();
     await eventually(

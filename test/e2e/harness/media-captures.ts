@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Test instrumentation, not product code (install with `context.addInitScript`): keeps every
+ * track getUserMedia hands the page, so a test can see whether each one really stopped, even
+ * after the page dropped its own references.
+ */
+export function trackMediaCaptures(): void {
+  const devices = navigator.mediaDevices;
+  const original = devices.getUserMedia.bind(devices);
+  const handedOut: MediaStreamTrack[] = [];
+  (globalThis as { __captures?: MediaStreamTrack[] }).__captures = handedOut;
+  devices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    handedOut.push(...stream.getTracks());
+    return stream;
+  };
+}
+
+export interface CapturedTrack {
+  kind: string;
+  label: string;
+  live: boolean;
+}
+
+/** Every track getUserMedia has handed out in this page so far, oldest first. */
+export function capturedTracks(page: Page): Promise<CapturedTrack[]> {
+  return page.evaluate(() =>
+    ((globalThis as { __captures?: MediaStreamTrack[] }).__captures ?? []).map((track) => ({
+      kind: track.kind,
+      label: track.label,
+      live: track.readyState === 'live',
+    })),
+  );
+}
