@@ -7,6 +7,7 @@ import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, tileOf } from './harness/call-page.js';
+import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
 
 const PORT = 8087;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -104,10 +105,15 @@ describe('widgets in a call', () => {
   it('gives a late joiner the open widget and the conversation so far', async () => {
     const calPerson = await launchPerson();
     people.push(calPerson);
+    await calPerson.context.addInitScript(recordWidgetDeliveries);
     cal = await openCall(calPerson, room, 'Cal', SERVER);
     await expectChatLine(cal, 'Ana', 'Hello Bea');
     await expectChatLine(cal, 'Bea', 'Hi Ana!');
-    // History arrives from both peers and is merged, not repeated.
+    // History arrives from both peers and is merged, not repeated: count once both have come.
+    await eventually('both histories reached Cal', async () => {
+      const senders = await sendersOf(chat(cal), 'chat:history');
+      return senders.includes('Ana') && senders.includes('Bea');
+    });
     expect((await chatText(cal)).split('Hello Bea').length - 1).toBe(1);
     await say(cal, 'Hi both, Cal here');
     await expectChatLine(ana, 'Cal', 'Hi both, Cal here');
