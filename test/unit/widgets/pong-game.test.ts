@@ -13,6 +13,7 @@ const FRAME_MS = 1000 / 60;
 function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
   let now = 1_000_000;
   const inFlight: { at: number; to: string; from: string; text: string }[] = [];
+  const sent: PongMessage[] = [];
   const ids = ['ana', 'bea', 'cal'];
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -22,6 +23,7 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
       new PongGame(
         id,
         (message: PongMessage, to?: string) => {
+          sent.push(message);
           for (const peer of ids)
             if (peer !== id && (to === undefined || to === peer))
               inFlight.push({
@@ -59,7 +61,7 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
       }
     }
   };
-  return { games, views, run };
+  return { games, views, run, sent, now: () => now };
 }
 
 /** The largest move of the drawn ball from one frame to the next, serves aside. */
@@ -105,16 +107,15 @@ describe('Ping-pong over a 100 ms round trip', () => {
   });
 
   it('ignores a ball path from someone who is not playing', () => {
-    const { games, views, run } = table(0);
+    const { games, views, run, sent, now } = table(0);
     games.get('ana')!.start('bea');
     run(500);
     const before = views.get('bea')!.at(-1)!;
-    games
-      .get('bea')!
-      .receive(
-        { t: 'ball', game: 'x', ball: { x: 1, y: 1, vx: 0.1, vy: 0 }, at: 0, score: [9, 9] },
-        'cal',
-      );
+    // The running game's id and a path newer than any, so the sender alone is what is refused.
+    const game = sent.find((message) => message.t === 'start')!.game;
+    const forged = { x: 1, y: 1, vx: 0.1, vy: 0 };
+    const at = now() + 10_000;
+    games.get('bea')!.receive({ t: 'ball', game, ball: forged, at, score: [9, 9] }, 'cal');
     run(FRAME_MS);
     expect(views.get('bea')!.at(-1)!.score).toEqual(before.score);
   });
