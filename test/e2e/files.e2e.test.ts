@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { profileResidentMib } from './harness/process-memory.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8102;
@@ -52,7 +53,10 @@ const row = (page: Page, name: string) => files(page).getByRole('listitem', { na
 const detailOf = async (page: Page, name: string) =>
   (await row(page, name).locator('.detail').textContent()) ?? '';
 
-/** The JavaScript heap of the Files frame on this page, in MiB. */
+/**
+ * The JavaScript heap of the Files frame on this page, in MiB. Exact only with Chromium's
+ * --enable-precise-memory-info; without it the figure is rounded and may stay frozen.
+ */
 async function frameHeapMib(page: Page): Promise<number> {
   const frame = page.frames().find((candidate) => candidate.url().includes('/widgets/files/'))!;
   const bytes = await frame.evaluate(
@@ -72,7 +76,7 @@ describe('Files widget', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'tfx-files-'));
-    call = await startTwoPersonCall(PORT);
+    call = await startTwoPersonCall(PORT, { extraArgs: ['--enable-precise-memory-info'] });
     ({ ana, bea } = call);
     await ana.getByRole('button', { name: 'Files', exact: true }).click();
     await files(ana).getByRole('button', { name: 'Choose files…' }).waitFor();
@@ -111,9 +115,11 @@ describe('Files widget', () => {
       clip: { x: 0, y: 0, width: 1180, height: 680 },
     });
     let done = false;
+    const beaResident = [profileResidentMib(call.profiles.bea)];
     const watchHeaps = (async () => {
       while (!done) {
         heaps.push(await frameHeapMib(ana), await frameHeapMib(bea));
+        beaResident.push(profileResidentMib(call.profiles.bea));
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     })();
@@ -127,8 +133,14 @@ describe('Files widget', () => {
       (await detailOf(ana, 'holiday-video.bin')).includes('Bea: received, SHA-256 checked'),
     );
     expect(await detailOf(bea, 'holiday-video.bin')).toBe('Saved · SHA-256 checked');
-    console.log(`Files: ${BIG_MIB} MiB, frame heaps at most ${Math.max(...heaps).toFixed(1)} MiB`);
-    expect(heaps.length).toBeGreaterThan(2);
+    // Not asserted: where Chromium keeps received Blobs (memory or disk) is its own choice.
+    const residentGrowth = Math.max(...beaResident) - beaResident[0]!;
+    console.log(
+      `Files: ${BIG_MIB} MiB, frame heaps at most ${Math.max(...heaps).toFixed(1)} MiB; ` +
+        `Bea's whole Chromium grew by at most ${residentGrowth.toFixed(0)} MiB resident`,
+    );
+    // Live samples: a frozen or rounded reading would repeat one figure.
+    expect(new Set(heaps).size).toBeGreaterThan(heaps.length / 2);
     // A frame holding the file would be over 256 MiB; one chunk window and one group of
     // received bytes, with garbage not yet collected, measured about 58 MiB at most.
     expect(Math.max(...heaps)).toBeLessThan(BIG_MIB / 2);

@@ -11,6 +11,8 @@ export const CALL_PAGE = 'src/call/call.html';
 /** One person: a separate Chromium profile with the built extension loaded. */
 export interface Person {
   context: BrowserContext;
+  /** The profile folder, which also names this person's Chromium processes. */
+  profile: string;
   extensionId: string;
   extensionUrl(path: string): string;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function launchPerson({
   const extensionId = new URL(worker.url()).host;
   return {
     context,
+    profile,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     close: async () => {

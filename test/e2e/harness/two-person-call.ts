@@ -10,6 +10,8 @@ import { expectState, tileOf } from './call-page.js';
 export interface TwoPersonCall {
   ana: Page;
   bea: Page;
+  /** Their Chromium profiles (folders), which also name their processes. */
+  profiles: { ana: string; bea: string };
   /** Someone else joins the same room (a late joiner); closed with the rest. */
   join(name: string): Promise<Page>;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startTwoPersonCall(
   return {
     ana,
     bea,
+    profiles: { ana: people[0]!.profile, bea: people[1]!.profile },
     join: async (name) => {
       const person = await launchPerson(launch);
       people.push(person);
