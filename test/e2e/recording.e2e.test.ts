@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { expectVideoPlaying, tileOf } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8103;
@@ -20,12 +21,48 @@ async function playerView(page: Page, bytes: Buffer) {
       video.onloadedmetadata = resolve;
       video.onerror = () => reject(new Error(`the player refused it: ${video.error?.message}`));
     });
-    return { duration: video.duration, width: video.videoWidth, height: video.videoHeight };
+    // A picture from inside the recording, played (not seeked: a live WebM has no cues).
+    video.playbackRate = 4;
+    await video.play();
+    await new Promise<void>((resolve) => {
+      const check = () => (video.currentTime >= 2 ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    video.pause();
+    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const paint = canvas.getContext('2d')!;
+    paint.drawImage(video, 0, 0);
+    const pixels = paint.getImageData(0, 0, canvas.width, canvas.height).data;
+    // Chromium's fake cameras are green; a black-and-white filter turns one black and white.
+    // The recorder's own colours (#0f172a, #1e293b) are blue-tinted: neither green nor grey.
+    let green = 0;
+    let grey = 0;
+    for (let index = 0; index < pixels.length; index += 4) {
+      const [red, greenLevel, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
+      if (greenLevel > red + 60 && greenLevel > blue + 60) green += 1;
+      else if (Math.max(red, greenLevel, blue) - Math.min(red, greenLevel, blue) < 12) grey += 1;
+    }
+    const count = pixels.length / 4;
+    // The voices: the loudest stretch of the mixed audio, as a player would decode it.
+    const audio = await new OfflineAudioContext(1, 48_000, 48_000).decodeAudioData(data.buffer);
+    let peak = 0;
+    for (let channel = 0; channel < audio.numberOfChannels; channel++)
+      for (const sample of audio.getChannelData(channel)) peak = Math.max(peak, Math.abs(sample));
+    return {
+      duration: video.duration,
+      width: video.videoWidth,
+      height: video.videoHeight,
+      greenShare: green / count,
+      greyShare: grey / count,
+      audioSeconds: audio.duration,
+      audioPeak: peak,
+    };
   }, bytes.toString('base64'));
 }
 
 // Recording a call: everyone (a late joiner too) sees who records and for how long, and
-// stopping saves a WebM file that a player opens with the right duration.
+// stopping saves a WebM file that a player opens with the right duration, with every tile in
+// the picture and the other people's voices in the sound.
 describe('Recording', () => {
   let call: TwoPersonCall;
   let ana: Page;
@@ -40,6 +77,11 @@ describe('Recording', () => {
 
   it('tells everyone, saves a WebM whose duration matches the time recorded', async () => {
     await expect(indicator(bea).isVisible()).resolves.toBe(false);
+    // Bea's tile is told apart from Ana's by its colour, and Ana is silent: whatever is heard
+    // in the recording came from the others.
+    await bea.getByRole('combobox', { name: 'Filter' }).selectOption({ label: 'Black and white' });
+    await ana.getByRole('button', { name: 'Mute microphone' }).click();
+    await expectVideoPlaying(tileOf(ana, 'Bea'));
     const started = Date.now();
     await ana.getByRole('button', { name: 'Record' }).click();
     await eventually('Bea sees that Ana records', async () =>
@@ -82,6 +124,15 @@ describe('Recording', () => {
     expect(Number.isFinite(view.duration)).toBe(true);
     console.log(`Recording: ${recordedMs} ms recorded, the player reads ${view.duration} s`);
     expect(Math.abs(view.duration * 1000 - recordedMs)).toBeLessThan(1500);
+    console.log(
+      `Recording picture: ${(view.greenShare * 100).toFixed(0)}% green (Ana), ` +
+        `${(view.greyShare * 100).toFixed(0)}% grey (Bea); audio peak ${view.audioPeak.toFixed(2)}`,
+    );
+    expect(view.greenShare, 'Ana’s own tile').toBeGreaterThan(0.05);
+    expect(view.greyShare, 'Bea’s tile, in black and white').toBeGreaterThan(0.05);
+    expect(view.audioSeconds).toBeGreaterThan(RECORD_FOR_MS / 1000 - 1.5);
+    expect(view.audioPeak, 'the others’ voices, Ana muted').toBeGreaterThan(0.05);
+    await ana.getByRole('button', { name: 'Unmute microphone' }).click();
   });
 
   it('saves the recording when the person recording leaves the call', async () => {
