@@ -4,7 +4,7 @@ import { newRoomId } from '../../src/shared/room-id.js';
 import { startRedis, type RedisServer } from '../support/redis-server.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
-import { startServerProcess, type ServerProcess } from './harness/server-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 // Two server processes on two ports behind one Redis, as an operator scales out: Ana's browser
 // talks to one, Bea's to the other, and they are in one call.

@@ -4,7 +4,7 @@ import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
-import { serverCounts, startServerProcess, type ServerProcess } from './harness/server-process.js';
+import { serverCounts, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const PORT = 8095;
 

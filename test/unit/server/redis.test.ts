@@ -7,6 +7,7 @@ import {
 import { createServerLogger } from '../../../src/server/logger.js';
 import { newRoomId } from '../../../src/shared/room-id.js';
 import { startRedis, type RedisServer } from '../../support/redis-server.js';
+import { startServerProcess } from '../../support/server-process.js';
 import { TestClient } from './test-client.js';
 
 interface JoinReply {
@@ -14,6 +15,10 @@ interface JoinReply {
   data?: { self: { id: string }; peers: { id: string; name: string }[] };
   error?: { code: string };
 }
+
+// What RedisRoomStore gives each process's key; the crash test waits for it to run out.
+const NODE_KEY_TTL_MS = 15_000;
+const CRASHING_SERVER_PORT = 8131;
 
 let redis: RedisServer;
 const servers: SignallingServer[] = [];
@@ -125,7 +130,7 @@ describe('signalling servers sharing rooms through Redis', () => {
     expect((await withPassword(one, 'open sesame')).error?.code).toBe('ROOM_LOCKED');
   });
 
-  it('sweeps the members of a server that stopped, so their seats are not held forever', async () => {
+  it('sweeps the members of a server that shut down, so their seats are not held forever', async () => {
     // A long grace: the stopped server never gets to give the seats up itself.
     const [one, two] = await Promise.all([startServer(), startServer(600)]);
     const room = newRoomId();
@@ -138,6 +143,37 @@ describe('signalling servers sharing rooms through Redis', () => {
     expect(dan.reply.ok).toBe(true);
     expect(dan.reply.data?.peers).toEqual([]);
   });
+
+  it('frees the seats of a server that crashed once its key in Redis has expired', async () => {
+    const one = await startServer();
+    // A real process killed with SIGKILL: it never says goodbye, so only the expiry of the key
+    // it kept renewing can free its seats.
+    const crashed = await startServerProcess(CRASHING_SERVER_PORT, [
+      '--redis-url',
+      redis.url,
+      '--capacity',
+      '3',
+      '--resume-grace',
+      '600',
+    ]);
+    const room = newRoomId();
+    for (const name of ['Ana', 'Bea', 'Cal']) await joined(crashed.url, room, name);
+    await crashed.kill();
+    const killedAt = Date.now();
+    const first = await joined(one, room, 'Dan');
+    expect(first.reply.error?.code).toBe('ROOM_FULL');
+
+    let dan = first.reply;
+    while (!dan.ok && Date.now() - killedAt < NODE_KEY_TTL_MS + 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      dan = (await first.client.join(room, 'Dan')) as JoinReply;
+    }
+    expect(dan.ok).toBe(true);
+    expect(dan.data?.peers).toEqual([]);
+    // The key outlived the crash by about its time to live, minus what had passed since its
+    // last renewal (every 5 s).
+    expect(Date.now() - killedAt).toBeGreaterThan(NODE_KEY_TTL_MS - 5_000 - 500);
+  }, 30_000);
 
   it('counts rooms per process: a full process refuses a new room, another still takes it', async () => {
     const [one, two] = await Promise.all([startServer(0, 1), startServer(0, 1)]);
