@@ -4,6 +4,8 @@ import { once } from 'node:events';
 /** The built signalling server as an operator runs it, in its own process, so it can be killed. */
 export interface ServerProcess {
   url: string;
+  /** When it started listening, by its own log (Date.now() milliseconds). */
+  listeningAt: number;
   /** Kills it the hard way (SIGKILL): no goodbye to any client, as in a crash. */
   kill(): Promise<void>;
 }
@@ -14,25 +16,33 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['build/server/server/main.js', '--port', String(port), '--log-level', 'warn', ...args],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    ['build/server/server/main.js', '--port', String(port), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${errors}`);
-    const healthy = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
+  let output = '';
+  const listeningAt = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start: ${errors}`)),
+      10_000,
     );
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`the server did not start: ${errors}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    const onOutput = (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((text) => text.includes('signalling server listening'));
+      if (!line) return;
+      clearTimeout(timer);
+      // Later lines are not needed; the stream is still drained so the server never blocks.
+      child.stdout!.off('data', onOutput);
+      child.stdout!.resume();
+      resolve((JSON.parse(line) as { time: number }).time);
+    };
+    child.stdout!.on('data', onOutput);
+    child.once('exit', () => reject(new Error(`the server exited: ${errors}`)));
+  });
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
+    listeningAt,
     kill: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

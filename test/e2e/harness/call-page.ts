@@ -101,3 +101,37 @@ export async function expectEveryonePlaying(
     }
   }
 }
+
+/**
+ * Starts noting, inside the page, the moments (Date.now(), the clock Node and every browser on
+ * this machine share) when `name`'s tile says "connected" and when it presents a video frame.
+ * Read them with `tileMoments`: a bound then measures what the page did, not when a test that
+ * polls under load happened to look.
+ */
+export async function watchTile(page: Page, name: string): Promise<void> {
+  await tileOf(page, name).evaluate((figure) => {
+    const moments = { connected: [] as number[], frames: [] as number[] };
+    (figure as unknown as { moments: typeof moments }).moments = moments;
+    const state = figure.querySelector('.state')!;
+    new MutationObserver(() => {
+      if (state.textContent === 'connected') moments.connected.push(Date.now());
+    }).observe(state, { childList: true, characterData: true, subtree: true });
+    const video = figure.querySelector('video')!;
+    const onFrame = () => {
+      moments.frames.push(Date.now());
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+
+/** What `watchTile` has noted so far. */
+export function tileMoments(
+  page: Page,
+  name: string,
+): Promise<{ connected: number[]; frames: number[] }> {
+  return tileOf(page, name).evaluate(
+    (figure) =>
+      (figure as unknown as { moments: { connected: number[]; frames: number[] } }).moments,
+  );
+}
