@@ -3,19 +3,21 @@ import webExtension from 'vite-plugin-web-extension';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { buildTarget } from './scripts/build-target.js';
 import {
-  SHIPPED_WIDGETS,
-  TEST_WIDGETS,
   readRegistry,
   sandboxManifestFields,
   widgetRegistryPlugin,
 } from './scripts/widget-registry.js';
 
+// An environment variable, not a command-line flag: the plugin's own sub-builds read this file,
+// not the command line. TFX_BUILD=e2e builds the e2e extension (with the test-only widgets)
+// into its own folder; anything else builds what ships into dist/.
+const target = buildTarget(process.env);
+
 // The widget registry is checked before anything is built: a bad entry fails the build with
-// every problem named. The e2e build (TFX_TEST_WIDGETS=1) adds the test-only widgets.
-const registry = readRegistry(
-  process.env.TFX_TEST_WIDGETS === '1' ? [SHIPPED_WIDGETS, TEST_WIDGETS] : [SHIPPED_WIDGETS],
-);
+// every problem named.
+const registry = readRegistry(target.widgetSources);
 if (registry.errors.length > 0) {
   throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
 }
@@ -64,8 +66,7 @@ export default defineConfig({
     // What a widget imports: `import * as tfx from '@tfx/sdk'`.
     alias: { '@tfx/sdk': fileURLToPath(new URL('src/sdk/index.ts', import.meta.url)) },
   },
-  // TFX_OUT_DIR, not --outDir: the plugin's own sub-builds read this file, not the command line.
-  build: { outDir: process.env.TFX_OUT_DIR ?? 'dist', emptyOutDir: true, sourcemap: true },
+  build: { outDir: target.outDir, emptyOutDir: true, sourcemap: true },
   plugins: [
     webExtension({
       manifest: manifestWithInviteOrigins,

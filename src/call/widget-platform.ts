@@ -31,7 +31,10 @@ export async function startWidgetPlatform(
   const note = (text: string) => {
     document.querySelector('#widget-note')!.textContent = text;
   };
-  const registry = await loadRegistry(base);
+  // Only pages the manifest sandboxes may be framed as widgets: any other page of the extension
+  // would run with its powers.
+  const { sandbox } = browser.runtime.getManifest() as { sandbox?: { pages?: string[] } };
+  const registry = await loadRegistry(base, { sandboxedPages: new Set(sandbox?.pages ?? []) });
   if (registry.errors.length > 0) {
     log.warn('Some widgets were skipped', registry.errors);
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);

@@ -13,7 +13,7 @@ const loss = document.querySelector<HTMLInputElement>('#loss')!;
 
 async function main(): Promise<void> {
   const base = new URL('/', location.href);
-  const registry = await loadRegistry(base);
+  const registry = await loadRegistry(base, { pagesDir: 'widgets' });
   if (registry.errors.length > 0) status.textContent = registry.errors.join('; ');
   const params = new URLSearchParams(location.search);
   const chosen =

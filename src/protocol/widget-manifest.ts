@@ -63,6 +63,11 @@ export interface ManifestCheck {
    * out at load time, where the build has already put each page where it belongs.
    */
   pagesDir?: string;
+  /**
+   * At load time in the extension: the pages its manifest sandboxes. A packaged page outside
+   * them would run with the extension's own powers, so it is refused, whatever folder it is in.
+   */
+  sandboxedPages?: ReadonlySet<string>;
 }
 
 export type ManifestValidation = { entries: WidgetEntry[]; errors: string[] };
@@ -117,6 +122,8 @@ export function validateWidgetManifest(
     if (typeof page === 'string') problems.push(`url: ${page}`);
     else if (page.kind === 'packaged' && !check.fileExists(page.path))
       problems.push(`url: ${page.path} does not exist`);
+    else if (page.kind === 'packaged' && check.sandboxedPages?.has(page.path) === false)
+      problems.push(`url: ${page.path} is not a sandboxed page of this extension`);
     if (!/^https:\/\//.test(entry.icon) && !check.fileExists(entry.icon))
       problems.push(`icon: ${entry.icon} does not exist`);
     if (entry.type === 'webapp' && typeof page !== 'string' && page.kind !== 'web') {

@@ -1,5 +1,6 @@
 import {
   validateWidgetManifest,
+  type ManifestCheck,
   type ManifestValidation,
   type WidgetEntry,
 } from '../protocol/widget-manifest.js';
@@ -17,8 +18,12 @@ async function exists(url: URL): Promise<boolean> {
 /**
  * Reads the widget registry the build packaged, checking it again as it loads: a bad entry
  * (say, edited by hand after the build) is skipped and reported; the others still load.
+ * `check` adds what the caller knows: the extension's sandboxed pages, or the pages folder.
  */
-export async function loadRegistry(base: URL): Promise<ManifestValidation> {
+export async function loadRegistry(
+  base: URL,
+  check: Omit<ManifestCheck, 'fileExists'>,
+): Promise<ManifestValidation> {
   let raw: unknown;
   try {
     const response = await fetch(new URL(MANIFEST_FILE, base));
@@ -40,7 +45,10 @@ export async function loadRegistry(base: URL): Promise<ManifestValidation> {
       if (await exists(new URL(path, base))) present.add(path);
     }),
   );
-  return validateWidgetManifest(raw, MANIFEST_FILE, { fileExists: (path) => present.has(path) });
+  return validateWidgetManifest(raw, MANIFEST_FILE, {
+    ...check,
+    fileExists: (path) => present.has(path),
+  });
 }
 
 /** Where a widget's page is framed from. Web apps (https) are framed as they are. */

@@ -174,6 +174,7 @@ describe('a call between real browsers', () => {
     });
     await tileOf(anaPage, 'Bea').waitFor({ state: 'detached', timeout: 10_000 });
     const gone = await anaPage.evaluate(() => (globalThis as { tileGoneAt?: number }).tileGoneAt);
+    console.log(`Leave: Ana's tile for Bea went ${gone! - left} ms after Bea's click`);
     expect(gone! - left, 'ms from Bea’s click to Ana’s tile going').toBeLessThan(2000);
     await beaPage.getByText('You left the call.').waitFor();
     expect(await remoteTiles(anaPage).count()).toBe(2);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { E2E_OUT_DIR } from '../../../scripts/build-target.js';
 import chromiumFlags from './chromium-flags.json' with { type: 'json' };
 
 // The e2e build: the shipped extension plus the test-only widgets (see test/fixtures).
-export const DIST = resolve('build/extension-e2e');
+export const DIST = resolve(E2E_OUT_DIR);
 export const CALL_PAGE = 'src/call/call.html';
 
 /** One person: a separate Chromium profile with the built extension loaded. */
