@@ -27,11 +27,14 @@ export interface LaunchOptions {
   mediaGrant?: 'everything' | 'nothing';
   /** More Chromium switches, e.g. to trust a test server's own certificate. */
   extraArgs?: string[];
+  /** Test instrumentation to run in every page and frame before its own scripts. */
+  initScripts?: (() => void)[];
 }
 
 export async function launchPerson({
   mediaGrant = 'everything',
   extraArgs = [],
+  initScripts = [],
 }: LaunchOptions = {}): Promise<Person> {
   const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -53,6 +56,7 @@ export async function launchPerson({
       ...extraArgs,
     ],
   });
+  for (const script of initScripts) await context.addInitScript(script);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
