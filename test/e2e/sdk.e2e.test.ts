@@ -13,13 +13,14 @@ interface SdkProbe {
   tfx: typeof Sdk;
   selfBeforeReady: string;
   left: string[];
-  outcome(promise: Promise<unknown>): Promise<string>;
+  outcome(this: void, promise: Promise<unknown>): Promise<string>;
   received?: unknown[];
 }
 
 async function probeFrame(page: Page): Promise<Frame> {
   const element = await page.locator('iframe[title="SDK probe"]').elementHandle();
-  const frame = (await element!.contentFrame())!;
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error('The SDK probe has no frame.');
   await frame.waitForFunction(() => 'sdkProbe' in globalThis);
   return frame;
 }
@@ -29,9 +30,9 @@ async function probeFrame(page: Page): Promise<Frame> {
  * the debugging protocol, which the page's CSP (no eval) does not apply to.
  */
 function inWidget<R, A>(frame: Frame, fn: (probe: SdkProbe, arg: A) => R, arg: A) {
-  return frame.evaluate(
+  return frame.evaluate<Awaited<R>>(
     `(${fn.toString()})(globalThis.sdkProbe, ${JSON.stringify(arg)})`,
-  ) as Promise<Awaited<R>>;
+  );
 }
 
 // The SDK as docs/widgets.md promises it, in a real call between two browsers: every call made
