@@ -84,6 +84,40 @@ describe('abuse limits', () => {
     await expect(gone).resolves.toBe('io server disconnect');
   });
 
+  it('lets a burst of twice the message rate through, then answers RATE_LIMITED', async () => {
+    const c = await client().connected();
+    const replies = (await Promise.all(
+      Array.from({ length: 40 }, () =>
+        c.request('media:update', { media: { audio: true, video: true } }),
+      ),
+    )) as Reply[];
+    // Not in a room, so each event that passes the limit is answered NOT_IN_ROOM instead.
+    const limited = (reply: Reply) => reply.error?.code === 'RATE_LIMITED';
+    const passed = replies.filter((reply) => !limited(reply)).length;
+    // 10 a second with a burst of 20; a slow server refills a token every 100 ms meanwhile.
+    expect(passed).toBeGreaterThanOrEqual(20);
+    expect(passed).toBeLessThan(30);
+    expect(replies.slice(0, 20).some(limited)).toBe(false);
+  });
+
+  it('limits new connections a minute per address, even when each one closes at once', async () => {
+    // 120 a minute (2 a second refill): never more than one socket open, so only this limit can
+    // refuse. Well past the allowance plus what refills meanwhile, one is refused.
+    let admitted = 0;
+    let refusal: string | undefined;
+    while (refusal === undefined && admitted < 200) {
+      const c = client();
+      refusal = await c.connected().then(
+        () => undefined,
+        (error: { data?: { code: string } }) => error.data?.code ?? 'no code',
+      );
+      if (refusal === undefined) admitted += 1;
+      c.close();
+    }
+    expect(refusal).toBe('TOO_MANY_CONNECTIONS');
+    expect(admitted).toBeGreaterThanOrEqual(120);
+  }, 30_000);
+
   it('refuses a new room past the per-process limit with SERVER_FULL, while existing rooms still admit', async () => {
     const [a, b, c] = await Promise.all([client(), client(), client()].map((x) => x.connected()));
     expect(((await a!.join('room-a', 'Ana')) as Reply).ok).toBe(true);

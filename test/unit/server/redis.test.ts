@@ -1,3 +1,5 @@
+import { scryptSync } from 'node:crypto';
+import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/server/config.js';
 import {
@@ -128,6 +130,46 @@ describe('signalling servers sharing rooms through Redis', () => {
     });
     await bea.request('room:lock', { locked: true });
     expect((await withPassword(one, 'open sesame')).error?.code).toBe('ROOM_LOCKED');
+  });
+
+  it('keeps only a salted scrypt hash of a room password, a different salt for every room', async () => {
+    const url = await startServer();
+    const rooms = [newRoomId(), newRoomId()];
+    for (const room of rooms) {
+      const client = await new TestClient(url).connected();
+      clients.push(client);
+      const reply = (await client.request('room:join', {
+        v: 1,
+        room,
+        name: 'Ana',
+        media: { audio: true, video: true },
+        instance: client.instance,
+        password: 'open sesame',
+      })) as JoinReply;
+      expect(reply.ok).toBe(true);
+    }
+    const reader = createClient({ url: redis.url });
+    await reader.connect();
+    const stored = await Promise.all(rooms.map((room) => reader.hGetAll(`tfx:room:${room}`)));
+    // Everything this Redis holds, as text: the password must be in none of it.
+    const everything: string[] = [];
+    for (const key of await reader.keys('*')) {
+      everything.push(key);
+      if ((await reader.type(key)) === 'hash')
+        everything.push(...Object.values(await reader.hGetAll(key)));
+      else everything.push((await reader.get(key)) ?? '');
+    }
+    await reader.quit();
+    for (const fields of stored) {
+      expect(fields.salt).toMatch(/^[0-9a-f]{32}$/);
+      expect(fields.hash).toBe(
+        scryptSync('open sesame', Buffer.from(fields.salt!, 'hex'), 32).toString('hex'),
+      );
+    }
+    expect(stored[0]!.salt).not.toBe(stored[1]!.salt);
+    expect(stored[0]!.hash).not.toBe(stored[1]!.hash);
+    expect(everything.join('\n')).not.toContain('open sesame');
+    expect(everything.join('\n')).toContain(stored[0]!.hash);
   });
 
   it('sweeps the members of a server that shut down, so their seats are not held forever', async () => {
