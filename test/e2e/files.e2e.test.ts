@@ -72,6 +72,7 @@ describe('Files widget', () => {
   let call: TwoPersonCall;
   let ana: Page;
   let bea: Page;
+  let cal: Page;
   let folder: string;
 
   beforeAll(async () => {
@@ -185,7 +186,7 @@ describe('Files widget', () => {
   });
 
   it('sends a file to one person only when one is chosen', async () => {
-    const cal = await call.join('Cal');
+    cal = await call.join('Cal');
     await cal.getByRole('button', { name: 'Files', exact: true }).click();
     await eventually(
       'Ana can choose Cal',
@@ -202,4 +203,22 @@ describe('Files widget', () => {
     );
     expect(await row(bea, 'for-cal.txt').count()).toBe(0);
   });
+
+  it('sends a file to everyone: each receiver saves the same bytes, and the sender hears from each', async () => {
+    const path = join(folder, 'slides.bin');
+    const digest = writeRandomFile(path, 8);
+    const downloads = [bea, cal].map((page) => page.waitForEvent('download', { timeout: 120_000 }));
+    await send(ana, path, 'Everyone');
+    for (const download of await Promise.all(downloads)) {
+      expect(download.suggestedFilename()).toBe('slides.bin');
+      expect(await sha256Of(await download.path())).toBe(digest);
+    }
+    await eventually('Ana sees both deliveries', async () => {
+      const detail = await detailOf(ana, 'slides.bin');
+      return (
+        detail.includes('Bea: received, SHA-256 checked') &&
+        detail.includes('Cal: received, SHA-256 checked')
+      );
+    });
+  }, 150_000);
 });
