@@ -80,4 +80,20 @@ describe('Ping-pong widget', () => {
       clip: { x: 0, y: 0, width: 1180, height: 680 },
     });
   });
+
+  it('ends the game for everyone when a player leaves the call', async () => {
+    const cal = await call.join('Cal');
+    await eventually('Cal watches Ana play Bea', async () =>
+      ((await pong(cal).locator('#status').textContent()) ?? '').includes('Ana plays Bea'),
+    );
+    await eventually('the ball is on Cal’s table', async () => (await ballOn(cal)) !== undefined);
+    await bea.getByRole('button', { name: 'Leave' }).click();
+    for (const page of [ana, cal]) {
+      await eventually('the game is over', async () =>
+        ((await pong(page).locator('#status').textContent()) ?? '').includes('Bea left.'),
+      );
+      await pong(page).getByRole('button', { name: 'Start a game' }).waitFor();
+      await eventually('no ball is drawn', async () => (await ballOn(page)) === undefined);
+    }
+  });
 });

@@ -131,6 +131,7 @@ function listOpponents(peers: tfx.Peer[]): void {
   if (peers.some((peer) => peer.id === chosen)) opponentSelect.value = chosen;
 }
 tfx.onPeersChanged(listOpponents);
+tfx.onPeerJoined((peer) => game.introduce(peer.id));
 tfx.onPeerLeft((peer) => {
   if (game.playing) status.textContent = `${peer.name} left.`;
   game.peerLeft(peer.id);

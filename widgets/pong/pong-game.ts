@@ -81,6 +81,19 @@ export class PongGame {
     this.path = undefined;
   }
 
+  /**
+   * Someone who joined the call mid-game: the player who started it tells them about it and
+   * where the ball is, so they watch from the next frame instead of seeing an empty table.
+   */
+  introduce(peerId: string): void {
+    if (!this.game || this.game.left !== this.me) return;
+    const { id, left, right } = this.game;
+    this.send({ t: 'start', game: id, left, right }, peerId);
+    if (!this.path) return;
+    const { ball, at, score } = this.path;
+    this.send({ t: 'ball', game: id, ball, at, score }, peerId);
+  }
+
   peerLeft(peerId: string): void {
     if (this.game && (this.game.left === peerId || this.game.right === peerId)) {
       this.game = undefined;

@@ -14,6 +14,8 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
   let now = 1_000_000;
   const inFlight: { at: number; to: string; from: string; text: string }[] = [];
   const sent: PongMessage[] = [];
+  // Messages for someone outside the table (a late joiner the test seats itself).
+  const outside: { to: string; message: PongMessage }[] = [];
   const ids = ['ana', 'bea', 'cal'];
   let seed = 7;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -24,6 +26,7 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
         id,
         (message: PongMessage, to?: string) => {
           sent.push(message);
+          if (to !== undefined && !ids.includes(to)) outside.push({ to, message });
           for (const peer of ids)
             if (peer !== id && (to === undefined || to === peer))
               inFlight.push({
@@ -61,7 +64,7 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
       }
     }
   };
-  return { games, views, run, sent, now: () => now };
+  return { games, views, run, sent, outside, now: () => now };
 }
 
 /** The largest move of the drawn ball from one frame to the next, serves aside. */
@@ -104,6 +107,27 @@ describe('Ping-pong over a 100 ms round trip', () => {
     expect(scores[0]![1]).toBe(0);
     expect(scores[1]).toEqual(scores[0]);
     expect(scores[2]).toEqual(scores[0]);
+  });
+
+  it('shows the running game to someone who joins the call mid-game', () => {
+    const { games, run, outside, now } = table(0);
+    games.get('ana')!.start('bea');
+    run(3000);
+    const dan = new PongGame('dan', () => undefined, now);
+    expect(dan.frame().players).toBeUndefined();
+    for (const game of games.values()) game.introduce('dan');
+    expect(outside.map(({ to, message }) => `${to}:${message.t}`)).toEqual([
+      'dan:start',
+      'dan:ball',
+    ]);
+    for (const { message } of outside) {
+      const parsed = parsePongMessage(JSON.parse(JSON.stringify(message)));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      dan.receive(parsed.message, 'ana');
+    }
+    const view = dan.frame();
+    expect(view.players).toEqual({ left: 'ana', right: 'bea' });
+    expect(view.ball).toBeDefined();
   });
 
   it('ignores a ball path from someone who is not playing', () => {
