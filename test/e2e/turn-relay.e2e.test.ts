@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
-import { launchPerson, openCall, type Person } from './harness/browser.js';
+import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
 import { startCoturn, type Coturn } from './harness/coturn.js';
 import { trackPeerConnections } from './harness/peer-connections.js';
@@ -114,6 +114,17 @@ describe('calls through a TURN relay', () => {
     await expectVideoPlaying(tileOf(bea, 'Ana'));
     expect(await selectedPairTypes(ana)).toEqual(['relay/relay']);
     expect(await selectedPairTypes(bea)).toEqual(['relay/relay']);
+  });
+
+  it('says "relayed" in the Stats widget for a call through the relay', async () => {
+    await ana.getByRole('button', { name: 'Stats', exact: true }).click();
+    const section = ana
+      .frameLocator('iframe[title="Stats"]')
+      .getByRole('region', { name: 'Statistics for Bea' });
+    await eventually('the summary names the path', async () =>
+      /^(relayed|direct) · /.test((await section.locator('.summary').textContent()) ?? ''),
+    );
+    expect(await section.locator('.summary').textContent()).toMatch(/^relayed · RTT \d+ ms/);
   });
 
   it('is refused by coturn once the credentials have expired, and served while they are valid', async () => {
