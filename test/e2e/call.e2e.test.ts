@@ -11,6 +11,7 @@ import {
   remoteTiles,
   tileOf,
 } from './harness/call-page.js';
+import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 import { outboundVideoWidths, trackPeerConnections } from './harness/peer-connections.js';
 
 // One call that grows and shrinks, step by step, the way people use it.
@@ -29,7 +30,10 @@ describe('a call between real browsers', () => {
       createServerLogger('silent'),
     );
     await server.listen();
-    [ana, bea] = await Promise.all([launchPerson(), launchPerson()]);
+    [ana, bea] = await Promise.all([
+      launchPerson({ initScripts: [trackMediaCaptures] }),
+      launchPerson(),
+    ]);
     people.push(ana, bea);
   });
 
@@ -122,15 +126,22 @@ describe('a call between real browsers', () => {
   });
 
   it('turns A’s camera off and on again while B keeps receiving', async () => {
+    // The camera is open while any track from it (the one sent, the self view's copy) lives.
+    const cameraOpen = async () =>
+      (await capturedTracks(anaPage)).some((track) => track.kind === 'video' && track.live);
+    expect(await cameraOpen()).toBe(true);
     await anaPage.getByRole('button', { name: 'Turn camera off' }).click();
     await tileOf(beaPage, 'Ana')
       .getByText('Camera off')
       .waitFor({ state: 'visible', timeout: 5000 });
+    // Off means the camera itself is released (its light goes out), not a paused picture.
+    await eventually('Ana’s camera is stopped', async () => !(await cameraOpen()));
     await anaPage.getByRole('button', { name: 'Turn camera on' }).click();
     await tileOf(beaPage, 'Ana')
       .getByText('Camera off')
       .waitFor({ state: 'hidden', timeout: 5000 });
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+    expect(await cameraOpen()).toBe(true);
   });
 
   it('adds C and D, and all four see three remote videos', { timeout: 120_000 }, async () => {
