@@ -4,7 +4,9 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectVideoPlaying, tileOf } from './harness/call-page.js';
+import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
+import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
+import { trackPeerConnections } from './harness/peer-connections.js';
 
 // A server the settings point at, started only after the call page has tried to reach it.
 const LATE_PORT = 8099;
@@ -17,7 +19,10 @@ describe('settings, an unreachable server and a live device switch', () => {
   let anaPage: Page;
 
   beforeAll(async () => {
-    [ana, bea] = await Promise.all([launchPerson(), launchPerson()]);
+    [ana, bea] = await Promise.all([
+      launchPerson({ initScripts: [trackMediaCaptures, trackPeerConnections] }),
+      launchPerson(),
+    ]);
   });
 
   afterAll(async () => {
@@ -99,6 +104,52 @@ describe('settings, an unreachable server and a live device switch', () => {
       ),
     );
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
+    await beaPage.close();
+  });
+
+  it('switches microphone live: the new one is sent, the old one stops, Bea still hears Ana', async () => {
+    const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
+    await expectState(tileOf(beaPage, 'Ana'), 'connected');
+    const microphone = anaPage.getByLabel('Microphone');
+    const microphones = await microphone
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(microphones.length).toBeGreaterThan(1);
+    const before = await microphone.inputValue();
+    const target = microphones.find((id) => id !== before)!;
+    await microphone.selectOption(target);
+    await eventually('Ana sends the microphone she picked', () =>
+      anaPage.evaluate(
+        (id) =>
+          ((globalThis as { __pcs?: RTCPeerConnection[] }).__pcs ?? [])
+            .filter((pc) => pc.connectionState === 'connected')
+            .some((pc) =>
+              pc
+                .getSenders()
+                .some(
+                  (sender) =>
+                    sender.track?.kind === 'audio' && sender.track.getSettings().deviceId === id,
+                ),
+            ),
+        target,
+      ),
+    );
+    const microphonesOpen = (await capturedTracks(anaPage)).filter(
+      (track) => track.kind === 'audio' && track.live,
+    );
+    expect(
+      microphonesOpen.map((track) => track.deviceId),
+      'only the new microphone is still open',
+    ).toEqual([target]);
+    await eventually(
+      'Bea hears Ana on the new microphone',
+      async () =>
+        Number(
+          await tileOf(beaPage, 'Ana')
+            .getByRole('meter', { name: 'Sound level' })
+            .getAttribute('aria-valuenow'),
+        ) > 10,
+    );
     await beaPage.close();
   });
 });

@@ -29,6 +29,7 @@ export function trackMediaCaptures(): void {
 export interface CapturedTrack {
   kind: string;
   label: string;
+  deviceId: string | undefined;
   live: boolean;
 }
 
@@ -38,6 +39,7 @@ export function capturedTracks(page: Page): Promise<CapturedTrack[]> {
     ((globalThis as { __captures?: MediaStreamTrack[] }).__captures ?? []).map((track) => ({
       kind: track.kind,
       label: track.label,
+      deviceId: track.getSettings().deviceId,
       live: track.readyState === 'live',
     })),
   );
