@@ -237,4 +237,5 @@ tfx.onPeerJoined((peer) => {
 });
 
 // Only now do the tools do something; the page kept them disabled until here.
-for (const tool of document.querySelectorAll<HTMLButtonElement>('#toolbar button')) tool.disabled = false;
+for (const tool of document.querySelectorAll<HTMLButtonElement>('#toolbar button'))
+  tool.disabled = false;
