@@ -123,6 +123,8 @@ export function attachSignallingHandlers(
       else setTimeout(giveUp, graceMs).unref();
     };
 
+    // One join at a time per socket, from the first check to the membership being recorded:
+    // two joins read back to back must not both reach the store (a ghost member each).
     let joining = false;
     const join = async (
       payload: Extract<ClientEvent, { type: 'room:join' }>['payload'],
@@ -131,19 +133,25 @@ export function attachSignallingHandlers(
       if (joining) return refuse(errors.alreadyInRoom(payload.room));
       const tooMany = guard.admitJoin(ip);
       if (tooMany) return refuse(tooMany);
-      const { room, name, media, password, instance } = payload;
       joining = true;
-      let offered: PasswordHash | undefined;
       try {
-        if (password !== undefined) {
-          // The room's own salt to check a password, or a fresh one to set it on a new room.
-          const salt =
-            (await rooms.passwordSalt(room)) ??
-            ((await rooms.exists(room)) ? undefined : randomBytes(16));
-          if (salt) offered = { salt, hash: await hashPassword(password, salt) };
-        }
+        return await admit(payload);
       } finally {
         joining = false;
+      }
+    };
+
+    const admit = async (
+      payload: Extract<ClientEvent, { type: 'room:join' }>['payload'],
+    ): Promise<Reply> => {
+      const { room, name, media, password, instance } = payload;
+      let offered: PasswordHash | undefined;
+      if (password !== undefined) {
+        // The room's own salt to check a password, or a fresh one to set it on a new room.
+        const salt =
+          (await rooms.passwordSalt(room)) ??
+          ((await rooms.exists(room)) ? undefined : randomBytes(16));
+        if (salt) offered = { salt, hash: await hashPassword(password, salt) };
       }
       if (!socket.connected) return refuse(errors.notInRoom());
       const resume = payload.resume ?? newResumeToken();
@@ -151,6 +159,11 @@ export function attachSignallingHandlers(
       const member = { id: peerId, instance, name, media, socketId: socket.id };
       const outcome = await rooms.join(room, member, offered);
       if (!outcome.ok) return refuse(outcome.error);
+      if (!socket.connected) {
+        // It went while the store admitted it: nobody will ever release this seat but us.
+        await rooms.leave(room, peerId, socket.id);
+        return refuse(errors.notInRoom());
+      }
       if (outcome.replaced && outcome.replaced !== socket.id) {
         // Still connected elsewhere (a duplicated tab): that connection is over.
         handOvers.get(outcome.replaced)?.();

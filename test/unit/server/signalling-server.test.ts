@@ -145,6 +145,36 @@ describe('signalling server', () => {
     });
   });
 
+  it('admits only one of two joins sent in one go, and leaves no ghost behind after a disconnect', async () => {
+    const c = await client();
+    const payload = (room: string) => ({
+      v: 1,
+      room,
+      name: 'Eve',
+      media: { audio: true, video: true },
+      instance: c.instance,
+    });
+    // Both events leave in the same tick, so the server reads them back to back.
+    const replies = (await Promise.all([
+      c.socket.timeout(2000).emitWithAck('room:join', payload('ghost-a')),
+      c.socket.timeout(2000).emitWithAck('room:join', payload('ghost-b')),
+    ])) as JoinReply[];
+    expect(replies.map((reply) => reply.ok).sort()).toEqual([false, true]);
+    expect(replies.find((reply) => !reply.ok)?.error?.code).toBe('ALREADY_IN_ROOM');
+    c.close();
+    // Eve's one real seat goes once her resume grace (0.3 s here) is over; no other stays.
+    const other = await client();
+    for (const room of ['ghost-a', 'ghost-b']) {
+      let peers: { name: string }[] | undefined;
+      for (let attempt = 0; attempt < 30 && peers?.length !== 0; attempt++) {
+        peers = ((await other.join(room, 'Ana')) as JoinReply).data?.peers;
+        await other.request('room:leave', {});
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(peers, `who is left in ${room}`).toEqual([]);
+    }
+  });
+
   it('refuses a second join on the same connection with ALREADY_IN_ROOM', async () => {
     const ana = await joined('room1', 'Ana');
     expect(await ana.client.join('room2', 'Ana')).toMatchObject({
