@@ -15,13 +15,15 @@ const only = process.env.BENCH_ONLY;
 const wanted = (name) => !only || only === name;
 
 if (['join', 'bus', 'files', 'filters'].some(wanted)) {
+  const bare = await serveBarePage();
+  const barePort = bare.address().port;
+  // The bare page is a web page of its own origin: the server lets it connect, as an operator
+  // would list a web client.
   const signalling = createSignallingServer(
-    { ...DEFAULT_CONFIG, port: 8084 },
+    { ...DEFAULT_CONFIG, port: 8084, webOrigins: [`http://127.0.0.1:${barePort}`] },
     createServerLogger('silent'),
   );
   await signalling.listen();
-  const bare = await serveBarePage();
-  const barePort = bare.address().port;
   const [first, second] = await Promise.all([launch(), launch()]);
   try {
     if (wanted('join')) {

@@ -27,6 +27,10 @@ const configSchema = z
     host: z.string().min(1),
     roomCapacity: z.coerce.number().int().min(2).max(50),
     extensionId: z.string().regex(/^[a-p]{32}$/, 'must be a 32-letter Chrome extension id (a–p)'),
+    webOrigins: urlList(
+      /^https?:\/\/[^/\s]+$/,
+      'must be an origin such as https://calls.example.com (no path)',
+    ),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     stunUrls: urlList(/^stuns?:/, 'must be a stun: URL'),
     turnUrls: urlList(/^turns?:/, 'must be a turn: or turns: URL'),
@@ -67,6 +71,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   roomCapacity: SIGNALLING_LIMITS.defaultRoomCapacity,
   extensionId: DEFAULT_EXTENSION_ID,
+  webOrigins: [],
   logLevel: 'info',
   stunUrls: [],
   turnUrls: [],
@@ -82,7 +87,8 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --port N           listen port (env PORT, default ${DEFAULT_CONFIG.port})
   --host ADDR        listen address (env HOST, default ${DEFAULT_CONFIG.host})
   --capacity N       people per room, 2–50 (env ROOM_CAPACITY, default ${DEFAULT_CONFIG.roomCapacity})
-  --extension-id ID  extension the invite page opens (env EXTENSION_ID)
+  --extension-id ID  extension the invite page opens, and whose pages may connect (env EXTENSION_ID)
+  --web-origins LIST web pages that may connect too, comma-separated origins (env WEB_ORIGINS)
   --log-level LEVEL  fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)
   --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
   --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
@@ -105,6 +111,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       host: { type: 'string' },
       capacity: { type: 'string' },
       'extension-id': { type: 'string' },
+      'web-origins': { type: 'string' },
       'log-level': { type: 'string' },
       'stun-urls': { type: 'string' },
       'turn-urls': { type: 'string' },
@@ -126,6 +133,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     host: values.host ?? env.HOST ?? DEFAULT_CONFIG.host,
     roomCapacity: values.capacity ?? env.ROOM_CAPACITY ?? DEFAULT_CONFIG.roomCapacity,
     extensionId: values['extension-id'] ?? env.EXTENSION_ID ?? DEFAULT_CONFIG.extensionId,
+    webOrigins: values['web-origins'] ?? env.WEB_ORIGINS ?? '',
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel,
     stunUrls: values['stun-urls'] ?? env.STUN_URLS ?? '',
     turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',

@@ -74,10 +74,18 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const handler = createHttpHandler(rooms, config.extensionId, metrics);
   const tls = readTls(config);
   const http = tls ? createTlsServer(tls, handler) : createServer(handler);
+  // Browsers say which page opens a socket: only the extension's own pages and the configured
+  // web origins may, so a page on another site can neither read a room nor spend the person's
+  // per-address connection budget. Clients that are not browsers send no Origin.
+  const allowedOrigins = [`chrome-extension://${config.extensionId}`, ...config.webOrigins];
   const io = new Server(http, {
     maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
-    // The extension connects from a chrome-extension:// origin; it needs no cookies.
-    cors: { origin: true, credentials: false },
+    transports: ['websocket'],
+    allowRequest: (request, callback) => {
+      const { origin } = request.headers;
+      callback(null, origin === undefined || allowedOrigins.includes(origin));
+    },
+    cors: { origin: allowedOrigins, credentials: false },
     serveClient: false,
   });
   attachSignallingHandlers(io, rooms, log, {

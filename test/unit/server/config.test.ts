@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig(['--colour'], {})).toThrow(/Unknown option '--colour'/);
   });
 
+  it('reads the web origins that may connect, and refuses one with a path', () => {
+    expect(
+      loadConfig([], { WEB_ORIGINS: 'https://calls.example.com, http://127.0.0.1:9000' })
+        .webOrigins,
+    ).toEqual(['https://calls.example.com', 'http://127.0.0.1:9000']);
+    expect(() => loadConfig(['--web-origins', 'https://calls.example.com/app'], {})).toThrow(
+      /webOrigins.*must be an origin/,
+    );
+  });
+
   it('reads TURN and STUN settings, and refuses a TURN half-configuration', () => {
     const config = loadConfig(
       ['--turn-urls', 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349'],

@@ -1,4 +1,6 @@
+import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_EXTENSION_ID } from '../../../src/server/config.js';
 import { DEFAULT_CONFIG } from '../../../src/server/config.js';
 import {
   createSignallingServer,
@@ -173,6 +175,36 @@ describe('signalling server', () => {
       }
       expect(peers, `who is left in ${room}`).toEqual([]);
     }
+  });
+
+  it('lets only the extension’s own pages connect from a browser, never a page of another site', async () => {
+    /** Connects as a browser page of `origin` would; resolves with whether it got in. */
+    const connectsFrom = (origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = io(url, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { Origin: origin },
+        });
+        socket.once('connect', () => {
+          socket.close();
+          resolve(true);
+        });
+        socket.once('connect_error', () => {
+          socket.close();
+          resolve(false);
+        });
+      });
+    expect(await connectsFrom(`chrome-extension://${DEFAULT_EXTENSION_ID}`)).toBe(true);
+    expect(await connectsFrom('https://evil.example')).toBe(false);
+    expect(await connectsFrom(`chrome-extension://${'b'.repeat(32)}`)).toBe(false);
+    // No CORS grant for another site either: its scripts cannot read the server's answers.
+    const answer = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(answer.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect(answer.ok).toBe(false); // WebSocket only: no long-polling to hold connections open
   });
 
   it('refuses a second join on the same connection with ALREADY_IN_ROOM', async () => {
