@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
@@ -115,6 +116,12 @@ describe('widgets in a call', () => {
       return senders.includes('Ana') && senders.includes('Bea');
     });
     expect((await chatText(cal)).split('Hello Bea').length - 1).toBe(1);
+    // What was said before Cal came is marked as passed on, not as said to Cal.
+    await expect(
+      chat(cal).getByRole('listitem').filter({ hasText: 'Hello Bea' }).textContent(),
+    ).resolves.toMatch(/earlier · as (Ana|Bea)’s chat has it/);
+    mkdirSync('docs/screenshots', { recursive: true });
+    await cal.screenshot({ path: 'docs/screenshots/chat-history.png' });
     await say(cal, 'Hi both, Cal here');
     await expectChatLine(ana, 'Cal', 'Hi both, Cal here');
     await expectChatLine(bea, 'Cal', 'Hi both, Cal here');

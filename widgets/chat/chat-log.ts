@@ -1,53 +1,30 @@
-import type { ChatLine } from './chat-protocol';
-import { MAX_HISTORY } from './chat-protocol';
+import type { ChatModel, ShownLine } from './chat-model';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /**
- * The conversation: lines kept in time order without duplicates, rendered newest at the
- * bottom. Every piece of text goes in through textContent, so nothing a peer sends is markup.
+ * Draws the conversation, newest at the bottom. Every piece of text goes in through
+ * textContent, so nothing a peer sends is markup. A line passed on in someone's history says
+ * whose word it is.
  */
 export class ChatLog {
-  private readonly lines = new Map<string, ChatLine>();
-
   constructor(
+    private readonly model: ChatModel,
     private readonly list: HTMLOListElement,
     private readonly empty: HTMLElement,
-    private readonly selfId: () => string,
   ) {}
 
-  /** Adds lines not seen before; returns how many were new. */
-  add(lines: ChatLine[]): number {
-    let added = 0;
-    for (const line of lines) {
-      if (this.lines.has(line.id)) continue;
-      this.lines.set(line.id, line);
-      added += 1;
-    }
-    if (added > 0) this.render();
-    return added;
-  }
-
-  /** The most recent lines, oldest first: what a late joiner is sent. */
-  recent(): ChatLine[] {
-    return this.sorted().slice(-MAX_HISTORY);
-  }
-
-  private sorted(): ChatLine[] {
-    return [...this.lines.values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
-  }
-
-  private render(): void {
+  render(): void {
     const stickToBottom =
       this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
-    this.list.replaceChildren(...this.recent().map((line) => this.item(line)));
-    this.empty.hidden = this.lines.size > 0;
+    this.list.replaceChildren(...this.model.ordered().map((line) => this.item(line)));
+    this.empty.hidden = this.model.size > 0;
     if (stickToBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 
-  private item(line: ChatLine): HTMLLIElement {
+  private item(line: ShownLine): HTMLLIElement {
     const item = document.createElement('li');
-    if (line.id.startsWith(`${this.selfId()}:`)) item.className = 'mine';
+    item.className = line.provenance.kind;
     const meta = document.createElement('div');
     meta.className = 'meta';
     const name = document.createElement('span');
@@ -57,6 +34,12 @@ export class ChatLog {
     time.dateTime = new Date(line.at).toISOString();
     time.textContent = timeFormat.format(line.at);
     meta.append(name, time);
+    if (line.provenance.kind === 'history') {
+      const via = document.createElement('span');
+      via.className = 'via';
+      via.textContent = `earlier · as ${line.provenance.via}’s chat has it`;
+      meta.append(via);
+    }
     const text = document.createElement('p');
     text.className = 'text';
     text.textContent = line.text;

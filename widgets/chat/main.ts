@@ -1,14 +1,16 @@
 import * as tfx from '@tfx/sdk';
 import { ChatLog } from './chat-log';
+import { ChatModel } from './chat-model';
 import { MAX_TEXT, parseChatMessage, type ChatLine, type ChatMessage } from './chat-protocol';
 
 const form = document.querySelector<HTMLFormElement>('#compose')!;
 const input = document.querySelector<HTMLTextAreaElement>('#text')!;
 const problem = document.querySelector<HTMLElement>('#problem')!;
+const model = new ChatModel();
 const log = new ChatLog(
+  model,
   document.querySelector<HTMLOListElement>('#log')!,
   document.querySelector<HTMLElement>('#empty')!,
-  () => tfx.self().id,
 );
 
 let unread = 0;
@@ -36,7 +38,8 @@ async function submit(): Promise<void> {
     text,
     at: Date.now(),
   };
-  log.add([line]);
+  model.addMine(line);
+  log.render();
   input.value = '';
   problem.textContent = '';
   try {
@@ -63,17 +66,17 @@ tfx.onMessage((data, from) => {
     console.warn(`[chat] ignored a malformed message from ${from.name}`);
     return;
   }
+  // The host vouches for who sent a message; the names and ids in it are only their word.
   if (message.type === 'chat:line') {
-    // The host vouches for who sent a live line; the name in it is only a fallback.
-    countUnread(log.add([{ ...message.line, author: from.name || message.line.author }]));
-  } else {
-    log.add(message.lines);
-  }
+    if (!model.addLive(message.line, from)) return;
+    countUnread(1);
+  } else if (model.addHistory(message.lines, from) === 0) return;
+  log.render();
 });
 
 // A late joiner gets the conversation so far (each peer sends it; duplicates merge).
 tfx.onPeerJoined((peer) => {
-  const lines = log.recent();
+  const lines = model.recent();
   if (lines.length > 0) void send({ type: 'chat:history', lines }, peer.id).catch(() => undefined);
 });
 
