@@ -35,6 +35,7 @@ const configSchema = z
     stunUrls: urlList(/^stuns?:/, 'must be a stun: URL'),
     turnUrls: urlList(/^turns?:/, 'must be a turn: or turns: URL'),
     turnSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+    metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
     turnTtlSeconds: z.coerce
       .number()
       .int()
@@ -93,6 +94,7 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
   --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
   --turn-secret S    coturn's static-auth-secret (env TURN_SECRET; prefer the env)
+  --metrics-token T  serve /metrics to requests with "Authorization: Bearer T" (env METRICS_TOKEN; prefer the env); without it /metrics is off
   --turn-ttl SECONDS lifetime of TURN credentials, 60–604800 (env TURN_TTL, default ${DEFAULT_CONFIG.turnTtlSeconds})
   --max-connections-per-ip N  sockets open at once per address (env MAX_CONNECTIONS_PER_IP, default ${DEFAULT_CONFIG.connectionsPerIp})
   --joins-per-minute N        room joins a minute per address (env JOINS_PER_MINUTE, default ${DEFAULT_CONFIG.joinsPerMinutePerIp})
@@ -117,6 +119,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'turn-urls': { type: 'string' },
       'turn-secret': { type: 'string' },
       'turn-ttl': { type: 'string' },
+      'metrics-token': { type: 'string' },
       'max-connections-per-ip': { type: 'string' },
       'joins-per-minute': { type: 'string' },
       'messages-per-second': { type: 'string' },
@@ -138,6 +141,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     stunUrls: values['stun-urls'] ?? env.STUN_URLS ?? '',
     turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',
     turnSecret: values['turn-secret'] ?? env.TURN_SECRET,
+    metricsToken: values['metrics-token'] ?? (env.METRICS_TOKEN || undefined),
     turnTtlSeconds: values['turn-ttl'] ?? env.TURN_TTL ?? DEFAULT_CONFIG.turnTtlSeconds,
     connectionsPerIp:
       values['max-connections-per-ip'] ??

@@ -71,7 +71,11 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const pruning = setInterval(() => guard.prune(), 30_000);
   pruning.unref();
   const metrics = new ServerMetrics(rooms);
-  const handler = createHttpHandler(rooms, config.extensionId, metrics);
+  const handler = createHttpHandler(rooms, {
+    extensionId: config.extensionId,
+    metrics,
+    metricsToken: config.metricsToken,
+  });
   const tls = readTls(config);
   const http = tls ? createTlsServer(tls, handler) : createServer(handler);
   // Browsers say which page opens a socket: only the extension's own pages and the configured

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { roomIdSchema } from '../protocol/signalling.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
@@ -32,9 +33,24 @@ function safeDecode(segment: string): string {
   }
 }
 
+export interface HttpRouteOptions {
+  extensionId: string;
+  metrics: ServerMetrics;
+  /** Without it /metrics is not served at all: it tells anyone how busy the server is. */
+  metricsToken: string | undefined;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(request: IncomingMessage, token: string): boolean {
+  const offered = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(offered), digest(token));
+}
+
 /** Plain HTTP routes that live beside socket.io on the same port. */
-export function createHttpHandler(rooms: RoomStore, extensionId: string, metrics: ServerMetrics) {
-  const route = createRouter(rooms, extensionId, metrics);
+export function createHttpHandler(rooms: RoomStore, options: HttpRouteOptions) {
+  const route = createRouter(rooms, options);
   // A throw inside a request listener would take the whole process down: answer 400 instead.
   return (request: IncomingMessage, response: ServerResponse): void => {
     try {
@@ -46,7 +62,7 @@ export function createHttpHandler(rooms: RoomStore, extensionId: string, metrics
   };
 }
 
-function createRouter(rooms: RoomStore, extensionId: string, metrics: ServerMetrics) {
+function createRouter(rooms: RoomStore, { extensionId, metrics, metricsToken }: HttpRouteOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;
@@ -63,6 +79,12 @@ function createRouter(rooms: RoomStore, extensionId: string, metrics: ServerMetr
       );
     }
     if (pathname === '/metrics') {
+      if (!metricsToken) return reply(response, 404, 'text/plain', 'Not found\n');
+      if (!bearerMatches(request, metricsToken)) {
+        return reply(response, 401, 'text/plain', 'A bearer token is needed\n', {
+          'www-authenticate': 'Bearer',
+        });
+      }
       metrics.render().then(
         ({ contentType, body }) => {
           response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });

@@ -323,13 +323,38 @@ describe('room password and lock', () => {
 });
 
 describe('signalling server metrics', () => {
+  const TOKEN = 'a-metrics-token-for-tests';
+
+  it('serves no /metrics unless a token is configured, and only with that token', async () => {
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    await server.close();
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: 0, metricsToken: TOKEN },
+      createServerLogger('silent'),
+    );
+    url = `http://127.0.0.1:${(await server.listen()).port}`;
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    const wrong = { authorization: 'Bearer not-the-token' };
+    expect((await fetch(`${url}/metrics`, { headers: wrong })).status).toBe(401);
+    const right = { authorization: `Bearer ${TOKEN}` };
+    expect((await fetch(`${url}/metrics`, { headers: right })).status).toBe(200);
+  });
+
   it('exposes rooms, peers, relays and refusals by code in Prometheus format', async () => {
+    await server.close();
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3, metricsToken: TOKEN },
+      createServerLogger('silent'),
+    );
+    url = `http://127.0.0.1:${(await server.listen()).port}`;
     const ana = await joined('room1', 'Ana');
     const bea = await joined('room1', 'Bea');
     await ana.client.request('signal:send', { to: bea.id, signal: offer });
     await ana.client.request('signal:send', { to: 'nobody-here', signal: offer });
     await (await client()).request('room:join', { v: 1, room: '' });
-    const response = await fetch(`${url}/metrics`);
+    const response = await fetch(`${url}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
     expect(text).toMatch(/^tfx_rooms 1$/m);
