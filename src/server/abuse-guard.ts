@@ -12,6 +12,8 @@ export interface AbuseLimits {
   messageBurst: number;
   /** Rooms one server process holds. */
   maxRooms: number;
+  /** Wrong passwords a minute for one room, from everyone together. */
+  wrongPasswordsPerMinutePerRoom: number;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
@@ -21,6 +23,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   messagesPerSecond: 100,
   messageBurst: 200,
   maxRooms: 10_000,
+  wrongPasswordsPerMinutePerRoom: 10,
 };
 
 /** A classic token bucket: `capacity` at once, refilled at `perSecond`. */
@@ -42,6 +45,12 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Tokens there now. */
+  get available(): number {
+    this.refill();
+    return this.tokens;
   }
 
   /** Full again: nothing to remember about this address. */
@@ -72,6 +81,8 @@ interface Address {
  */
 export class AbuseGuard {
   private readonly addresses = new Map<string, Address>();
+  /** Per room: spread over many addresses, guesses at one room's password still run out. */
+  private readonly passwordGuesses = new Map<string, TokenBucket>();
 
   constructor(
     readonly limits: AbuseLimits = DEFAULT_ABUSE_LIMITS,
@@ -103,6 +114,26 @@ export class AbuseGuard {
     );
   }
 
+  /** Refuses a password attempt at a room that has had too many wrong ones lately. */
+  admitPasswordAttempt(room: string): AppError | undefined {
+    const bucket = this.passwordGuesses.get(room);
+    if (!bucket || bucket.available >= 1) return undefined;
+    return errors.rateLimited(
+      'Too many wrong passwords for this room in the last minute; wait a minute and try again.',
+    );
+  }
+
+  /** Counts a wrong password against the room. */
+  wrongPassword(room: string): void {
+    let bucket = this.passwordGuesses.get(room);
+    if (!bucket) {
+      const perMinute = this.limits.wrongPasswordsPerMinutePerRoom;
+      bucket = new TokenBucket(perMinute, perMinute / 60, this.now);
+      this.passwordGuesses.set(room, bucket);
+    }
+    bucket.take();
+  }
+
   /** A fresh per-socket message allowance. */
   messageBucket(): TokenBucket {
     return new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond, this.now);
@@ -111,6 +142,8 @@ export class AbuseGuard {
   /** Forgets idle addresses (the server calls this every half minute); returns how many remain. */
   prune(): number {
     for (const [ip, address] of this.addresses) this.forgetIfIdle(ip, address);
+    for (const [room, bucket] of this.passwordGuesses)
+      if (bucket.idle) this.passwordGuesses.delete(room);
     return this.addresses.size;
   }
 

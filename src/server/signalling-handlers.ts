@@ -147,6 +147,8 @@ export function attachSignallingHandlers(
       const { room, name, media, password, instance } = payload;
       let offered: PasswordHash | undefined;
       if (password !== undefined) {
+        const guessing = guard.admitPasswordAttempt(room);
+        if (guessing) return refuse(guessing);
         // The room's own salt to check a password, or a fresh one to set it on a new room.
         const salt =
           (await rooms.passwordSalt(room)) ??
@@ -158,7 +160,10 @@ export function attachSignallingHandlers(
       const peerId = peerIdFor(resume);
       const member = { id: peerId, instance, name, media, socketId: socket.id };
       const outcome = await rooms.join(room, member, offered);
-      if (!outcome.ok) return refuse(outcome.error);
+      if (!outcome.ok) {
+        if (outcome.error.code === 'WRONG_PASSWORD') guard.wrongPassword(room);
+        return refuse(outcome.error);
+      }
       if (!socket.connected) {
         // It went while the store admitted it: nobody will ever release this seat but us.
         await rooms.leave(room, peerId, socket.id);

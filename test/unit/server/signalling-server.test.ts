@@ -289,6 +289,25 @@ describe('room password and lock', () => {
     expect(right.data?.peers.map((peer) => peer.name)).toEqual(['Ana']);
   });
 
+  it('stops taking guesses at a room’s password after 10 wrong ones, from any number of sockets', async () => {
+    await withPassword(await client(), 'guessed-room', 'Ana', 'open sesame');
+    const codes: (string | undefined)[] = [];
+    for (let guess = 0; guess < 10; guess++)
+      codes.push(
+        (await withPassword(await client(), 'guessed-room', 'Eve', `guess ${guess}`)).error?.code,
+      );
+    expect(codes).toEqual(Array.from({ length: 10 }, () => 'WRONG_PASSWORD'));
+    // Even the right one now: a guesser must not learn which attempt would have worked.
+    const locked = await withPassword(await client(), 'guessed-room', 'Eve', 'open sesame');
+    expect(locked.error).toEqual({
+      code: 'RATE_LIMITED',
+      message:
+        'Too many wrong passwords for this room in the last minute; wait a minute and try again.',
+    });
+    // Other rooms are not affected.
+    expect((await withPassword(await client(), 'other-room', 'Bea', 'hello')).ok).toBe(true);
+  });
+
   it('forgets the password and the lock when the last person leaves', async () => {
     const ana = await client();
     await withPassword(ana, 'short-lived', 'Ana', 'first password');
