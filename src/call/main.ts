@@ -167,7 +167,17 @@ async function main(): Promise<void> {
     .addEventListener('click', () => window.close(), { signal });
   window.addEventListener('pagehide', pageGone, { signal });
 
-  const widgets = await startWidgetPlatform({ session, room: params.room, name, log, signal });
+  // Being in the call is shorter than the page: widgets run only while the person is in the
+  // call, and end with everything they started when they leave or the call moves elsewhere.
+  const inCall = new AbortController();
+  signal.addEventListener('abort', () => inCall.abort(), { once: true });
+  const widgets = await startWidgetPlatform({
+    session,
+    room: params.room,
+    name,
+    log,
+    signal: inCall.signal,
+  });
   banner.show('Starting your camera and microphone…', 'info');
   const started = await session.start();
   media.notice = started.notice;
@@ -180,6 +190,14 @@ async function main(): Promise<void> {
   wireRoomLock(session, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, media.notice, serverUrl, relayWithoutTurn());
+  // Registered last, so the recording (above) has saved itself before its widgets go.
+  session.on(
+    'stateChanged',
+    (state) => {
+      if (state.kind === 'left' || state.kind === 'moved') inCall.abort();
+    },
+    { signal },
+  );
 }
 
 void main().catch((error: unknown) => {

@@ -85,6 +85,11 @@ export async function startWidgetPlatform(
       iconUrl: new URL(entry.icon, base).toString(),
     })),
   );
+  // Leaving takes the widgets' frames away; their panel and dock go with them.
+  signal.addEventListener('abort', () => {
+    document.querySelector<HTMLElement>('#widget-panel')!.hidden = true;
+    document.querySelector<HTMLElement>('#widget-dock')!.hidden = true;
+  });
   const panel = new WidgetPanel(
     document.querySelector<HTMLElement>('#widget-panel')!,
     (widgetId, visible) => host.setVisible(widgetId, visible),

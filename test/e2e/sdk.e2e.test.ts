@@ -245,6 +245,12 @@ describe('the widget SDK in a real call', () => {
       beaId,
     );
     await bea.getByRole('button', { name: 'Leave' }).click();
+    // Leaving ends Bea's widgets: their frames and panel go with the call.
+    await bea.locator('iframe').first().waitFor({ state: 'detached' });
+    await expect(bea.locator('iframe').count()).resolves.toBe(0);
+    await expect(bea.getByRole('complementary', { name: 'Widgets' }).isVisible()).resolves.toBe(
+      false,
+    );
     expect(
       await inWidget(anaProbe, () => (globalThis as unknown as { cut: Promise<string> }).cut, null),
     ).toMatch(/^NOT_CONNECTED: /);
