@@ -3,7 +3,8 @@ import { PEER_LIMITS, type PayloadKind, type PeerFrame } from '../protocol/peer.
 export type Reassembly =
   | { status: 'partial' }
   | { status: 'complete'; widgetId: string; kind: PayloadKind; payload: Uint8Array }
-  | { status: 'rejected'; widgetId: string; reason: string };
+  /** `flood`: the peer broke a limit no honest sender reaches; stop listening to it. */
+  | { status: 'rejected'; widgetId: string; reason: string; flood?: true };
 
 interface InFlight {
   messageId: number;
@@ -16,6 +17,12 @@ interface InFlight {
 
 /** Widgets one peer may have messages half-sent to at once; more is a flood, not a call. */
 const MAX_IN_FLIGHT = 64;
+/**
+ * Bytes one peer may have half-sent, over all its widgets: two full-size messages. An honest
+ * sender interleaves a few widgets' messages; one that starts many large ones and never ends
+ * them would otherwise hold this page's memory (64 × 16 MiB).
+ */
+export const MAX_IN_FLIGHT_BYTES = 2 * PEER_LIMITS.maxMessageBytes;
 
 /**
  * Puts chunked messages from one peer's channel back together. The channel is ordered and the
@@ -25,6 +32,7 @@ const MAX_IN_FLIGHT = 64;
  */
 export class MessageReassembler {
   private readonly inFlight = new Map<string, InFlight>();
+  private inFlightBytes = 0;
 
   accept(frame: PeerFrame): Reassembly {
     const { widgetId } = frame;
@@ -60,9 +68,15 @@ export class MessageReassembler {
   }
 
   private add(widgetId: string, message: InFlight, frame: PeerFrame): Reassembly {
-    message.bytes += frame.payload.byteLength;
-    if (message.bytes > PEER_LIMITS.maxMessageBytes)
+    if (this.inFlightBytes + frame.payload.byteLength > MAX_IN_FLIGHT_BYTES) {
+      this.inFlight.clear();
+      this.inFlightBytes = 0;
+      return { status: 'rejected', widgetId, reason: 'more than 32 MiB half-sent', flood: true };
+    }
+    if (message.bytes + frame.payload.byteLength > PEER_LIMITS.maxMessageBytes)
       return this.reject(widgetId, 'message exceeds 16 MiB');
+    message.bytes += frame.payload.byteLength;
+    this.inFlightBytes += frame.payload.byteLength;
     // The frame's bytes belong to a buffer the channel hands over once; keep a view, not a copy.
     message.parts.push(frame.payload);
     message.nextChunk += 1;
@@ -71,6 +85,7 @@ export class MessageReassembler {
       return { status: 'partial' };
     }
     this.inFlight.delete(widgetId);
+    this.inFlightBytes -= message.bytes;
     return {
       status: 'complete',
       widgetId,
@@ -80,6 +95,7 @@ export class MessageReassembler {
   }
 
   private reject(widgetId: string, reason: string): Reassembly {
+    this.inFlightBytes -= this.inFlight.get(widgetId)?.bytes ?? 0;
     this.inFlight.delete(widgetId);
     return { status: 'rejected', widgetId, reason };
   }

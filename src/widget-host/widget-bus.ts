@@ -6,6 +6,7 @@ import { MessageReassembler } from './message-reassembler.js';
 
 /** The part of an RTCDataChannel the bus uses; a test drives it with a fake. */
 export interface BusChannel extends FrameChannel {
+  close(): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'bufferedamountlow' | 'close', listener: () => void): void;
 }
@@ -110,6 +111,8 @@ export class WidgetBus extends TypedEmitter<WidgetBusEvents> {
     const result = lane.reassembler.accept(parsed.frame);
     if (result.status === 'rejected') {
       this.emit('frameRejected', { from, widgetId: result.widgetId, reason: result.reason });
+      // A flood is not a mistake: hang up on that peer's widgets rather than keep its bytes.
+      if (result.flood) lane.channel.close();
     } else if (result.status === 'complete') {
       const { widgetId, kind, payload } = result;
       this.emit('messageReceived', { widgetId, from, kind, payload });

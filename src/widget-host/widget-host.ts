@@ -38,6 +38,8 @@ export interface WidgetHostOptions {
 
 /** Messages kept for a known widget that is not running yet (it is about to be opened). */
 const MAX_HELD_PER_WIDGET = 1000;
+/** Bytes kept for all such widgets together; the oldest go first past it. */
+export const MAX_HELD_BYTES = 32 * 1024 * 1024;
 
 const utf8 = new TextEncoder();
 
@@ -49,6 +51,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
   private readonly known: Map<string, RunnableWidget>;
   private readonly running = new Map<string, { widget: RunningWidget; stop: AbortController }>();
   private readonly held = new Map<string, NetworkMessage[]>();
+  private heldBytesNow = 0;
 
   constructor(private readonly options: WidgetHostOptions) {
     super();
@@ -65,6 +68,11 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
     network.on('peerLeft', (left) => this.eachRunning((widget) => widget.peersChanged({ left })), {
       signal,
     });
+  }
+
+  /** Bytes of messages kept for widgets that are not running yet (never above MAX_HELD_BYTES). */
+  get heldBytes(): number {
+    return this.heldBytesNow;
   }
 
   /** Whether a running widget has the `stats` permission: sampling costs nothing otherwise. */
@@ -105,7 +113,10 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       signal: stop.signal,
     });
     this.running.set(widgetId, { widget, stop });
-    for (const message of this.held.get(widgetId) ?? []) widget.deliver(message);
+    for (const message of this.held.get(widgetId) ?? []) {
+      this.heldBytesNow -= message.payload.byteLength;
+      widget.deliver(message);
+    }
     this.held.delete(widgetId);
     return widget;
   }
@@ -138,9 +149,22 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       return;
     }
     const held = this.held.get(message.widgetId) ?? [];
-    if (held.length >= MAX_HELD_PER_WIDGET) held.shift();
+    if (held.length >= MAX_HELD_PER_WIDGET) this.heldBytesNow -= held.shift()!.payload.byteLength;
     held.push(message);
     this.held.set(message.widgetId, held);
+    this.heldBytesNow += message.payload.byteLength;
+    this.dropHeldPast(MAX_HELD_BYTES, held);
+  }
+
+  /**
+   * Past `limit` bytes held, drops the oldest messages, first those waiting for the same widget
+   * as the newest (a flood mostly evicts itself), then those of the others.
+   */
+  private dropHeldPast(limit: number, first: NetworkMessage[]): void {
+    for (const queue of [first, ...this.held.values()]) {
+      while (this.heldBytesNow > limit && queue.length > (queue === first ? 1 : 0))
+        this.heldBytesNow -= queue.shift()!.payload.byteLength;
+    }
   }
 
   private receiveControl(message: NetworkMessage): void {

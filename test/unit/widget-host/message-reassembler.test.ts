@@ -76,4 +76,26 @@ describe('MessageReassembler', () => {
       reason: 'too many messages in flight',
     });
   });
+
+  it('refuses more than 32 MiB half-sent over all widgets, and counts finished messages out', () => {
+    const reassembler = new MessageReassembler();
+    const sixteen = new Uint8Array(16 * 1024 * 1024);
+    // Whole messages come and go: far more than 32 MiB in all, never too much at once.
+    for (let round = 0; round < 3; round++) {
+      const done = completed(framesOf('files', round, sixteen).map((f) => reassembler.accept(f)));
+      expect(done).toHaveLength(1);
+    }
+    const results = ['one', 'two', 'three'].flatMap((widgetId) =>
+      framesOf(widgetId, 1, sixteen)
+        .slice(0, -1)
+        .map((frame) => reassembler.accept(frame)),
+    );
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(refused[0]).toEqual({
+      status: 'rejected',
+      widgetId: 'three',
+      reason: 'more than 32 MiB half-sent',
+      flood: true,
+    });
+  });
 });

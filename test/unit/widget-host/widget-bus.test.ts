@@ -95,4 +95,17 @@ describe('WidgetBus', () => {
     await until(() => got.length === 3);
     expect(got.sort()).toEqual(['bea', 'cal', 'cal']);
   });
+
+  it('hangs up on a peer that leaves more than 32 MiB half-sent', async () => {
+    const { bea, rejected, toAna } = connectedBuses();
+    let closed = false;
+    bea.on('peerDisconnected', () => (closed = true));
+    // Three 16 MiB messages, each started and never finished.
+    for (const widgetId of ['one', 'two', 'three']) {
+      const frames = [...encodeMessage(widgetId, 1, 'bytes', new Uint8Array(16 * 1024 * 1024))];
+      for (const frame of frames.slice(0, -1)) toAna.inject(frame.buffer);
+    }
+    await until(() => closed);
+    expect(rejected[0]).toBe('more than 32 MiB half-sent');
+  });
 });
