@@ -26,6 +26,28 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   wrongPasswordsPerMinutePerRoom: 10,
 };
 
+/**
+ * The address the limits count against: an IPv4 address as it is (also when written as an
+ * IPv4-mapped IPv6 address), an IPv6 address by its /64, which one subscriber usually holds
+ * whole and can spread itself over.
+ */
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (Number.parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
 /** A classic token bucket: `capacity` at once, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;
@@ -81,6 +103,8 @@ interface Address {
  */
 export class AbuseGuard {
   private readonly addresses = new Map<string, Address>();
+  /** Transport connections (WebSockets) open per address, whether or not they said hello. */
+  private readonly transports = new Map<string, number>();
   /** Per room: spread over many addresses, guesses at one room's password still run out. */
   private readonly passwordGuesses = new Map<string, TokenBucket>();
 
@@ -98,6 +122,23 @@ export class AbuseGuard {
     }
     address.open += 1;
     return undefined;
+  }
+
+  /**
+   * A new WebSocket from `ip`, before socket.io sees it: one more than the socket limit may be
+   * open, so the socket past the limit still reaches the point where it is told why.
+   */
+  admitTransport(ip: string): boolean {
+    const open = this.transports.get(ip) ?? 0;
+    if (open > this.limits.connectionsPerIp) return false;
+    this.transports.set(ip, open + 1);
+    return true;
+  }
+
+  transportClosed(ip: string): void {
+    const open = (this.transports.get(ip) ?? 1) - 1;
+    if (open > 0) this.transports.set(ip, open);
+    else this.transports.delete(ip);
   }
 
   released(ip: string): void {

@@ -9,7 +9,7 @@ import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import type { ServerConfig } from './config.js';
 import { iceServersFor } from './ice-credentials.js';
 import { ServerMetrics } from './metrics.js';
-import { AbuseGuard, DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
+import { AbuseGuard, DEFAULT_ABUSE_LIMITS, addressKey } from './abuse-guard.js';
 import { createHttpHandler } from './http-routes.js';
 import type { Logger } from './logger.js';
 import { MemoryRoomStore } from './memory-room-store.js';
@@ -78,6 +78,12 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   });
   const tls = readTls(config);
   const http = tls ? createTlsServer(tls, handler) : createServer(handler);
+  // Slow or silent clients must not hold sockets: headers within 10 s, a request within 15 s,
+  // nothing at all for 30 s on a connection that is not a WebSocket yet.
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 15_000;
+  http.setTimeout(30_000);
+  http.maxConnections = 20_000;
   // Browsers say which page opens a socket: only the extension's own pages and the configured
   // web origins may, so a page on another site can neither read a room nor spend the person's
   // per-address connection budget. Clients that are not browsers send no Origin.
@@ -85,9 +91,19 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const io = new Server(http, {
     maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
     transports: ['websocket'],
+    // A socket that never says which namespace it wants is closed after this.
+    connectTimeout: 10_000,
     allowRequest: (request, callback) => {
       const { origin } = request.headers;
-      callback(null, origin === undefined || allowedOrigins.includes(origin));
+      if (origin !== undefined && !allowedOrigins.includes(origin)) return callback(null, false);
+      // Counted at the transport: WebSockets that never reach socket.io count too.
+      const ip = addressKey(request.socket.remoteAddress);
+      if (!guard.admitTransport(ip)) {
+        log.warn({ ip }, 'connection refused: too many WebSockets from one address');
+        return callback(null, false);
+      }
+      request.socket.once('close', () => guard.transportClosed(ip));
+      callback(null, true);
     },
     cors: { origin: allowedOrigins, credentials: false },
     serveClient: false,

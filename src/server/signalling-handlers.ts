@@ -16,7 +16,7 @@ import { AppError, errors, type Result } from '../shared/app-error.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics.js';
-import { AbuseGuard } from './abuse-guard.js';
+import { AbuseGuard, addressKey } from './abuse-guard.js';
 import { newResumeToken, peerIdFor } from './peer-identity.js';
 
 type Reply = Result<ClientEventReplies[ClientEventName]>;
@@ -72,7 +72,7 @@ export function attachSignallingHandlers(
   const handOvers = new Map<string, () => void>();
   // Limits on connecting are checked before a socket exists, so a refused one costs nothing.
   io.use((socket, next) => {
-    const ip = socket.handshake.address;
+    const ip = addressKey(socket.handshake.address);
     const refusal = guard.admitConnection(ip);
     if (!refusal) {
       socket.once('disconnect', () => guard.released(ip));
@@ -87,7 +87,7 @@ export function attachSignallingHandlers(
 
   io.on('connection', (socket) => {
     let membership: Membership | undefined;
-    const ip = socket.handshake.address;
+    const ip = addressKey(socket.handshake.address);
     // Made on first use: most sockets never log, and thousands of idle children add up.
     let childLog: Logger | undefined;
     const socketLog = (): Logger => (childLog ??= log.child({ socket: socket.id }));

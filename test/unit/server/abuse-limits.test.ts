@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AbuseGuard } from '../../../src/server/abuse-guard.js';
+import { WebSocket } from 'ws';
+import { AbuseGuard, addressKey } from '../../../src/server/abuse-guard.js';
 import { DEFAULT_CONFIG } from '../../../src/server/config.js';
 import {
   createSignallingServer,
@@ -100,6 +101,27 @@ describe('abuse limits', () => {
     expect(replies.slice(0, 20).some(limited)).toBe(false);
   });
 
+  it('counts WebSockets that never reach socket.io against the address too', async () => {
+    // Raw transport connections, as a flood would open them: no socket.io hello.
+    const outcomes = await Promise.all(
+      Array.from(
+        { length: 10 },
+        () =>
+          new Promise<{ socket: WebSocket; open: boolean }>((resolve) => {
+            const socket = new WebSocket(
+              `${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+            );
+            socket.once('open', () => resolve({ socket, open: true }));
+            socket.once('error', () => resolve({ socket, open: false }));
+          }),
+      ),
+    );
+    const opened = outcomes.filter((outcome) => outcome.open).length;
+    for (const { socket } of outcomes) socket.terminate();
+    // Three sockets may be open at once, and one more to be told why it is refused.
+    expect(opened).toBe(4);
+  });
+
   it('limits new connections a minute per address, even when each one closes at once', async () => {
     // 120 a minute (2 a second refill): never more than one socket open, so only this limit can
     // refuse. Well past the allowance plus what refills meanwhile, one is refused.
@@ -138,5 +160,13 @@ describe('AbuseGuard', () => {
     expect(guard.prune()).toBe(1000);
     now += 60_000;
     expect(guard.prune()).toBe(0);
+  });
+
+  it('groups IPv6 addresses by /64 and reads IPv4-mapped ones as IPv4', () => {
+    expect(addressKey('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(addressKey('127.0.0.1')).toBe('127.0.0.1');
   });
 });
