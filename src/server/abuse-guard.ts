@@ -1,4 +1,5 @@
 import { errors, type AppError } from '../shared/app-error.js';
+import { TokenBucket } from '../shared/token-bucket.js';
 
 export interface AbuseLimits {
   /** Sockets open at once from one address. */
@@ -46,49 +47,6 @@ export function addressKey(ip: string | undefined): string {
     .slice(0, 4)
     .map((group) => (Number.parseInt(group, 16) || 0).toString(16))
     .join(':')}::/64`;
-}
-
-/** A classic token bucket: `capacity` at once, refilled at `perSecond`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-    private readonly now: () => number,
-  ) {
-    this.tokens = capacity;
-    this.last = now();
-  }
-
-  take(): boolean {
-    this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-
-  /** Tokens there now. */
-  get available(): number {
-    this.refill();
-    return this.tokens;
-  }
-
-  /** Full again: nothing to remember about this address. */
-  get idle(): boolean {
-    this.refill();
-    return this.tokens >= this.capacity;
-  }
-
-  private refill(): void {
-    const now = this.now();
-    this.tokens = Math.min(
-      this.capacity,
-      this.tokens + ((now - this.last) / 1000) * this.perSecond,
-    );
-    this.last = now;
-  }
 }
 
 interface Address {

@@ -5,6 +5,7 @@ import {
 } from '../protocol/peer-control.js';
 import type { PeerCallStats, PeerInfo } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
+import { TokenBucket } from '../shared/token-bucket.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
 import type { SendBudgetLimits } from './send-budget.js';
@@ -38,6 +39,14 @@ export interface WidgetHostOptions {
 
 /** Messages kept for a known widget that is not running yet (it is about to be opened). */
 const MAX_HELD_PER_WIDGET = 1000;
+/**
+ * Control messages one peer may send: a person opens a widget or starts recording a few times
+ * a minute; a burst of 20 and 5 a second leave room for that and none for a flood (a peer that
+ * force-opened widgets 200 times a second, or flickered the recording indicator).
+ */
+const CONTROL_BURST = 20;
+const CONTROL_PER_SECOND = 5;
+
 /** Bytes kept for all such widgets together; the oldest go first past it. */
 export const MAX_HELD_BYTES = 32 * 1024 * 1024;
 
@@ -52,6 +61,8 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
   private readonly running = new Map<string, { widget: RunningWidget; stop: AbortController }>();
   private readonly held = new Map<string, NetworkMessage[]>();
   private heldBytesNow = 0;
+  private readonly controlAllowance = new Map<string, TokenBucket>();
+  private controlRefusalsLogged = 0;
 
   constructor(private readonly options: WidgetHostOptions) {
     super();
@@ -65,9 +76,14 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
         signal,
       },
     );
-    network.on('peerLeft', (left) => this.eachRunning((widget) => widget.peersChanged({ left })), {
-      signal,
-    });
+    network.on(
+      'peerLeft',
+      (left) => {
+        this.controlAllowance.delete(left.id);
+        this.eachRunning((widget) => widget.peersChanged({ left }));
+      },
+      { signal },
+    );
   }
 
   /** Bytes of messages kept for widgets that are not running yet (never above MAX_HELD_BYTES). */
@@ -168,6 +184,18 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
   }
 
   private receiveControl(message: NetworkMessage): void {
+    const peer = message.from.id;
+    let allowance = this.controlAllowance.get(peer);
+    if (!allowance) {
+      allowance = new TokenBucket(CONTROL_BURST, CONTROL_PER_SECOND, () => performance.now());
+      this.controlAllowance.set(peer, allowance);
+    }
+    if (!allowance.take()) {
+      // Logged a few times, not once per message: the log must not become the flood.
+      if (this.controlRefusalsLogged++ < 10)
+        this.options.log.warn(`Dropped control messages from ${peer}: too many`);
+      return;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(new TextDecoder().decode(message.payload));
