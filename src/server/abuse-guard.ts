@@ -61,6 +61,8 @@ interface Address {
  */
 export class AbuseGuard {
   private readonly addresses = new Map<string, Address>();
+  /** Log lines about one address's refusals: enough to see it, too few to fill a disk. */
+  private readonly logAllowance = new Map<string, TokenBucket>();
   /** Transport connections (WebSockets) open per address, whether or not they said hello. */
   private readonly transports = new Map<string, number>();
   /** Per room: spread over many addresses, guesses at one room's password still run out. */
@@ -133,6 +135,16 @@ export class AbuseGuard {
     bucket.take();
   }
 
+  /** Whether a refusal of `ip` may be logged now: 20 at once, then 2 a second. */
+  mayLog(ip: string): boolean {
+    let allowance = this.logAllowance.get(ip);
+    if (!allowance) {
+      allowance = new TokenBucket(20, 2, this.now);
+      this.logAllowance.set(ip, allowance);
+    }
+    return allowance.take();
+  }
+
   /** A fresh per-socket message allowance. */
   messageBucket(): TokenBucket {
     return new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond, this.now);
@@ -143,6 +155,7 @@ export class AbuseGuard {
     for (const [ip, address] of this.addresses) this.forgetIfIdle(ip, address);
     for (const [room, bucket] of this.passwordGuesses)
       if (bucket.idle) this.passwordGuesses.delete(room);
+    for (const [ip, bucket] of this.logAllowance) if (bucket.idle) this.logAllowance.delete(ip);
     return this.addresses.size;
   }
 

@@ -99,7 +99,8 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
       // Counted at the transport: WebSockets that never reach socket.io count too.
       const ip = addressKey(request.socket.remoteAddress);
       if (!guard.admitTransport(ip)) {
-        log.warn({ ip }, 'connection refused: too many WebSockets from one address');
+        if (guard.mayLog(ip))
+          log.warn({ ip }, 'connection refused: too many WebSockets from one address');
         return callback(null, false);
       }
       request.socket.once('close', () => guard.transportClosed(ip));

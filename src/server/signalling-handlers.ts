@@ -78,7 +78,7 @@ export function attachSignallingHandlers(
       socket.once('disconnect', () => guard.released(ip));
       return next();
     }
-    log.warn({ ip, code: refusal.code }, 'connection refused');
+    if (guard.mayLog(ip)) log.warn({ ip, code: refusal.code }, 'connection refused');
     metrics?.refused(refusal.code);
     next(Object.assign(new Error(refusal.message), { data: refusal.toWire() }));
   });
@@ -261,7 +261,8 @@ export function attachSignallingHandlers(
     };
 
     const refuse = (error: AppError): { ok: false; error: ReturnType<AppError['toWire']> } => {
-      socketLog().warn({ code: error.code, reason: error.message }, 'request refused');
+      if (guard.mayLog(ip))
+        socketLog().warn({ code: error.code, reason: error.message }, 'request refused');
       metrics?.refused(error.code);
       return { ok: false, error: error.toWire() };
     };
@@ -275,7 +276,8 @@ export function attachSignallingHandlers(
       if (!allowance.take()) {
         // A client that keeps going after being told is not a client: close it.
         if (++refusedInARow > guard.limits.messageBurst) {
-          socketLog().warn({ ip }, 'disconnected: kept flooding after RATE_LIMITED');
+          if (guard.mayLog(ip))
+            socketLog().warn({ ip }, 'disconnected: kept flooding after RATE_LIMITED');
           socket.disconnect(true);
           return;
         }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { WebSocket } from 'ws';
 import { AbuseGuard, addressKey } from '../../../src/server/abuse-guard.js';
 import { DEFAULT_CONFIG } from '../../../src/server/config.js';
@@ -99,6 +100,22 @@ describe('abuse limits', () => {
     expect(passed).toBeGreaterThanOrEqual(20);
     expect(passed).toBeLessThan(30);
     expect(replies.slice(0, 20).some(limited)).toBe(false);
+  });
+
+  it('logs a few of one address’s refusals, not every one', async () => {
+    await server.close();
+    const lines: string[] = [];
+    server = createSignallingServer(
+      { ...DEFAULT_CONFIG, port: 0 },
+      pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) }),
+    );
+    url = `http://127.0.0.1:${(await server.listen()).port}`;
+    const c = await client().connected();
+    // 150 malformed events, each refused INVALID_MESSAGE (within the 200 burst).
+    await Promise.all(Array.from({ length: 150 }, () => c.request('room:join', { v: 1 })));
+    const refusals = lines.filter((line) => line.includes('request refused')).length;
+    expect(refusals).toBeGreaterThanOrEqual(20);
+    expect(refusals).toBeLessThan(30);
   });
 
   it('counts WebSockets that never reach socket.io against the address too', async () => {
