@@ -61,6 +61,7 @@ export async function startWidgetPlatform(
       {
         get: async (key) => (await browser.storage.local.get(key))[key],
         set: (key, value) => browser.storage.local.set({ [key]: value }),
+        remove: (key) => browser.storage.local.remove(key),
       },
       options.room,
     ),
