@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
+import { launchPerson, openCall, type Person } from './harness/browser.js';
+import { expectHeard, expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
 
 const PORT = 8086;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -101,14 +101,6 @@ describe('a person who allows only one of camera and microphone', () => {
       false,
     );
     // Max's fake microphone beeps: the sound level on Ned's tile for Max moves.
-    await eventually(
-      'Max is heard',
-      async () =>
-        Number(
-          await tileOf(nedPage, 'Max')
-            .getByRole('meter', { name: 'Sound level' })
-            .getAttribute('aria-valuenow'),
-        ) > 10,
-    );
+    await expectHeard(tileOf(nedPage, 'Max'), 'Max is heard');
   });
 });

@@ -135,3 +135,13 @@ export function tileMoments(
       (figure as unknown as { moments: { connected: number[]; frames: number[] } }).moments,
   );
 }
+
+/** The person shown in `tile` is heard here: its sound meter rises with their (fake) voice. */
+export async function expectHeard(tile: Locator, what: string): Promise<void> {
+  await eventually(
+    what,
+    async () =>
+      Number(await tile.getByRole('meter', { name: 'Sound level' }).getAttribute('aria-valuenow')) >
+      10,
+  );
+}
