@@ -96,6 +96,15 @@ export async function startWidgetPlatform(
     (widgetId, visible) => host.setVisible(widgetId, visible),
     signal,
   );
+  host.on(
+    'widgetUnloaded',
+    ({ widgetId }) => {
+      panel.close(widgetId);
+      const title = registry.entries.find((entry) => entry.id === widgetId)?.title ?? widgetId;
+      note(`${title} was closed: it sent this page far more requests than a widget needs.`);
+    },
+    { signal },
+  );
   const room = new WidgetRoom({
     host,
     network,

@@ -65,6 +65,9 @@ export class RoomWidgetStorage implements WidgetStorage {
   }
 
   private async write(widgetId: string, key: string, text: string | null): Promise<void> {
+    // Too long to store, whatever it encodes to: refused before any parsing.
+    if (text !== null && text.length > WIDGET_LIMITS.maxStorageBytes)
+      throw errors.storageFull(WIDGET_LIMITS.maxStorageBytes);
     if (text !== null && !isJson(text)) throw errors.invalidMessage('A stored value must be JSON.');
     const record = await this.read(widgetId);
     if (text === null) delete record[key];

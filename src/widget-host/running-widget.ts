@@ -24,6 +24,8 @@ export interface RunningWidgetOptions {
   log: Logger;
   visible: boolean;
   onBadge: (count: number) => void;
+  /** The widget flooded its host with requests and should be unloaded. */
+  onFlood: () => void;
   budget?: SendBudgetLimits;
   signal: AbortSignal;
 }
@@ -57,6 +59,7 @@ export class RunningWidget {
       }),
       onRequest: (request) => this.handle(request),
       onRefused: (reason) => options.log.warn(`Widget "${options.id}" sent a bad message`, reason),
+      onFlood: () => options.onFlood(),
     });
   }
 
@@ -128,6 +131,9 @@ export class RunningWidget {
 
   private async send(request: Extract<WidgetRequest, { type: 'message:send' }>): Promise<void> {
     const { payload, to } = request;
+    // Each UTF-16 unit is at least one UTF-8 byte: a text this long is too large unencoded.
+    if (payload.kind === 'json' && payload.text.length > PEER_LIMITS.maxMessageBytes)
+      throw errors.messageTooLarge(payload.text.length, PEER_LIMITS.maxMessageBytes);
     const bytes =
       payload.kind === 'json' ? utf8.encode(payload.text) : new Uint8Array(payload.bytes);
     if (bytes.byteLength > PEER_LIMITS.maxMessageBytes) {

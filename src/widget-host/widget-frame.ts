@@ -1,5 +1,11 @@
 import { CONNECT_MESSAGE, type HostMessage, type WidgetRequest } from '../protocol/widget.js';
 import { parseWidgetRequest } from '../protocol/widget-schema.js';
+import { RequestGate } from './request-gate.js';
+
+const TOO_FAST = {
+  code: 'RATE_LIMITED',
+  message: 'This widget asked for far more than any widget needs; slow down.',
+} as const;
 
 export interface WidgetFrameOptions {
   url: string;
@@ -10,6 +16,8 @@ export interface WidgetFrameOptions {
   onRequest: (request: WidgetRequest) => void;
   /** Called for every malformed one, after the frame has been told why. */
   onRefused: (reason: string) => void;
+  /** The frame kept posting far faster than any widget needs: it should be unloaded. */
+  onFlood: () => void;
   /** The greeting sent first on every new port (the frame may reload itself). */
   hello: () => HostMessage;
   signal: AbortSignal;
@@ -24,6 +32,8 @@ const MAX_HELD = 1000;
  * widget can neither read nor forge another widget's traffic.
  */
 export class WidgetFrame {
+  private readonly gate = new RequestGate();
+  private refusalsLogged = 0;
   readonly element: HTMLIFrameElement;
   private port: MessagePort | undefined;
   private held: { message: HostMessage; transfer: Transferable[] }[] = [];
@@ -79,6 +89,15 @@ export class WidgetFrame {
   }
 
   private receive(data: unknown): void {
+    const verdict = this.gate.admit();
+    if (verdict === 'unload') return this.options.onFlood();
+    if (verdict === 'drop') {
+      // Answered without parsing, so an honest widget's promise still settles.
+      const id = (data as { id?: unknown } | null)?.id;
+      if (typeof id === 'number' && Number.isSafeInteger(id))
+        this.post({ type: 'request:refused', id, error: TOO_FAST });
+      return;
+    }
     const parsed = parseWidgetRequest(data);
     if (parsed.ok) {
       this.options.onRequest(parsed.request);
@@ -89,6 +108,7 @@ export class WidgetFrame {
       ...(parsed.id === undefined ? {} : { id: parsed.id }),
       error: { code: 'INVALID_MESSAGE', message: parsed.reason },
     });
-    this.options.onRefused(parsed.reason);
+    // A few lines tell the story; a line per refusal would let the widget flood the log.
+    if (this.refusalsLogged++ < 10) this.options.onRefused(parsed.reason);
   }
 }

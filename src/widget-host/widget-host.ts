@@ -26,6 +26,8 @@ export interface RunnableWidget {
 export interface WidgetHostEvents extends Record<string, unknown> {
   badgeChanged: { widgetId: string; count: number };
   controlReceived: { control: PeerControl; from: PeerInfo };
+  /** A widget was unloaded for flooding this page with requests. */
+  widgetUnloaded: { widgetId: string };
 }
 
 export interface WidgetHostOptions {
@@ -126,6 +128,11 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       visible,
       budget: this.options.budget,
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
+      onFlood: () => {
+        this.options.log.warn(`Unloaded widget "${widgetId}": it flooded the page with requests`);
+        this.stop(widgetId);
+        this.emit('widgetUnloaded', { widgetId });
+      },
       signal: stop.signal,
     });
     this.running.set(widgetId, { widget, stop });

@@ -258,4 +258,28 @@ describe('the widget SDK in a real call', () => {
       (await inWidget(anaProbe, (probe) => probe.left, null)).includes('Bea'),
     );
   }, 60_000);
+
+  it('unloads a widget that floods its call page with requests, and says so', async () => {
+    // 20,000 requests at once: ten times the burst any widget gets.
+    await inWidget(
+      anaProbe,
+      ({ tfx }) => {
+        // After this call returns: the frame is gone before an answer could come back.
+        setTimeout(() => {
+          for (let n = 0; n < 20_000; n++) tfx.setBadge(n % 100);
+        });
+      },
+      null,
+    );
+    await ana
+      .getByText('SDK probe was closed: it sent this page far more requests than a widget needs.')
+      .waitFor();
+    await ana.locator('iframe[title="SDK probe"]').waitFor({ state: 'detached' });
+    // The call goes on: the other widgets are still there to open.
+    await ana.getByRole('button', { name: 'Chat', exact: true }).click();
+    await ana
+      .frameLocator('iframe[title="Chat"]')
+      .getByRole('textbox', { name: 'Message' })
+      .waitFor();
+  });
 });
