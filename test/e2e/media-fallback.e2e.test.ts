@@ -8,34 +8,34 @@ import { expectHeard, expectState, expectVideoPlaying, tileOf } from './harness/
 const PORT = 8086;
 const SERVER = `http://127.0.0.1:${PORT}`;
 
+// One signalling server for every call in this file.
+let server: SignallingServer;
+beforeAll(async () => {
+  server = createSignallingServer({ ...DEFAULT_CONFIG, port: PORT }, createServerLogger('silent'));
+  await server.listen();
+});
+afterAll(() => server.close());
+
 describe('a person who refuses camera and microphone', () => {
-  let server: SignallingServer;
   let ivy: Person;
   let jon: Person;
 
   beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
     [ivy, jon] = await Promise.all([launchPerson({ mediaGrant: 'nothing' }), launchPerson()]);
   });
 
   afterAll(async () => {
     await Promise.all([ivy.close(), jon.close()]);
-    await server.close();
   });
 
   it('still joins, is told why, sees the others, and they see that Ivy sends nothing', async () => {
-    const serverUrl = SERVER;
-    const ivyPage = await openCall(ivy, 'no-camera', 'Ivy', serverUrl);
+    const ivyPage = await openCall(ivy, 'no-camera', 'Ivy', SERVER);
     await ivyPage
       .getByText('Camera and microphone unavailable (permission was denied)')
       .waitFor({ timeout: 20_000 });
     await ivyPage.getByRole('button', { name: 'Leave' }).waitFor();
 
-    const jonPage = await openCall(jon, 'no-camera', 'Jon', serverUrl);
+    const jonPage = await openCall(jon, 'no-camera', 'Jon', SERVER);
     await expectState(tileOf(jonPage, 'Ivy'), 'connected');
     await tileOf(jonPage, 'Ivy').getByText('Camera off').waitFor({ state: 'visible' });
     await tileOf(jonPage, 'Ivy').getByText('Microphone off').waitFor({ state: 'visible' });
@@ -46,20 +46,10 @@ describe('a person who refuses camera and microphone', () => {
 // The browser grants one of the two and refuses the other (a person who allowed only the
 // camera, or only the microphone): the call keeps what was granted.
 describe('a person who allows only one of camera and microphone', () => {
-  let server: SignallingServer;
   const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
-      createServerLogger('silent'),
-    );
-    await server.listen();
-  });
 
   afterAll(async () => {
     await Promise.all(people.map((person) => person.close()));
-    await server.close();
   });
 
   /** Someone whose browser answers yes to `granted` and no to the other. */
