@@ -39,12 +39,20 @@ export async function startWidgetPlatform(
     log.warn('Some widgets were skipped', registry.errors);
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
   }
+  // Who this person is for their widgets: the id the server gave them, kept through a lost
+  // server ('reconnecting'), when the call goes on under the same id. A widget frame that
+  // (re)connected then was told an empty id, and the lines it sent were refused as forged.
+  let selfId = '';
+  const noteSelf = () => {
+    if (session.state.kind === 'in-call') selfId = session.state.selfId;
+  };
+  session.on('stateChanged', noteSelf, { signal });
   const network = new CallWidgetNetwork(
     session,
-    () => ({
-      id: session.state.kind === 'in-call' ? session.state.selfId : '',
-      name: options.name,
-    }),
+    () => {
+      noteSelf();
+      return { id: selfId, name: options.name };
+    },
     log,
     signal,
   );

@@ -32,12 +32,14 @@ export class ChatModel {
   }
 
   /**
-   * A line a peer sent as they wrote it. `from` is who the host says sent it; a line whose id
-   * is not theirs is refused. Returns whether it was new.
+   * A line a peer sent as they wrote it. `from` is who the host says sent it. A line whose id is
+   * not theirs is kept under an id of theirs, so it can neither replace nor hide anyone else's
+   * line, and nothing anyone typed is lost. Returns whether it was new.
    */
   addLive(line: ChatLine, from: { id: string; name: string }): boolean {
-    if (!line.id.startsWith(`${from.id}:`) || this.lines.has(line.id)) return false;
-    this.keep({ ...line, author: from.name, provenance: { kind: 'live', from: from.id } });
+    const id = line.id.startsWith(`${from.id}:`) ? line.id : `${from.id}:${line.id}`;
+    if (this.lines.has(id)) return false;
+    this.keep({ ...line, id, author: from.name, provenance: { kind: 'live', from: from.id } });
     return true;
   }
 

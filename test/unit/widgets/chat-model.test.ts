@@ -19,10 +19,16 @@ describe('the chat conversation', () => {
     expect(model.ordered()[0]).toMatchObject({ author: 'Eve', provenance: { kind: 'live' } });
   });
 
-  it('refuses a live line carrying someone else’s id', () => {
+  it('keeps a live line carrying someone else’s id under its sender, leaving theirs alone', () => {
     const model = new ChatModel();
-    expect(model.addLive(line('ana:1', 'Ana', 'forged'), eve)).toBe(false);
-    expect(model.size).toBe(0);
+    model.addMine(line('ana:1', 'Ana', 'my line'));
+    expect(model.addLive(line('ana:1', 'Ana', 'forged'), eve)).toBe(true);
+    expect(
+      model.ordered().map((shown) => [shown.author, shown.text, shown.provenance.kind]),
+    ).toEqual([
+      ['Ana', 'my line', 'mine'],
+      ['Eve', 'forged', 'live'],
+    ]);
   });
 
   it('never makes a peer’s history line "mine", and says whose word it is', () => {
