@@ -42,17 +42,17 @@ export async function startWidgetPlatform(
   // Who this person is for their widgets: the id the server gave them, kept through a lost
   // server ('reconnecting'), when the call goes on under the same id. A widget frame that
   // (re)connected then was told an empty id, and the lines it sent were refused as forged.
-  let selfId = '';
-  const noteSelf = () => {
-    if (session.state.kind === 'in-call') selfId = session.state.selfId;
-  };
-  session.on('stateChanged', noteSelf, { signal });
+  let selfId = session.state.kind === 'in-call' ? session.state.selfId : '';
+  session.on(
+    'stateChanged',
+    (state) => {
+      if (state.kind === 'in-call') selfId = state.selfId;
+    },
+    { signal },
+  );
   const network = new CallWidgetNetwork(
     session,
-    () => {
-      noteSelf();
-      return { id: selfId, name: options.name };
-    },
+    () => ({ id: selfId, name: options.name }),
     log,
     signal,
   );

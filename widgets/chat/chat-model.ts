@@ -75,7 +75,11 @@ export class ChatModel {
   private keep(line: ShownLine): void {
     this.lines.set(line.id, line);
     if (this.lines.size <= MAX_LOG) return;
-    const oldest = this.ordered()[0];
+    // One pass, not a sort: a full log meets this on every new line.
+    let oldest: ShownLine | undefined;
+    for (const kept of this.lines.values())
+      if (!oldest || kept.at < oldest.at || (kept.at === oldest.at && kept.id < oldest.id))
+        oldest = kept;
     if (oldest) this.lines.delete(oldest.id);
   }
 }
