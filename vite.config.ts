@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
+import { buildServers, externallyConnectableMatches } from './scripts/build-servers.js';
 import {
   readRegistry,
   sandboxManifestFields,
@@ -22,12 +23,15 @@ if (registry.errors.length > 0) {
   throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
 }
 
-// The one place the extension build is configured. Operators who run their own signalling
-// server add its origin at build time so its invite pages may talk to the extension:
-//   TFX_INVITE_ORIGINS="https://calls.example.com" npm run build
-function manifestWithInviteOrigins(): Record<string, unknown> {
+// The servers this build may use (see scripts/build-servers.ts). Operators name their own:
+//   TFX_SERVER_URL="https://calls.example.com" npm run build
+// The extension's code reads them from import.meta.env: Vite passes VITE_* variables through.
+const servers = buildServers(process.env);
+process.env.VITE_TFX_SERVERS = JSON.stringify(servers);
+
+function manifestForThisBuild(): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
-    externally_connectable: { matches: string[] };
+    externally_connectable?: { matches: string[] };
     content_security_policy: Record<string, string>;
     sandbox?: { pages: string[] };
   };
@@ -36,12 +40,7 @@ function manifestWithInviteOrigins(): Record<string, unknown> {
     manifest.sandbox = { pages: sandbox.pages };
     manifest.content_security_policy.sandbox = sandbox.csp;
   }
-  const extra = (process.env.TFX_INVITE_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '')
-    .map((origin) => `${new URL(origin).origin}/*`);
-  manifest.externally_connectable.matches.push(...extra);
+  manifest.externally_connectable = { matches: externallyConnectableMatches(servers) };
   return manifest;
 }
 
@@ -69,7 +68,7 @@ export default defineConfig({
   build: { outDir: target.outDir, emptyOutDir: true, sourcemap: true },
   plugins: [
     webExtension({
-      manifest: manifestWithInviteOrigins,
+      manifest: manifestForThisBuild,
       // The plugin fetches a schema online to validate the manifest; this machine is offline
       // and the manifest is checked by our own tests instead.
       skipManifestValidation: true,

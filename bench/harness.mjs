@@ -53,6 +53,11 @@ export const percentile = (values, p) => {
 
 export const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 
+/** Clicks Join now on the extension's pre-join step; joining is timed from the click on. */
+export async function joinNow(page) {
+  await page.getByRole('button', { name: 'Join now' }).click({ timeout: 30_000 });
+}
+
 /**
  * Two people in a call on the extension's call page. Cameras go off on both sides unless
  * asked for (the bare reference runs audio only): a data-path figure must not measure the
@@ -63,9 +68,11 @@ export async function openExtensionCall(first, second, room, { cameras = false }
     `chrome-extension://${person.id}/src/call/call.html?room=${room}&name=${name}`;
   const a = await first.context.newPage();
   await a.goto(url(first, 'A'), { waitUntil: 'domcontentloaded' });
+  await joinNow(a);
   await a.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 });
   const b = await second.context.newPage();
   await b.goto(url(second, 'B'), { waitUntil: 'domcontentloaded' });
+  await joinNow(b);
   await a.locator('figure:not(.self) .state', { hasText: 'connected' }).waitFor();
   if (!cameras) {
     for (const page of [a, b]) await page.getByRole('button', { name: 'Turn camera off' }).click();

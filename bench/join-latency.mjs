@@ -1,7 +1,7 @@
 // Second peer's join → DataChannel open and → first remote frame, for the extension and for a
 // bare WebRTC page on the same signalling server, in the same two browsers, interleaved run by
 // run so both see the same machine.
-import { fmt, percentile, SIGNALLING } from './harness.mjs';
+import { fmt, joinNow, percentile, SIGNALLING } from './harness.mjs';
 
 /** Waits for the marks and returns them relative to the join. */
 async function momentsOf(page) {
@@ -23,12 +23,14 @@ async function momentsOf(page) {
   });
 }
 
-async function oneJoin(first, second, urlFor, readyOf, room) {
+async function oneJoin(first, second, variant, room) {
   const a = await first.context.newPage();
-  await a.goto(urlFor(first, room, 'A'), { waitUntil: 'domcontentloaded' });
-  await readyOf(a);
+  await a.goto(variant.url(first, room, 'A'), { waitUntil: 'domcontentloaded' });
+  await variant.enter(a);
+  await variant.ready(a);
   const b = await second.context.newPage();
-  await b.goto(urlFor(second, room, 'B'), { waitUntil: 'domcontentloaded' });
+  await b.goto(variant.url(second, room, 'B'), { waitUntil: 'domcontentloaded' });
+  await variant.enter(b);
   const moments = await momentsOf(b);
   await Promise.all([a.close(), b.close()]);
   return moments;
@@ -39,11 +41,14 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
     extension: {
       url: (person, room, name) =>
         `chrome-extension://${person.id}/src/call/call.html?room=${room}&name=${name}`,
+      // The pre-join step waits for the person; the join is timed from its Join now.
+      enter: joinNow,
       ready: (page) => page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 }),
     },
     bare: {
       url: (_person, room) =>
         `http://127.0.0.1:${barePort}/bare.html?room=${room}&server=${encodeURIComponent(SIGNALLING)}`,
+      enter: async () => {},
       ready: (page) =>
         page.waitForFunction(() => document.title === 'joined', null, { timeout: 30_000 }),
     },
@@ -52,16 +57,10 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
 
   // One warm-up each (first launch of code paths and the fake camera), not counted.
   for (const [name, variant] of Object.entries(variants))
-    await oneJoin(first, second, variant.url, variant.ready, `warm-${name}`);
+    await oneJoin(first, second, variant, `warm-${name}`);
   for (let run = 0; run < runs; run++) {
     for (const [name, variant] of Object.entries(variants)) {
-      const moments = await oneJoin(
-        first,
-        second,
-        variant.url,
-        variant.ready,
-        `bench-${name}-${run}`,
-      );
+      const moments = await oneJoin(first, second, variant, `bench-${name}-${run}`);
       results[name].channel.push(moments.channel);
       results[name].frame.push(moments.frame);
     }

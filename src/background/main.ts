@@ -4,7 +4,10 @@ import {
   parseInternalMessage,
   type ExtensionReply,
 } from '../protocol/extension-messages.js';
+import { errors } from '../shared/app-error.js';
 import { browser } from '../shared/browser.js';
+import { isConfiguredServer } from '../shared/configured-servers.js';
+import { loadSettings } from '../shared/settings.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { forgetClosedCallWindow, openCallWindow } from './call-window.js';
 
@@ -28,13 +31,28 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return parsed.ok ? open(parsed.value.room) : Promise.resolve(refused(parsed.reason));
 });
 
-// From an invite page on a signalling server listed in `externally_connectable`. The call uses
-// that server: the origin is Chrome's word for where the message came from, not the page's.
+/**
+ * From an invite page on a server listed in `externally_connectable`. The call uses that server
+ * only if it is one this extension is set up for: the origin is Chrome's word for where the
+ * message came from, not the page's, but a page is not trusted to choose the server.
+ */
+async function openFromInvite(
+  room: string,
+  sender: Runtime.MessageSender,
+): Promise<ExtensionReply> {
+  const origin = sender.url ? new URL(sender.url).origin : '';
+  const settings = await loadSettings();
+  if (!isConfiguredServer(origin, settings.serverUrl)) {
+    log.warn('Refused an invite from a server that is not configured', origin);
+    return { ok: false, error: errors.unknownServer(origin).toWire() };
+  }
+  return open(room, origin);
+}
+
 browser.runtime.onMessageExternal.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const parsed = parseExternalMessage(raw);
   if (!parsed.ok) return Promise.resolve(refused(parsed.reason));
-  const origin = sender.url ? new URL(sender.url).origin : undefined;
-  return open(parsed.value.room, origin);
+  return openFromInvite(parsed.value.room, sender);
 });
 
 browser.windows.onRemoved.addListener(forgetClosedCallWindow);

@@ -2,8 +2,11 @@ import { CallSession, type SessionState } from '../session/call-session.js';
 import { assertNever } from '../shared/assert-never.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { newRoomId } from '../shared/room-id.js';
-import { loadSettings, type Settings } from '../shared/settings.js';
-import { askName } from './ask-name.js';
+import { errors } from '../shared/app-error.js';
+import { isConfiguredServer } from '../shared/configured-servers.js';
+import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
+import { LocalMediaController } from '../session/local-media-controller.js';
+import { runPrejoin } from './prejoin/prejoin.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
 import { sessionResumeTokens } from './resume-tokens.js';
@@ -107,12 +110,34 @@ async function main(): Promise<void> {
     return;
   }
   const settings = await loadSettings();
+  // The page's address is not trusted to choose the server: only a configured one is used.
+  if (params.server && !isConfiguredServer(params.server, settings.serverUrl)) {
+    banner.show(errors.unknownServer(params.server).message, 'error');
+    return;
+  }
   const serverUrl = params.server ?? settings.serverUrl;
   document.title = `Call ${params.room} · TFX Sessions`;
   document.querySelector('#title')!.textContent = `Room ${params.room}`;
   wireInviteLink(`${serverUrl}/r/${params.room}`, page.signal);
 
-  const name = params.name ?? settings.displayName ?? (await askName());
+  // The camera and microphone start for the preview only: nothing leaves this browser, and no
+  // server hears of this person, until Join now.
+  const media = new LocalMediaController();
+  banner.show('Starting your camera and microphone…', 'info');
+  const local = await media.start();
+  banner.hide();
+  const name = await runPrejoin({
+    media,
+    name: params.name ?? settings.displayName,
+    mediaNotice: local.notice,
+  });
+  if (name !== settings.displayName) {
+    // Remembering the name is a convenience: a full or broken store must not stop the call.
+    saveSettings({ displayName: name }).catch((error: unknown) => {
+      log.warn('Could not remember the name', error);
+      banner.show(`Your name could not be remembered for next time (${String(error)}).`, 'warning');
+    });
+  }
   const session = new CallSession({
     room: params.room,
     name,
@@ -121,6 +146,7 @@ async function main(): Promise<void> {
     log,
     password: await takeStashedPassword(params.room),
     resumeTokens: sessionResumeTokens(params.room),
+    media,
   });
   const grid = new TileGrid(document.querySelector<HTMLElement>('#grid')!, (resume) =>
     banner.show('Your browser blocked the call audio.', 'warning', {
@@ -134,8 +160,6 @@ async function main(): Promise<void> {
     !(session.rtcConfig.iceServers ?? []).some((server) =>
       [server.urls].flat().some((url) => /^turns?:/.test(url)),
     );
-  // Set once the camera and microphone have started; shown whenever the call is quiet.
-  const media: { notice?: string } = {};
 
   session.on(
     'stateChanged',
@@ -143,7 +167,7 @@ async function main(): Promise<void> {
       if (state.kind === 'password-needed') {
         void askPassword(state.wrong).then((password) => session.submitPassword(password));
       }
-      showState(state, media.notice, serverUrl, relayWithoutTurn());
+      showState(state, local.notice, serverUrl, relayWithoutTurn());
     },
     { signal },
   );
@@ -178,9 +202,7 @@ async function main(): Promise<void> {
     log,
     signal: inCall.signal,
   });
-  banner.show('Starting your camera and microphone…', 'info');
-  const started = await session.start();
-  media.notice = started.notice;
+  session.start();
   // Device labels are only readable once the camera and microphone were granted.
   wireControls(session.media, leave, log, signal);
   wireScreenShare(session, grid, log, signal);
@@ -189,7 +211,7 @@ async function main(): Promise<void> {
   wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
   wireRoomLock(session, log, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
-  showState(session.state, media.notice, serverUrl, relayWithoutTurn());
+  showState(session.state, local.notice, serverUrl, relayWithoutTurn());
   // Registered last, so the recording (above) has saved itself before its widgets go.
   session.on(
     'stateChanged',

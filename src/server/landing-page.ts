@@ -58,6 +58,11 @@ export const INVITE_SCRIPT = `(() => {
   if (!runtime || typeof runtime.sendMessage !== 'function') return showInstall();
   try {
     runtime.sendMessage(extensionId, { type: 'invite:open', v: 1, room }, (reply) => {
+      if (!runtime.lastError && reply && reply.ok === false && reply.error) {
+        // The extension is there and said no (e.g. a server it is not set up for): say why.
+        status.textContent = String(reply.error.message);
+        return;
+      }
       if (runtime.lastError || !reply || reply.ok !== true) return showInstall();
       status.textContent = 'The call opened in its own window. You can close this tab.';
     });

@@ -4,7 +4,7 @@ import type { Logger } from '../shared/log.js';
 import { markMoment } from '../shared/perf-marks.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { SignallingClient } from '../signalling-client/signalling-client.js';
-import { LocalMediaController } from './local-media-controller.js';
+import type { LocalMediaController } from './local-media-controller.js';
 import { PeerLink, type LinkState, type TrackKind } from './peer-link.js';
 import { videoBudgetFor } from './video-budget.js';
 
@@ -50,6 +50,11 @@ export interface CallSessionOptions {
   password?: string;
   /** Where this page keeps its resume token, so a reload comes back as the same person. */
   resumeTokens?: ResumeTokenStore;
+  /**
+   * The camera and microphone, already started by the pre-join step: joining sends what the
+   * person saw and chose there.
+   */
+  media: LocalMediaController;
 }
 
 export interface ResumeTokenStore {
@@ -72,7 +77,7 @@ function newInstanceId(): string {
 
 /** The call: this person's media, the signalling connection and one PeerLink per participant. */
 export class CallSession extends TypedEmitter<CallSessionEvents> {
-  readonly media = new LocalMediaController();
+  readonly media: LocalMediaController;
   private readonly lifetime = new AbortController();
   private readonly links = new Map<string, PeerLink>();
   private readonly participants = new Map<string, Peer>();
@@ -90,6 +95,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   constructor(private readonly options: CallSessionOptions) {
     super();
+    this.media = options.media;
     this.password = options.password;
     this.media.on('trackReplaced', ({ kind, track }) => this.sendTrackToAll(kind, track), {
       signal: this.lifetime.signal,
@@ -107,10 +113,12 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     return this.current;
   }
 
-  /** Starts the camera and microphone (with fallbacks), then joins the room. */
-  async start(): Promise<{ notice?: string }> {
+  /**
+   * Joins the room: the first moment anything leaves this browser. The camera and microphone
+   * were started (and only shown here) by the pre-join step.
+   */
+  start(): void {
     this.assertAlive();
-    const local = await this.media.start();
     const signalling = new SignallingClient(
       this.options.serverUrl,
       this.options.log,
@@ -149,7 +157,6 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       ({ from, signal: payload }) => void this.receiveSignal(from, payload),
       { signal },
     );
-    return local.notice ? { notice: local.notice } : {};
   }
 
   peer(peerId: string): Peer | undefined {

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'PASSWORD_REQUIRED',
   'WRONG_PASSWORD',
   'ROOM_LOCKED',
+  'UNKNOWN_SERVER',
 ] as const;
 
 /** Every failure a person or a peer may see has one of these codes. */
@@ -73,6 +74,11 @@ export const errors = {
     new AppError(
       'TOO_MANY_CONNECTIONS',
       `Too many connections from your address (at most ${limit} at once, or too many new ones a minute).`,
+    ),
+  unknownServer: (origin: string) =>
+    new AppError(
+      'UNKNOWN_SERVER',
+      `TFX Sessions is not set up to use the signalling server ${origin}. If you trust it, enter it in TFX Sessions' options first.`,
     ),
   passwordRequired: () =>
     new AppError('PASSWORD_REQUIRED', 'This room is protected by a password.'),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { displayNameSchema } from '../protocol/signalling.js';
 import { browser } from './browser.js';
-
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8084';
+import { DEFAULT_SERVER_URL } from './configured-servers.js';
 
 const iceServerSchema = z.strictObject({
   urls: z.union([z.string(), z.array(z.string())]),

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import {
+  CALL_PAGE,
+  eventually,
+  joinNow,
+  launchPerson,
+  openCall,
+  type Person,
+} from './harness/browser.js';
 import {
   expectEveryonePlaying,
   expectState,
@@ -56,6 +63,8 @@ describe('a call between real browsers', () => {
     await popup.getByRole('button', { name: 'Start call' }).click();
     anaPage = await callWindow;
     expect(new URL(anaPage.url()).searchParams.get('room')).toBe(room);
+    expect(await anaPage.getByLabel('Your name').inputValue()).toBe('Ana');
+    await joinNow(anaPage);
     await expectVideoPlaying(tileOf(anaPage, 'You (Ana)'));
     await anaPage.getByRole('button', { name: 'Leave' }).waitFor();
   });
@@ -85,9 +94,10 @@ describe('a call between real browsers', () => {
     await landing.goto(invite);
     beaPage = await callWindow;
     await landing.getByText('The call opened in its own window').waitFor();
-    // Bea has never used TFX Sessions, so the call asks her name first.
+    // Bea has never used TFX Sessions, so the pre-join step has no name for her yet.
+    expect(await beaPage.getByLabel('Your name').inputValue()).toBe('');
     await beaPage.getByLabel('Your name').fill('Bea');
-    await beaPage.getByRole('button', { name: 'Join call' }).click();
+    await joinNow(beaPage);
 
     await expectVideoPlaying(tileOf(anaPage, 'Bea'));
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { CALL_PAGE, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import {
+  CALL_PAGE,
+  eventually,
+  joinNow,
+  launchPerson,
+  openCall,
+  type Person,
+} from './harness/browser.js';
 import { expectState, tileOf } from './harness/call-page.js';
 
 const PORT = 8089;
@@ -49,6 +56,7 @@ describe('room password and lock', () => {
     );
     await popup.getByRole('button', { name: 'Start call' }).click();
     ana = await callWindow;
+    await joinNow(ana);
     await ana.getByRole('button', { name: 'Lock room' }).waitFor();
     // The password never travels in the URL.
     expect(ana.url()).not.toContain('sesame');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectHeard, expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 import { trackPeerConnections } from './harness/peer-connections.js';
@@ -55,6 +55,9 @@ describe('settings, an unreachable server and a live device switch', () => {
     await anaPage.goto(ana.extensionUrl('src/call/call.html?room=late-room'), {
       waitUntil: 'domcontentloaded',
     });
+    // The default name from the settings fills the pre-join step.
+    expect(await anaPage.getByLabel('Your name').inputValue()).toBe('Ana');
+    await joinNow(anaPage);
     await anaPage
       .getByText(`Can't reach the signalling server at ${LATE_URL}. Retrying automatically`)
       .waitFor({ timeout: 15_000 });
@@ -70,7 +73,6 @@ describe('settings, an unreachable server and a live device switch', () => {
       .getByRole('alert')
       .filter({ hasText: "Can't reach" })
       .waitFor({ state: 'hidden' });
-    // The default name from the settings was used: no name form was needed.
     await tileOf(anaPage, 'You (Ana)').waitFor();
   });
 

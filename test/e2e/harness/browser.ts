@@ -9,6 +9,14 @@ import chromiumFlags from './chromium-flags.json' with { type: 'json' };
 export const DIST = resolve(E2E_OUT_DIR);
 export const CALL_PAGE = 'src/call/call.html';
 
+/** The part of `chrome.storage` the harness uses from the extension's service worker. */
+interface ExtensionStorage {
+  local: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+  };
+}
+
 /** One person: a separate Chromium profile with the built extension loaded. */
 export interface Person {
   context: BrowserContext;
@@ -16,6 +24,11 @@ export interface Person {
   profile: string;
   extensionId: string;
   extensionUrl(path: string): string;
+  /**
+   * Makes `url` this person's signalling server, as entering it in Options does: the extension
+   * uses no server it was not set up for.
+   */
+  useServer(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +77,13 @@ export async function launchPerson({
     profile,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    useServer: (url) =>
+      worker.evaluate(async (serverUrl) => {
+        const { storage } = (globalThis as unknown as { chrome: { storage: ExtensionStorage } })
+          .chrome;
+        const stored = (await storage.local.get('settings')) as { settings?: object };
+        await storage.local.set({ settings: { ...stored.settings, serverUrl } });
+      }, url),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -71,20 +91,31 @@ export async function launchPerson({
   };
 }
 
-/** Opens the call page for `room` directly, the way tests and invite links do. */
+/**
+ * Opens the call page for `room` directly, the way invite links do, and clicks Join now on the
+ * pre-join step once the name is filled in.
+ */
 export async function openCall(
   person: Person,
   room: string,
   name: string,
   server?: string,
 ): Promise<Page> {
+  if (server) await person.useServer(server);
   const page = await person.context.newPage();
   const params = new URLSearchParams({ room, name, ...(server ? { server } : {}) });
   // A call page never settles into 'load' quiet (media keeps streaming); the DOM is enough.
   await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`), {
     waitUntil: 'domcontentloaded',
   });
+  await joinNow(page);
   return page;
+}
+
+/** Clicks Join now on a call page's pre-join step, as a person does after checking the preview. */
+export async function joinNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Join now' }).click();
+  await page.getByRole('heading', { name: 'Ready to join?' }).waitFor({ state: 'hidden' });
 }
 
 /** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
