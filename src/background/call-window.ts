@@ -20,7 +20,10 @@ async function openCallWindowId(): Promise<number | undefined> {
  * Opens the call page for `room` in its own window, or focuses the call window that is already
  * open: one call at a time, so a second click never starts a second camera.
  */
-export async function openCallWindow(room: string, server?: string): Promise<'opened' | 'focused'> {
+export async function openCallWindow(
+  room: string,
+  { server, name }: { server?: string; name?: string } = {},
+): Promise<'opened' | 'focused'> {
   const existing = await openCallWindowId();
   if (existing !== undefined) {
     await browser.windows.update(existing, { focused: true, drawAttention: true });
@@ -28,6 +31,7 @@ export async function openCallWindow(room: string, server?: string): Promise<'op
   }
   const params = new URLSearchParams({ room });
   if (server) params.set('server', server);
+  if (name) params.set('name', name);
   const created = await browser.windows.create({
     url: browser.runtime.getURL(`${CALL_PAGE}?${params.toString()}`),
     type: 'popup',

@@ -19,8 +19,11 @@ function refused(reason: string): ExtensionReply {
   return { ok: false, error: { code: 'INVALID_MESSAGE', message: reason } };
 }
 
-async function open(room: string, server?: string): Promise<ExtensionReply> {
-  await openCallWindow(room, server);
+async function open(
+  room: string,
+  where: { server?: string; name?: string } = {},
+): Promise<ExtensionReply> {
+  await openCallWindow(room, where);
   return { ok: true, data: null };
 }
 
@@ -28,7 +31,9 @@ async function open(room: string, server?: string): Promise<ExtensionReply> {
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return Promise.resolve(refused('not from this extension'));
   const parsed = parseInternalMessage(raw);
-  return parsed.ok ? open(parsed.value.room) : Promise.resolve(refused(parsed.reason));
+  if (!parsed.ok) return Promise.resolve(refused(parsed.reason));
+  const { room, name } = parsed.value;
+  return open(room, name === undefined ? {} : { name });
 });
 
 /**
@@ -46,7 +51,7 @@ async function openFromInvite(
     log.warn('Refused an invite from a server that is not configured', origin);
     return { ok: false, error: errors.unknownServer(origin).toWire() };
   }
-  return open(room, origin);
+  return open(room, { server: origin });
 }
 
 browser.runtime.onMessageExternal.addListener((raw: unknown, sender: Runtime.MessageSender) => {

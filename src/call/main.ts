@@ -123,14 +123,9 @@ async function main(): Promise<void> {
   // The camera and microphone start for the preview only: nothing leaves this browser, and no
   // server hears of this person, until Join now.
   const media = new LocalMediaController();
-  banner.show('Starting your camera and microphone…', 'info');
-  const local = await media.start();
-  banner.hide();
-  const name = await runPrejoin({
-    media,
-    name: params.name ?? settings.displayName,
-    mediaNotice: local.notice,
-  });
+  const started = media.start();
+  const name = await runPrejoin({ media, name: params.name ?? settings.displayName, started });
+  const local = await started;
   if (name !== settings.displayName) {
     // Remembering the name is a convenience: a full or broken store must not stop the call.
     saveSettings({ displayName: name }).catch((error: unknown) => {

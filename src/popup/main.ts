@@ -30,16 +30,41 @@ async function openCall(): Promise<void> {
     nameInput.focus();
     return;
   }
-  await saveSettings({ displayName: name.data });
+  // Remembering the name is a convenience: when the store is full or broken the call still
+  // opens, with the name handed over, and the popup stays to say what went wrong.
+  const notRemembered = await saveSettings({ displayName: name.data }).then(
+    () => undefined,
+    (error: unknown) => {
+      log.warn('Could not remember the name', error);
+      return error instanceof Error ? error.message : String(error);
+    },
+  );
   // A new room takes this password; a protected one is opened with it. Never put in the URL.
-  if (passwordInput.value !== '') await stashPassword(room, passwordInput.value);
-  const message: OpenCallMessage = { type: 'call:open', v: 1, room };
+  // Without it the room would open unprotected, so here a failure stops.
+  if (passwordInput.value !== '') {
+    try {
+      await stashPassword(room, passwordInput.value);
+    } catch (error) {
+      problem.textContent = `The room password could not be handed to the call, so no call was opened: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+  }
+  const message: OpenCallMessage = {
+    type: 'call:open',
+    v: 1,
+    room,
+    ...(notRemembered === undefined ? {} : { name: name.data }),
+  };
   const reply = parseExtensionReply(await browser.runtime.sendMessage(message));
   if (!reply.ok || !reply.value.ok) {
     problem.textContent =
       reply.ok && !reply.value.ok
         ? reply.value.error.message
         : 'The extension did not answer. Try again.';
+    return;
+  }
+  if (notRemembered !== undefined) {
+    problem.textContent = `The call opened, but your name could not be remembered for next time (${notRemembered}).`;
     return;
   }
   window.close();

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Result } from '../shared/app-error.js';
 import { describeIssue, wireErrorSchema } from './problem.js';
-import { roomIdSchema } from './signalling.js';
+import { displayNameSchema, roomIdSchema } from './signalling.js';
 
 export const EXTENSION_MESSAGE_VERSION = 1;
 
@@ -13,6 +13,8 @@ const openCallSchema = z.strictObject({
   type: z.literal('call:open'),
   v: z.literal(EXTENSION_MESSAGE_VERSION),
   room: roomIdSchema,
+  /** Set when the popup could not remember the name: the call's pre-join step shows it. */
+  name: displayNameSchema.optional(),
 });
 
 const inviteOpenSchema = z.strictObject({

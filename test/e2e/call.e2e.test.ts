@@ -6,6 +6,7 @@ import { createServerLogger } from '../../src/server/logger.js';
 import {
   CALL_PAGE,
   eventually,
+  atPrejoin,
   joinNow,
   launchPerson,
   openCall,
@@ -63,6 +64,7 @@ describe('a call between real browsers', () => {
     await popup.getByRole('button', { name: 'Start call' }).click();
     anaPage = await callWindow;
     expect(new URL(anaPage.url()).searchParams.get('room')).toBe(room);
+    await atPrejoin(anaPage);
     expect(await anaPage.getByLabel('Your name').inputValue()).toBe('Ana');
     await joinNow(anaPage);
     await expectVideoPlaying(tileOf(anaPage, 'You (Ana)'));
@@ -95,6 +97,7 @@ describe('a call between real browsers', () => {
     beaPage = await callWindow;
     await landing.getByText('The call opened in its own window').waitFor();
     // Bea has never used TFX Sessions, so the pre-join step has no name for her yet.
+    await atPrejoin(beaPage);
     expect(await beaPage.getByLabel('Your name').inputValue()).toBe('');
     await beaPage.getByLabel('Your name').fill('Bea');
     await joinNow(beaPage);

@@ -31,6 +31,7 @@ describe('a person who refuses camera and microphone', () => {
   it('still joins, is told why, sees the others, and they see that Ivy sends nothing', async () => {
     const ivyPage = await openCall(ivy, 'no-camera', 'Ivy', SERVER);
     await ivyPage
+      .getByRole('alert')
       .getByText('Camera and microphone unavailable (permission was denied)')
       .waitFor({ timeout: 20_000 });
     await ivyPage.getByRole('button', { name: 'Leave' }).waitFor();
@@ -65,6 +66,7 @@ describe('a person who allows only one of camera and microphone', () => {
     const kim = await allowing('camera');
     const kimPage = await openCall(kim, 'camera-only', 'Kim', SERVER);
     await kimPage
+      .getByRole('alert')
       .getByText('Microphone unavailable (permission was denied): others can see but not hear you.')
       .waitFor({ timeout: 20_000 });
     const lee = await launchPerson();
@@ -78,6 +80,7 @@ describe('a person who allows only one of camera and microphone', () => {
     const max = await allowing('microphone');
     const maxPage = await openCall(max, 'microphone-only', 'Max', SERVER);
     await maxPage
+      .getByRole('alert')
       .getByText(
         'Camera unavailable (permission was denied): you joined with your microphone only.',
       )

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import {
+  atPrejoin,
   CALL_PAGE,
   eventually,
   joinNow,
@@ -171,5 +172,49 @@ describe('the pre-join step: nothing is sent before Join now', () => {
     expect(bea.context.pages().length).toBe(before + 2); // these two tabs, and no call window
     expect(attackerUpgrades.count).toBe(0);
     expect(await capturedTracks(call)).toEqual([]);
+  });
+
+  it('still starts a call from the popup when the extension storage is full, and says the name was not remembered', async () => {
+    const dot = await launchPerson();
+    people.push(dot);
+    await dot.useServer(SERVER);
+    const popup = await dot.context.newPage();
+    await popup.goto(dot.extensionUrl('src/popup/popup.html'));
+    // Fill chrome.storage.local to its quota, as the review's widget did before widget storage
+    // had a cap of its own.
+    const filled = await popup.evaluate(async () => {
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(items: object): Promise<void> } } };
+        }
+      ).chrome;
+      // Big pieces first, then ever smaller ones, until not even a few bytes fit.
+      let bytes = 0;
+      for (let size = 1024 * 1024; size >= 16; size /= 4) {
+        try {
+          for (;;) {
+            await storage.local.set({ [`junk-${bytes}`]: 'x'.repeat(size) });
+            bytes += size;
+          }
+        } catch {
+          // full at this size: try a smaller one
+        }
+      }
+      return bytes;
+    });
+    expect(filled).toBeGreaterThan(9 * 1024 * 1024);
+    await popup.getByLabel('Your name').fill('Dot');
+    const callWindow = dot.context.waitForEvent('page', (page) => page.url().includes(CALL_PAGE));
+    await popup.getByRole('button', { name: 'Start call' }).click();
+    const call = await callWindow;
+    await atPrejoin(call);
+    await popup
+      .getByRole('alert')
+      .getByText(/^The call opened, but your name could not be remembered for next time/)
+      .waitFor();
+    // The name the person typed reaches the pre-join step all the same.
+    expect(await call.getByLabel('Your name').inputValue()).toBe('Dot');
+    await joinNow(call);
+    await call.getByRole('button', { name: 'Leave' }).waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/shared/room-id.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
 import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
 import { serverCounts, startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -111,6 +111,8 @@ describe('a call that outlives its signalling server', () => {
     const beaId = await peerIdOfTile(ana, 'Bea');
     await watchTileCount(ana);
     await bea.reload({ waitUntil: 'domcontentloaded' });
+    // A reload shows the pre-join step again; joining within the grace keeps her place.
+    await joinNow(bea);
     await expectState(tileOf(bea, 'Ana'), 'connected');
     await expectState(tileOf(ana, 'Bea'), 'connected');
     await expectVideoPlaying(tileOf(ana, 'Bea'));

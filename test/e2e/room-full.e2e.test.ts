@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
 import { remoteTiles } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 
@@ -61,6 +61,7 @@ describe('a full room', () => {
       'Gus is in a new room',
       () => new URL(gus.url()).searchParams.get('room') !== 'six-seats',
     );
+    await joinNow(gus);
     await gus.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 20_000 });
     await gus.getByText('This room is full').waitFor({ state: 'hidden' });
   });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
+import {
+  atPrejoin,
+  eventually,
+  joinNow,
+  launchPerson,
+  openCall,
+  type Person,
+} from './harness/browser.js';
 import { expectHeard, expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 import { trackPeerConnections } from './harness/peer-connections.js';
@@ -56,6 +63,7 @@ describe('settings, an unreachable server and a live device switch', () => {
       waitUntil: 'domcontentloaded',
     });
     // The default name from the settings fills the pre-join step.
+    await atPrejoin(anaPage);
     expect(await anaPage.getByLabel('Your name').inputValue()).toBe('Ana');
     await joinNow(anaPage);
     await anaPage
@@ -80,7 +88,7 @@ describe('settings, an unreachable server and a live device switch', () => {
     const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
 
-    const camera = anaPage.getByLabel('Camera');
+    const camera = anaPage.getByRole('combobox', { name: 'Camera' });
     const cameras = await camera.locator('option').evaluateAll((options) =>
       options.map((option) => ({
         id: (option as HTMLOptionElement).value,
@@ -112,7 +120,7 @@ describe('settings, an unreachable server and a live device switch', () => {
   it('switches microphone live: the new one is sent, the old one stops, Bea still hears Ana', async () => {
     const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
     await expectState(tileOf(beaPage, 'Ana'), 'connected');
-    const microphone = anaPage.getByLabel('Microphone');
+    const microphone = anaPage.getByRole('combobox', { name: 'Microphone' });
     const microphones = await microphone
       .locator('option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

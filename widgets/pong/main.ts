@@ -22,7 +22,7 @@ const game = new PongGame(
   me.id,
   (message, to) => {
     tfx.sendMessage(message, to === undefined ? {} : { to }).catch((error: unknown) => {
-      status.textContent = `Not sent: ${(error as Error).message}`;
+      showStatus(`Not sent: ${(error as Error).message}`);
     });
   },
   clock,
@@ -98,15 +98,15 @@ requestAnimationFrame(draw);
 startButton.addEventListener('click', () => {
   const opponent = opponentSelect.value;
   if (!opponent) {
-    status.textContent = 'Nobody to play with yet.';
+    showStatus('Nobody to play with yet.');
     return;
   }
   game.start(opponent);
-  status.textContent = `You play left against ${nameOf(opponent)}.`;
+  showStatus(() => `You play left against ${nameOf(opponent)}.`);
 });
 endButton.addEventListener('click', () => {
   game.stop();
-  status.textContent = 'Game over.';
+  showStatus('Game over.');
 });
 
 tfx.onMessage((data, from) => {
@@ -118,22 +118,37 @@ tfx.onMessage((data, from) => {
   const message = parsed.message;
   game.receive(message, from.id);
   if (message.t === 'start') {
-    status.textContent =
-      message.right === me.id
+    const { left, right } = message;
+    showStatus(() =>
+      right === me.id
         ? `${from.name} plays you: you are on the right.`
-        : `${nameOf(message.left)} plays ${nameOf(message.right)}.`;
+        : `${nameOf(left)} plays ${nameOf(right)}.`,
+    );
   }
 });
+
+/**
+ * A status that names people is written again whenever the list of people changes: a late
+ * joiner hears of a game before its channel to one of the players is open.
+ */
+let namedStatus: (() => string) | undefined;
+function showStatus(text: string | (() => string)): void {
+  namedStatus = typeof text === 'function' ? text : undefined;
+  status.textContent = typeof text === 'function' ? text() : text;
+}
 
 function listOpponents(peers: tfx.Peer[]): void {
   const chosen = opponentSelect.value;
   opponentSelect.replaceChildren(...peers.map((peer) => new Option(peer.name, peer.id)));
   if (peers.some((peer) => peer.id === chosen)) opponentSelect.value = chosen;
 }
-tfx.onPeersChanged(listOpponents);
+tfx.onPeersChanged((peers) => {
+  listOpponents(peers);
+  if (namedStatus) status.textContent = namedStatus();
+});
 tfx.onPeerJoined((peer) => game.introduce(peer.id));
 tfx.onPeerLeft((peer) => {
-  if (game.playing) status.textContent = `${peer.name} left.`;
+  if (game.playing) showStatus(`${peer.name} left.`);
   game.peerLeft(peer.id);
 });
 listOpponents(tfx.peers());

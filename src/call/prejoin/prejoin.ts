@@ -1,4 +1,5 @@
 import { displayNameSchema } from '../../protocol/signalling.js';
+import type { LocalMedia } from '../../session/local-media.js';
 import type { LocalMediaController } from '../../session/local-media-controller.js';
 import { startMicMeter } from './mic-meter.js';
 
@@ -6,8 +7,8 @@ export interface PrejoinOptions {
   media: LocalMediaController;
   /** The remembered name, or the one the link carried; the person may change it. */
   name: string | undefined;
-  /** Why the camera or microphone is missing, when something was refused. */
-  mediaNotice: string | undefined;
+  /** The camera and microphone starting: the step is shown at once, Join now once they have. */
+  started: Promise<LocalMedia>;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface PrejoinOptions {
  * and whether to join with the microphone or camera off. Nothing here talks to the network;
  * it resolves with the name when the person clicks Join now.
  */
-export function runPrejoin({ media, name, mediaNotice }: PrejoinOptions): Promise<string> {
+export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<string> {
   const section = document.querySelector<HTMLElement>('#prejoin')!;
   const form = document.querySelector<HTMLFormElement>('#prejoin-form')!;
   const nameInput = document.querySelector<HTMLInputElement>('#join-name')!;
@@ -25,6 +26,7 @@ export function runPrejoin({ media, name, mediaNotice }: PrejoinOptions): Promis
   const micSwitch = document.querySelector<HTMLInputElement>('#prejoin-mic')!;
   const cameraSwitch = document.querySelector<HTMLInputElement>('#prejoin-camera')!;
   const notice = document.querySelector<HTMLElement>('#prejoin-notice')!;
+  const join = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const here = new AbortController();
   const { signal } = here;
 
@@ -39,19 +41,28 @@ export function runPrejoin({ media, name, mediaNotice }: PrejoinOptions): Promis
   };
 
   video.srcObject = media.preview;
-  notice.textContent = mediaNotice ?? '';
+  notice.textContent = 'Starting your camera and microphone…';
   nameInput.value = name ?? '';
   section.hidden = false;
-  (nameInput.value
-    ? form.querySelector<HTMLButtonElement>('button[type="submit"]')!
-    : nameInput
-  ).focus();
+  // Joined before they have started, the call would begin without them.
+  join.disabled = true;
+  micSwitch.disabled = true;
+  cameraSwitch.disabled = true;
+  nameInput.focus();
+  void started.then((local) => {
+    if (signal.aborted) return;
+    notice.textContent = local.notice ?? '';
+    join.disabled = false;
+    render();
+    if (nameInput.value && document.activeElement === nameInput) join.focus();
+  });
   startMicMeter(
     () => media.currentTracks.audio,
     document.querySelector('#prejoin-mic-level')!,
     signal,
   );
   media.on('mediaStateChanged', render, { signal });
+
   micSwitch.addEventListener('change', () => media.setMicrophoneMuted(!micSwitch.checked), {
     signal,
   });
@@ -68,7 +79,6 @@ export function runPrejoin({ media, name, mediaNotice }: PrejoinOptions): Promis
     },
     { signal },
   );
-  render();
 
   return new Promise((resolve) => {
     form.addEventListener(

@@ -112,6 +112,11 @@ export async function openCall(
   return page;
 }
 
+/** Waits for a call page's pre-join step to be on screen, its name field filled in. */
+export async function atPrejoin(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Ready to join?' }).waitFor();
+}
+
 /** Clicks Join now on a call page's pre-join step, as a person does after checking the preview. */
 export async function joinNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Join now' }).click();
