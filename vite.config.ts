@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
 import { buildServers, externallyConnectableMatches } from './scripts/build-servers.js';
+import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
   readRegistry,
   sandboxManifestFields,
@@ -77,5 +78,6 @@ export default defineConfig({
     }),
     copyIcons(),
     widgetRegistryPlugin(registry),
+    widgetGuardPlugin(sandboxManifestFields(registry.entries).pages),
   ],
 });

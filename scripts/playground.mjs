@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createServer, runnerImport } from 'vite';
 
 const { module: registryTools } = await runnerImport('./scripts/widget-registry.ts');
+const { module: guardTools } = await runnerImport('./scripts/widget-guard-plugin.ts');
+const shipped = registryTools.readRegistry([registryTools.SHIPPED_WIDGETS]);
 const widget = process.argv[2] ?? '';
 const port = Number(process.env.PORT ?? 5180);
 
@@ -14,6 +16,10 @@ const server = await createServer({
   // build output included, so what it pre-bundles (and how long the first page waits) would
   // depend on what this machine happened to build before.
   optimizeDeps: { entries: ['src/playground/index.html', 'widgets/*/index.html'] },
+  // The same WebRTC guard the extension puts first in every widget page.
+  plugins: [
+    guardTools.widgetGuardPlugin(registryTools.sandboxManifestFields(shipped.entries).pages),
+  ],
   resolve: {
     alias: { '@tfx/sdk': fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url)) },
   },

@@ -45,6 +45,10 @@ export const WIDGET_SANDBOX_CSP = [
   "object-src 'none'",
   "form-action 'none'",
   "base-uri 'none'",
+  // Every HTML string goes through the guard's policy (see src/widget-host/frame), and only
+  // the guard, which runs first, may make one.
+  "require-trusted-types-for 'script'",
+  'trusted-types default',
 ].join('; ');
 
 export interface Registry {

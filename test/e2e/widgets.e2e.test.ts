@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
@@ -9,6 +10,7 @@ import { eventually, launchPerson, openCall, type Person } from './harness/brows
 import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, tileOf } from './harness/call-page.js';
 import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
+import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 
 const PORT = 8087;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -129,6 +131,11 @@ describe('widgets in a call', () => {
 
   it('contains a hostile widget while the chat keeps working', async () => {
     const callUrl = ana.url();
+    // Whatever reaches this port came out of a widget through WebRTC (a TURN allocation).
+    const leaked: string[] = [];
+    const listener = createSocket('udp4');
+    listener.on('message', (packet) => leaked.push(packet.toString('latin1')));
+    await new Promise<void>((resolve) => listener.bind(LEAK_PORT, '127.0.0.1', resolve));
     await ana.getByRole('button', { name: 'Hostile', exact: true }).click();
     const hostile = ana.frameLocator('iframe[title="Hostile"]');
     // It opened for everyone as the selected tab; people switch back to Chat and keep talking.
@@ -146,6 +153,10 @@ describe('widgets in a call', () => {
       { blocked: boolean; detail: string }
     >;
     expect(report.unexpected).toBeUndefined();
+    // The attack itself: nothing reached the port, a second after the last attempt.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    listener.close();
+    expect(leaked).toEqual([]);
     for (const [attempt, outcome] of Object.entries(report)) {
       expect({ attempt, ...outcome }).toMatchObject({ attempt, blocked: true });
     }
@@ -159,6 +170,17 @@ describe('widgets in a call', () => {
     expect(report.unknownPeer?.detail).toMatch(/^UNKNOWN_PEER/);
     expect(report.fillStorage?.detail).toMatch(/^STORAGE_FULL/);
     expect(report.flood?.detail).toMatch(/^\d+ of 5000 messages refused with RATE_LIMITED$/);
+    expect(report.webrtcInPage?.detail).toBe('RTCPeerConnection is undefined');
+    for (const how of [
+      'webrtcSrcdocProperty',
+      'webrtcSrcdocAttribute',
+      'webrtcSrcdocInnerHtml',
+      'webrtcSrcdocXml',
+    ]) {
+      // Refused by the guard's Trusted Types policy, before any frame exists.
+      expect(report[how]?.detail, how).toMatch(/^TypeError: .*TrustedHTML/);
+    }
+    expect(report.webrtcInWorker?.detail).toBe('RTCPeerConnection is undefined in a worker');
     expect(ana.url()).toBe(callUrl);
 
     // Ana clicks its "Save a file": a click, but no `downloads` permission, so no file.
