@@ -19,6 +19,7 @@ import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { askPassword, wireRoomLock } from './room-access.js';
 import { TileGrid } from './tile-grid.js';
+import { wireVerifyWords } from './verify-words.js';
 import { startWidgetPlatform } from './widget-platform.js';
 
 const log = createLogger('call');
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
   startAudioLevels(session, grid, signal);
   wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
   wireRoomLock(session, log, signal);
+  wireVerifyWords(session, grid, signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, local.notice, serverUrl, relayWithoutTurn());
   // Registered last, so the recording (above) has saved itself before its widgets go.

@@ -56,6 +56,11 @@ export class TileGrid {
     this.showMedia(tile, media);
   }
 
+  /** The caption of `peerId`'s tile, where call features add their buttons. */
+  captionOf(peerId: string): HTMLElement | undefined {
+    return this.tiles.get(peerId)?.figure.querySelector('figcaption') ?? undefined;
+  }
+
   updateSelf(media: MediaState): void {
     const tile = this.tiles.get(TileGrid.SELF);
     if (tile) this.showMedia(tile, media);

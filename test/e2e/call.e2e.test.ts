@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_EXTENSION_ID } from '../../src/server/config.js';
@@ -106,6 +107,26 @@ describe('a call between real browsers', () => {
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
     await expectState(tileOf(anaPage, 'Bea'), 'connected');
     await expectState(tileOf(beaPage, 'Ana'), 'connected');
+  });
+
+  it('shows both people the same security words for their connection', async () => {
+    const wordsSeenBy = async (page: Page, other: string): Promise<string[]> => {
+      await tileOf(page, other)
+        .getByRole('button', { name: `Verify ${other}` })
+        .click();
+      const dialog = page.getByRole('dialog', { name: `Verify ${other}` });
+      await dialog.getByRole('listitem').first().waitFor();
+      const words = await dialog.getByRole('listitem').allTextContents();
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.screenshot({ path: `docs/screenshots/verify-${other.toLowerCase()}.png` });
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      return words;
+    };
+    const anaSees = await wordsSeenBy(anaPage, 'Bea');
+    const beaSees = await wordsSeenBy(beaPage, 'Ana');
+    expect(anaSees).toHaveLength(5);
+    expect(beaSees).toEqual(anaSees);
   });
 
   it('explains what TFX Sessions is on an invite link opened without the extension', async () => {

@@ -1,0 +1,52 @@
+import type { Peer } from '../protocol/signalling.js';
+import type { CallSession } from '../session/call-session.js';
+import { connectionFingerprints } from '../session/connection-fingerprints.js';
+import { securityWords } from '../session/security-words.js';
+import type { TileGrid } from './tile-grid.js';
+
+/**
+ * "Verify" on each person's tile: the security words of the connection to them, to compare
+ * aloud (see session/security-words.ts). Words that differ mean someone is in between.
+ */
+export function wireVerifyWords(session: CallSession, grid: TileGrid, signal: AbortSignal): void {
+  const dialog = document.querySelector<HTMLDialogElement>('#verify-dialog')!;
+  const title = document.querySelector<HTMLElement>('#verify-title')!;
+  const list = document.querySelector<HTMLElement>('#verify-words')!;
+  const problem = document.querySelector<HTMLElement>('#verify-problem')!;
+
+  const show = async (peer: Peer): Promise<void> => {
+    title.textContent = `Verify ${peer.name}`;
+    list.replaceChildren();
+    problem.textContent = '';
+    dialog.showModal();
+    const link = session.peerConnections().find((each) => each.peer.id === peer.id);
+    const fingerprints = link
+      ? await connectionFingerprints(link.pc)
+      : { ok: false as const, reason: `You are not connected to ${peer.name}.` };
+    if (!fingerprints.ok) {
+      problem.textContent = `No words yet: ${fingerprints.reason}`;
+      return;
+    }
+    list.replaceChildren(
+      ...securityWords(fingerprints.local, fingerprints.remote).map((word) => {
+        const item = document.createElement('li');
+        item.textContent = word;
+        return item;
+      }),
+    );
+  };
+
+  const addButton = (peer: Peer): void => {
+    const caption = grid.captionOf(peer.id);
+    if (!caption || caption.querySelector('.verify')) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'verify';
+    button.textContent = 'Verify';
+    button.setAttribute('aria-label', `Verify ${peer.name}`);
+    button.addEventListener('click', () => void show(session.peer(peer.id) ?? peer), { signal });
+    caption.append(button);
+  };
+  session.on('participantJoined', addButton, { signal });
+  session.on('participantUpdated', addButton, { signal });
+}

@@ -1,0 +1,52 @@
+import { fingerprintsInSdp, sameFingerprint, type Fingerprint } from './security-words.js';
+
+export type ConnectionFingerprints =
+  { ok: true; local: Fingerprint; remote: Fingerprint } | { ok: false; reason: string };
+
+interface CertificateStats {
+  type: 'certificate';
+  id: string;
+  fingerprint: string;
+  fingerprintAlgorithm: string;
+}
+interface TransportStats {
+  type: 'transport';
+  dtlsState?: string;
+  localCertificateId?: string;
+  remoteCertificateId?: string;
+}
+
+/**
+ * Both DTLS certificate fingerprints of a connection, as negotiated in the SDP, checked against
+ * the certificates the DTLS handshake actually used (getStats). A page whose SDP and handshake
+ * disagree shows no words at all rather than words that prove nothing.
+ */
+export async function connectionFingerprints(
+  pc: RTCPeerConnection,
+): Promise<ConnectionFingerprints> {
+  const local = fingerprintsInSdp(pc.localDescription?.sdp ?? '');
+  const remote = fingerprintsInSdp(pc.remoteDescription?.sdp ?? '');
+  if (local.length !== 1 || remote.length !== 1) {
+    return { ok: false, reason: 'The connection has not been negotiated yet.' };
+  }
+  const stats = [...(await pc.getStats()).values()] as (CertificateStats | TransportStats)[];
+  const certificate = (id: string | undefined): Fingerprint | undefined => {
+    const found = stats.find(
+      (report): report is CertificateStats => report.type === 'certificate' && report.id === id,
+    );
+    return found ? { algorithm: found.fingerprintAlgorithm, value: found.fingerprint } : undefined;
+  };
+  const transport = stats.find(
+    (report): report is TransportStats =>
+      report.type === 'transport' && report.dtlsState === 'connected',
+  );
+  const usedLocal = certificate(transport?.localCertificateId);
+  const usedRemote = certificate(transport?.remoteCertificateId);
+  if (!usedLocal || !usedRemote) {
+    return { ok: false, reason: 'The secure connection is not up yet.' };
+  }
+  if (!sameFingerprint(usedLocal, local[0]!) || !sameFingerprint(usedRemote, remote[0]!)) {
+    return { ok: false, reason: 'The certificates in use are not the ones negotiated.' };
+  }
+  return { ok: true, local: local[0]!, remote: remote[0]! };
+}
