@@ -20,6 +20,7 @@ import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { askPassword, wireRoomLock } from './room-access.js';
 import { TileGrid } from './tile-grid.js';
 import { wireVerifyWords } from './verify-words.js';
+import { wireUnconnectedWarning } from './unconnected-warning.js';
 import { startWidgetPlatform } from './widget-platform.js';
 
 const log = createLogger('call');
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
   wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
   wireRoomLock(session, log, signal);
   wireVerifyWords(session, grid, signal);
+  wireUnconnectedWarning(session, inCall.signal);
   grid.showSelf(name, session.media.preview, session.media.state);
   showState(session.state, local.notice, serverUrl, relayWithoutTurn());
   // Registered last, so the recording (above) has saved itself before its widgets go.
