@@ -65,8 +65,6 @@ export class AbuseGuard {
   private readonly logAllowance = new Map<string, TokenBucket>();
   /** Transport connections (WebSockets) open per address, whether or not they said hello. */
   private readonly transports = new Map<string, number>();
-  /** Per room: spread over many addresses, guesses at one room's password still run out. */
-  private readonly passwordGuesses = new Map<string, TokenBucket>();
 
   constructor(
     readonly limits: AbuseLimits = DEFAULT_ABUSE_LIMITS,
@@ -115,24 +113,15 @@ export class AbuseGuard {
     );
   }
 
-  /** Refuses a password attempt at a room that has had too many wrong ones lately. */
-  admitPasswordAttempt(room: string): AppError | undefined {
-    const bucket = this.passwordGuesses.get(room);
-    if (!bucket || bucket.available >= 1) return undefined;
+  /**
+   * Refuses a password attempt at a room that has had too many wrong ones this minute (counted
+   * by the room store, so across every process that shares it).
+   */
+  refusePasswordAttempt(wrongThisMinute: number): AppError | undefined {
+    if (wrongThisMinute < this.limits.wrongPasswordsPerMinutePerRoom) return undefined;
     return errors.rateLimited(
       'Too many wrong passwords for this room in the last minute; wait a minute and try again.',
     );
-  }
-
-  /** Counts a wrong password against the room. */
-  wrongPassword(room: string): void {
-    let bucket = this.passwordGuesses.get(room);
-    if (!bucket) {
-      const perMinute = this.limits.wrongPasswordsPerMinutePerRoom;
-      bucket = new TokenBucket(perMinute, perMinute / 60, this.now);
-      this.passwordGuesses.set(room, bucket);
-    }
-    bucket.take();
   }
 
   /** Whether a refusal of `ip` may be logged now: 20 at once, then 2 a second. */
@@ -153,8 +142,6 @@ export class AbuseGuard {
   /** Forgets idle addresses (the server calls this every half minute); returns how many remain. */
   prune(): number {
     for (const [ip, address] of this.addresses) this.forgetIfIdle(ip, address);
-    for (const [room, bucket] of this.passwordGuesses)
-      if (bucket.idle) this.passwordGuesses.delete(room);
     for (const [ip, bucket] of this.logAllowance) if (bucket.idle) this.logAllowance.delete(ip);
     return this.addresses.size;
   }

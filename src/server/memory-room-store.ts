@@ -17,8 +17,13 @@ interface Room {
 }
 
 /** In-memory rooms for the embedded single-process server. */
+/** Wrong passwords are counted in windows of a minute, from the first one. */
+export const WRONG_PASSWORD_WINDOW_MS = 60_000;
+
 export class MemoryRoomStore implements RoomStore {
   private readonly rooms = new Map<string, Room>();
+  /** Per room: the current window of wrong passwords (rooms that no longer exist included). */
+  private readonly wrongPasswords = new Map<string, { since: number; count: number }>();
 
   constructor(
     readonly capacityLimit: number,
@@ -32,6 +37,27 @@ export class MemoryRoomStore implements RoomStore {
 
   async exists(roomId: string): Promise<boolean> {
     return this.rooms.has(roomId);
+  }
+
+  async wrongPasswordsThisMinute(roomId: string): Promise<number> {
+    return this.currentWindow(roomId)?.count ?? 0;
+  }
+
+  async countWrongPassword(roomId: string): Promise<void> {
+    const window = this.currentWindow(roomId);
+    if (window) window.count++;
+    else this.wrongPasswords.set(roomId, { since: Date.now(), count: 1 });
+    // Windows of rooms nobody guesses at any more go, so guessing at many rooms cannot grow this.
+    if (this.wrongPasswords.size > 1000) {
+      for (const room of [...this.wrongPasswords.keys()]) this.currentWindow(room);
+    }
+  }
+
+  private currentWindow(roomId: string): { since: number; count: number } | undefined {
+    const window = this.wrongPasswords.get(roomId);
+    if (window && Date.now() - window.since < WRONG_PASSWORD_WINDOW_MS) return window;
+    this.wrongPasswords.delete(roomId);
+    return undefined;
   }
 
   /**

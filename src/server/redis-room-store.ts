@@ -9,6 +9,7 @@ import {
   type RoomSettings,
 } from '../protocol/signalling.js';
 import { errors } from '../shared/app-error.js';
+import { WRONG_PASSWORD_WINDOW_MS } from './memory-room-store.js';
 import {
   toPeer,
   type JoinOutcome,
@@ -66,6 +67,11 @@ end
 if count >= tonumber(ARGV[3]) then return {'full'} end
 redis.call('HSET', room, field, ARGV[2])
 return {'ok'}
+`;
+
+// The first wrong password starts the room's minute; the key goes with it.
+const COUNT_GUESS_SCRIPT = `
+if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 `;
 
 const LEAVE_SCRIPT = `
@@ -163,6 +169,21 @@ export class RedisRoomStore implements RoomStore {
     return removed === 1;
   }
 
+  async wrongPasswordsThisMinute(roomId: string): Promise<number> {
+    return Number((await this.redis.get(this.guessesKey(roomId))) ?? 0);
+  }
+
+  /** One key per room and minute (from the first wrong one), shared by every process. */
+  async countWrongPassword(roomId: string): Promise<void> {
+    await this.redis.sendCommand([
+      'EVAL',
+      COUNT_GUESS_SCRIPT,
+      '1',
+      this.guessesKey(roomId),
+      String(WRONG_PASSWORD_WINDOW_MS),
+    ]);
+  }
+
   async setLocked(roomId: string, locked: boolean): Promise<RoomSettings | undefined> {
     if (!(await this.exists(roomId))) return undefined;
     await this.redis.hSet(this.roomKey(roomId), 'locked', locked ? '1' : '0');
@@ -224,6 +245,10 @@ export class RedisRoomStore implements RoomStore {
 
   private roomKey(roomId: string): string {
     return `${this.prefix}room:${roomId}`;
+  }
+
+  private guessesKey(roomId: string): string {
+    return `${this.prefix}guesses:${roomId}`;
   }
 
   private nodeKey(node: string): string {

@@ -41,6 +41,13 @@ export interface RoomStore {
   leave(roomId: string, peerId: string, socketId: string): Promise<boolean>;
   setLocked(roomId: string, locked: boolean): Promise<RoomSettings | undefined>;
   /**
+   * Wrong passwords given for this room in the current minute, counted by every process that
+   * shares the store: guesses spread over processes still run out.
+   */
+  wrongPasswordsThisMinute(roomId: string): Promise<number>;
+  /** Counts one more wrong password against the room for the current minute. */
+  countWrongPassword(roomId: string): Promise<void>;
+  /**
    * A member by id. The memory store answers at once, so a relay (the server's commonest event)
    * never waits on the microtask queue; Redis answers with a promise.
    */

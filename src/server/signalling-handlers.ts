@@ -147,7 +147,7 @@ export function attachSignallingHandlers(
       const { room, name, media, password, instance } = payload;
       let offered: PasswordHash | undefined;
       if (password !== undefined) {
-        const guessing = guard.admitPasswordAttempt(room);
+        const guessing = guard.refusePasswordAttempt(await rooms.wrongPasswordsThisMinute(room));
         if (guessing) return refuse(guessing);
         // The room's own salt to check a password, or a fresh one to set it on a new room.
         const salt =
@@ -161,7 +161,7 @@ export function attachSignallingHandlers(
       const member = { id: peerId, instance, name, media, socketId: socket.id };
       const outcome = await rooms.join(room, member, offered);
       if (!outcome.ok) {
-        if (outcome.error.code === 'WRONG_PASSWORD') guard.wrongPassword(room);
+        if (outcome.error.code === 'WRONG_PASSWORD') await rooms.countWrongPassword(room);
         return refuse(outcome.error);
       }
       if (!socket.connected) {

@@ -132,6 +132,31 @@ describe('signalling servers sharing rooms through Redis', () => {
     expect((await withPassword(one, 'open sesame')).error?.code).toBe('ROOM_LOCKED');
   });
 
+  it('counts wrong passwords at a room across servers: guesses spread over both still run out', async () => {
+    const [one, two] = await Promise.all([startServer(), startServer()]);
+    const room = newRoomId();
+    const attempt = async (url: string, password: string) => {
+      const client = await new TestClient(url).connected();
+      clients.push(client);
+      return (await client.request('room:join', {
+        v: 1,
+        room,
+        name: 'Eve',
+        media: { audio: true, video: true },
+        instance: client.instance,
+        password,
+      })) as JoinReply;
+    };
+    expect((await attempt(one, 'open sesame')).ok).toBe(true);
+    const codes: (string | undefined)[] = [];
+    for (let guess = 0; guess < 10; guess++)
+      codes.push((await attempt(guess % 2 === 0 ? one : two, `guess ${guess}`)).error?.code);
+    expect(codes).toEqual(Array.from({ length: 10 }, () => 'WRONG_PASSWORD'));
+    // Five wrong guesses reached each server, ten the room: both refuse, the right one too.
+    expect((await attempt(one, 'open sesame')).error?.code).toBe('RATE_LIMITED');
+    expect((await attempt(two, 'open sesame')).error?.code).toBe('RATE_LIMITED');
+  });
+
   it('keeps only a salted scrypt hash of a room password, a different salt for every room', async () => {
     const url = await startServer();
     const rooms = [newRoomId(), newRoomId()];
