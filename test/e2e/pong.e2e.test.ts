@@ -83,9 +83,14 @@ describe('Ping-pong widget', () => {
 
   it('ends the game for everyone when a player leaves the call', async () => {
     const cal = await call.join('Cal');
+    let calSees = '';
     await eventually('Cal watches Ana play Bea', async () =>
-      ((await pong(cal).locator('#status').textContent()) ?? '').includes('Ana plays Bea'),
-    );
+      (calSees = (await pong(cal).locator('#status').textContent()) ?? '').includes(
+        'Ana plays Bea',
+      ),
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; Cal's Ping-pong says "${calSees}"`);
+    });
     await eventually('the ball is on Cal’s table', async () => (await ballOn(cal)) !== undefined);
     await bea.getByRole('button', { name: 'Leave' }).click();
     for (const page of [ana, cal]) {

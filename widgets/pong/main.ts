@@ -152,6 +152,8 @@ tfx.onPeerLeft((peer) => {
   game.peerLeft(peer.id);
 });
 listOpponents(tfx.peers());
+// Whatever is being played already, the player who started it says so.
+if (tfx.peers().length > 0) game.greet();
 // Only now does Start do something; the page kept it disabled until here.
 opponentSelect.disabled = false;
 startButton.disabled = false;

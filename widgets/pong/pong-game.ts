@@ -94,6 +94,11 @@ export class PongGame {
     this.send({ t: 'ball', game: id, ball, at, score }, peerId);
   }
 
+  /** Just opened: asks everyone what is being played (see `introduce`). */
+  greet(): void {
+    this.send({ t: 'hello' });
+  }
+
   peerLeft(peerId: string): void {
     if (this.game && (this.game.left === peerId || this.game.right === peerId)) {
       this.game = undefined;
@@ -137,6 +142,9 @@ export class PongGame {
         this.path = { ball: message.ball, at, score: message.score };
         return;
       }
+      case 'hello':
+        this.introduce(from);
+        return;
       case 'ping':
         this.send({ t: 'pong', id: message.id, at: message.at, answeredAt: this.now() }, from);
         return;

@@ -24,7 +24,11 @@ export type PongMessage =
   // Clock comparison between the two players, so each reads the other's `at` in its own time.
   | { t: 'ping'; id: number; at: number }
   | { t: 'pong'; id: number; at: number; answeredAt: number }
-  | { t: 'end'; game: string };
+  | { t: 'end'; game: string }
+  // A screen that has just opened Ping-pong asks what is being played: the player who started
+  // a game answers as it does a newcomer. (The newcomer's push can be missed when the call
+  // opens the widget late.)
+  | { t: 'hello' };
 
 export type Parsed = { ok: true; message: PongMessage } | { ok: false; reason: string };
 
@@ -105,6 +109,8 @@ export function parsePongMessage(data: unknown): Parsed {
     case 'end':
       if (!gameOk) return { ok: false, reason: 'bad game id' };
       return { ok: true, message: { t: 'end', game } };
+    case 'hello':
+      return { ok: true, message: { t: 'hello' } };
     default:
       return { ok: false, reason: 'unknown message type' };
   }

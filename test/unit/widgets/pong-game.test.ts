@@ -130,6 +130,22 @@ describe('Ping-pong over a 100 ms round trip', () => {
     expect(view.ball).toBeDefined();
   });
 
+  it('answers a screen that opened Ping-pong late and asks what is being played', () => {
+    const { games, run, outside, now } = table(0);
+    games.get('ana')!.start('bea');
+    run(3000);
+    const dan = new PongGame('dan', () => undefined, now);
+    // Dan's hello reaches everyone; only Ana, who started the game, answers.
+    for (const game of games.values()) game.receive({ t: 'hello' }, 'dan');
+    expect(outside.map(({ to, message }) => `${to}:${message.t}`)).toEqual([
+      'dan:start',
+      'dan:ball',
+    ]);
+    for (const { message } of outside) dan.receive(message, 'ana');
+    expect(dan.frame().players).toEqual({ left: 'ana', right: 'bea' });
+    expect(parsePongMessage({ t: 'hello' })).toEqual({ ok: true, message: { t: 'hello' } });
+  });
+
   it('ignores a ball path from someone who is not playing', () => {
     const { games, views, run, sent, now } = table(0);
     games.get('ana')!.start('bea');
