@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 import type { Result, WireError } from '../shared/app-error.js';
+import {
+  displayNameSchema,
+  MAX_NAME_CHARS,
+  peerIdSchema,
+  roomIdSchema,
+} from '../shared/identifiers.js';
 import { describeIssue, wireErrorSchema } from './problem.js';
 
 export const SIGNALLING_PROTOCOL_VERSION = 1;
@@ -14,36 +20,13 @@ export const SIGNALLING_LIMITS = {
   /** An SDP with audio, video, a data channel and a dozen candidates is ~6 KiB. */
   maxSdpChars: 48 * 1024,
   maxCandidateChars: 1024,
-  maxNameChars: 40,
+  maxNameChars: MAX_NAME_CHARS,
   defaultRoomCapacity: 6,
 } as const;
 
-const ROOM_OR_PEER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-// C0 and C1 control characters, DEL, and bidi overrides that could disguise a name.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-export const roomIdSchema = z
-  .string()
-  .regex(ROOM_OR_PEER_ID, 'room id must be 1–64 characters of A–Z, a–z, 0–9, "_" or "-"');
-export const peerIdSchema = z.string().regex(ROOM_OR_PEER_ID, 'peer id is malformed');
-export const displayNameSchema = z
-  .string()
-  .max(200, 'name is too long')
-  .transform((name) => name.trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'name must not be empty')
-      .max(
-        SIGNALLING_LIMITS.maxNameChars,
-        `name must be at most ${SIGNALLING_LIMITS.maxNameChars} characters`,
-      )
-      .refine(
-        (name) => !FORBIDDEN_NAME_CHARS.test(name),
-        'name must not contain control characters',
-      ),
-  );
+// Room ids, peer ids and names are checked the same way wherever they appear: one definition,
+// in shared/ (below every wire), used here.
+export { displayNameSchema, peerIdSchema, roomIdSchema };
 
 /** What each participant publishes about their own media, so tiles can show it. */
 export const mediaStateSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describeIssue } from '../protocol/problem.js';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import { DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
-import { DEFAULT_RESUME_GRACE_MS } from './signalling-handlers.js';
+import { DEFAULT_RESUME_GRACE_MS } from './peer-identity.js';
 
 /** The id the manifest's `key` gives the extension on every machine (see README). */
 export const DEFAULT_EXTENSION_ID = 'ohkbnkbkglagkcjllodajoodcfgblphj';

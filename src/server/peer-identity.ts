@@ -17,3 +17,6 @@ export function peerIdFor(resumeToken: string): string {
     .subarray(0, 12)
     .toString('base64url');
 }
+
+/** How long a dropped person keeps their place (and their peer id) by default. */
+export const DEFAULT_RESUME_GRACE_MS = 10_000;

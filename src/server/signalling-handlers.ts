@@ -17,7 +17,7 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics.js';
 import { AbuseGuard, addressKey } from './abuse-guard.js';
-import { newResumeToken, peerIdFor } from './peer-identity.js';
+import { DEFAULT_RESUME_GRACE_MS, newResumeToken, peerIdFor } from './peer-identity.js';
 
 type Reply = Result<ClientEventReplies[ClientEventName]>;
 
@@ -48,7 +48,6 @@ interface Membership {
 
 type Ack = (reply: Result<unknown>) => void;
 
-export const DEFAULT_RESUME_GRACE_MS = 10_000;
 /** A closing page's place is kept this long: enough for a reload, short for a closed window. */
 const RELOAD_GRACE_MS = 4_000;
 

@@ -1,4 +1,4 @@
-import { roomIdSchema } from '../protocol/signalling.js';
+import { roomIdSchema } from './identifiers.js';
 
 /** 128 random bits, base64url: unguessable, and valid as a room id (22 characters). */
 export function newRoomId(): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema } from '../protocol/signalling.js';
+import { displayNameSchema } from './identifiers.js';
 import { browser } from './browser.js';
 import { DEFAULT_SERVER_URL } from './configured-servers.js';
 

@@ -1,5 +1,15 @@
-/** The field, in its own units (the canvas scales them), and how the ball moves on it. */
-import type { Ball, Side } from './pong-protocol';
+// The field, in its own units (the canvas scales them), and how the ball moves on it.
+
+// The physics knows nothing of the wire: the wire (pong-protocol) carries these shapes.
+export type Side = 'left' | 'right';
+
+// A type, not an interface, so it is plain JSON to the SDK's MessageData.
+export type Ball = {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+};
 
 export const FIELD = {
   width: 800,

@@ -3,17 +3,9 @@
  * velocity, the sender's clock), so each screen draws the ball by itself between messages.
  * Everything from a peer is checked here before the game uses it.
  */
-import { FIELD } from './pong-physics';
+import { FIELD, type Ball, type Side } from './pong-physics';
 
-// A type, not an interface, so it is plain JSON to the SDK's MessageData.
-export type Ball = {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-};
-
-export type Side = 'left' | 'right';
+export type { Ball, Side };
 
 export type PongMessage =
   // A new game: the two players by peer id; everyone else watches.
