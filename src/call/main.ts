@@ -1,7 +1,5 @@
-import { CallSession, type SessionState } from '../session/call-session.js';
-import { assertNever } from '../shared/assert-never.js';
+import { CallSession } from '../session/call-session.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
-import { newRoomId } from '../shared/room-id.js';
 import { errors } from '../shared/app-error.js';
 import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
@@ -18,6 +16,7 @@ import { wireVideoFilterPicker } from './video-filter-picker.js';
 import { wireInviteLink } from './invite-link.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { askPassword, wireRoomLock } from './room-access.js';
+import { showState } from './show-state.js';
 import { TileGrid } from './tile-grid.js';
 import { wireVerifyWords } from './verify-words.js';
 import { wireUnconnectedWarning } from './unconnected-warning.js';
@@ -35,71 +34,6 @@ function rtcConfigFrom(settings: Settings): RTCConfiguration {
     iceTransportPolicy: settings.relayOnly ? 'relay' : 'all',
     bundlePolicy: 'max-bundle',
   };
-}
-
-function goToRoom(room: string): void {
-  const url = new URL(location.href);
-  url.searchParams.set('room', room);
-  location.assign(url.toString());
-}
-
-function showState(
-  state: SessionState,
-  mediaNotice: string | undefined,
-  serverUrl: string,
-  relayWithoutTurn = false,
-): void {
-  const controls = document.querySelector<HTMLElement>('#controls')!;
-  switch (state.kind) {
-    case 'joining':
-      return banner.show('Joining the call…', 'info');
-    case 'in-call':
-      controls.hidden = false;
-      if (relayWithoutTurn) {
-        return banner.show(
-          'Relay only is on, but neither your settings nor the signalling server name a TURN server, so no one can connect to you. Add one in Settings.',
-          'error',
-        );
-      }
-      return mediaNotice ? banner.show(mediaNotice, 'warning') : banner.hide();
-    case 'server-unreachable':
-      return banner.show(
-        `Can't reach the signalling server at ${serverUrl}. Retrying automatically…`,
-        'warning',
-      );
-    case 'reconnecting':
-      return banner.show(
-        'Lost the signalling server. Your call continues; reconnecting…',
-        'warning',
-      );
-    case 'room-full':
-      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
-        label: 'Start a new room',
-        run: () => goToRoom(newRoomId()),
-      });
-    case 'password-needed':
-      return state.wrong
-        ? banner.show('That password is not right for this room.', 'error')
-        : banner.show('This room is protected by a password.', 'info');
-    case 'room-locked':
-      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
-        label: 'Start a new room',
-        run: () => goToRoom(newRoomId()),
-      });
-    case 'refused':
-      return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
-    case 'moved':
-      controls.hidden = true;
-      return banner.show('This call continued in another tab or window.', 'info');
-    case 'left':
-      controls.hidden = true;
-      banner.hide();
-      document.querySelector<HTMLElement>('#grid')!.hidden = true;
-      document.querySelector<HTMLElement>('#left-screen')!.hidden = false;
-      return;
-    default:
-      return assertNever(state);
-  }
 }
 
 async function main(): Promise<void> {
@@ -164,7 +98,7 @@ async function main(): Promise<void> {
       if (state.kind === 'password-needed') {
         void askPassword(state.wrong).then((password) => session.submitPassword(password));
       }
-      showState(state, local.notice, serverUrl, relayWithoutTurn());
+      showState(banner, state, local.notice, serverUrl, relayWithoutTurn());
     },
     { signal },
   );
@@ -210,7 +144,7 @@ async function main(): Promise<void> {
   wireVerifyWords(session, grid, signal);
   wireUnconnectedWarning(session, inCall.signal);
   grid.showSelf(name, session.media.preview, session.media.state);
-  showState(session.state, local.notice, serverUrl, relayWithoutTurn());
+  showState(banner, session.state, local.notice, serverUrl, relayWithoutTurn());
   // Registered last, so the recording (above) has saved itself before its widgets go.
   session.on(
     'stateChanged',
