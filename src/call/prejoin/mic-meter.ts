@@ -8,6 +8,12 @@ export function startMicMeter(
   signal: AbortSignal,
 ): void {
   const context = new AudioContext();
+  // A window opened by an invite link has had no click yet, and Chromium may start the context
+  // suspended (the e2e browsers allow autoplay, so tests do not see this): the first key or
+  // click on the page starts it.
+  const resume = (): void => void context.resume().catch(() => undefined);
+  for (const kind of ['pointerdown', 'keydown'] as const)
+    document.addEventListener(kind, resume, { signal, capture: true });
   const analyser = context.createAnalyser();
   // A window longer than the 100 ms between readings, so no short sound falls between two.
   analyser.fftSize = 8192;
