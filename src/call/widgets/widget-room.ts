@@ -1,9 +1,9 @@
-import type { PeerControl } from '../protocol/peer-control.js';
-import type { PeerInfo } from '../protocol/widget.js';
-import { assertNever } from '../shared/assert-never.js';
-import type { Logger } from '../shared/log.js';
-import type { WidgetHost } from '../widget-host/widget-host.js';
-import type { WidgetNetwork } from '../widget-host/widget-network.js';
+import type { PeerControl } from '../../protocol/peer-control.js';
+import type { PeerInfo } from '../../protocol/widget.js';
+import { assertNever } from '../../shared/assert-never.js';
+import type { Logger } from '../../shared/log.js';
+import type { WidgetHost } from '../../widget-host/widget-host.js';
+import type { WidgetNetwork } from '../../widget-host/widget-network.js';
 import type { WidgetDock } from './widget-dock.js';
 import type { WidgetPanel } from './widget-panel.js';
 

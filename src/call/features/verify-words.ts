@@ -1,8 +1,8 @@
-import type { Peer } from '../protocol/signalling.js';
-import type { CallSession } from '../session/call-session.js';
-import { connectionFingerprints } from '../session/connection-fingerprints.js';
-import { securityWords } from '../session/security-words.js';
-import type { TileGrid } from './tile-grid.js';
+import type { Peer } from '../../protocol/signalling.js';
+import type { CallSession } from '../../session/call-session.js';
+import { connectionFingerprints } from '../../session/connection-fingerprints.js';
+import { securityWords } from '../../session/security-words.js';
+import type { TileGrid } from '../stage/tile-grid.js';
 
 /**
  * "Verify" on each person's tile: the security words of the connection to them, to compare

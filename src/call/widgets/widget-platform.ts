@@ -1,9 +1,9 @@
-import type { CallSession } from '../session/call-session.js';
-import { browser } from '../shared/browser.js';
-import type { Logger } from '../shared/log.js';
-import { frameUrl, loadRegistry } from '../widget-host/load-registry.js';
-import { RoomWidgetStorage } from '../widget-host/room-widget-storage.js';
-import { WidgetHost } from '../widget-host/widget-host.js';
+import type { CallSession } from '../../session/call-session.js';
+import { browser } from '../../shared/browser.js';
+import type { Logger } from '../../shared/log.js';
+import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
+import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
+import { WidgetHost } from '../../widget-host/widget-host.js';
 import { CallWidgetNetwork } from './call-widget-network.js';
 import { startStatsSampler } from './stats-sampler.js';
 import { WidgetDock } from './widget-dock.js';

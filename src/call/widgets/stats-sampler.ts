@@ -1,6 +1,6 @@
-import type { PeerCallStats } from '../protocol/widget.js';
-import type { CallSession } from '../session/call-session.js';
-import { summarizeStats, type StatsCounters } from './call-stats.js';
+import type { PeerCallStats } from '../../protocol/widget.js';
+import type { CallSession } from '../../session/call-session.js';
+import { summarizeStats, type StatsCounters } from '../../session/call-stats.js';
 
 const EVERY_MS = 1000;
 

@@ -1,5 +1,5 @@
-import type { CallSession } from '../session/call-session.js';
-import { UnconnectedMembers } from '../session/unconnected-members.js';
+import type { CallSession } from '../../session/call-session.js';
+import { UnconnectedMembers } from '../../session/unconnected-members.js';
 
 /**
  * The eavesdropper check on screen: names whoever the server says is in the room but has not

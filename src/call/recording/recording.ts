@@ -1,9 +1,9 @@
-import type { CallSession } from '../session/call-session.js';
-import type { Logger } from '../shared/log.js';
-import type { WidgetHost } from '../widget-host/widget-host.js';
-import type { WidgetNetwork } from '../widget-host/widget-network.js';
+import type { CallSession } from '../../session/call-session.js';
+import type { Logger } from '../../shared/log.js';
+import type { WidgetHost } from '../../widget-host/widget-host.js';
+import type { WidgetNetwork } from '../../widget-host/widget-network.js';
 import { CallRecorder } from './call-recorder.js';
-import type { TileGrid } from './tile-grid.js';
+import type { TileGrid } from '../stage/tile-grid.js';
 import { withWebmDuration } from './webm-duration.js';
 
 export interface RecordingOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withWebmDuration } from '../../../src/call/webm-duration';
+import { withWebmDuration } from '../../../../src/call/recording/webm-duration.js';
 
 const bytes = (...parts: (number[] | Uint8Array)[]) =>
   Uint8Array.from(parts.flatMap((part) => [...part]));

@@ -1,4 +1,4 @@
-import type { RecordedTile } from './tile-grid.js';
+import type { RecordedTile } from '../stage/tile-grid.js';
 
 export interface RecordingSources {
   tiles: RecordedTile[];

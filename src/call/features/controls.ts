@@ -1,6 +1,6 @@
-import type { LocalMediaController } from '../session/local-media-controller.js';
-import type { TrackKind } from '../session/peer-link.js';
-import type { Logger } from '../shared/log.js';
+import type { LocalMediaController } from '../../session/local-media-controller.js';
+import type { TrackKind } from '../../session/peer-link.js';
+import type { Logger } from '../../shared/log.js';
 
 function setToggle(button: HTMLButtonElement, pressed: boolean, label: string): void {
   button.textContent = label;

@@ -1,6 +1,6 @@
-import type { MediaState, Peer } from '../protocol/signalling.js';
-import type { LinkState } from '../session/peer-link.js';
-import { markMoment } from '../shared/perf-marks.js';
+import type { MediaState, Peer } from '../../protocol/signalling.js';
+import type { LinkState } from '../../session/peer-link.js';
+import { markMoment } from '../../shared/perf-marks.js';
 
 /** The level (0–1) above which a tile shows its person as speaking. */
 const SPEAKING_LEVEL = 0.08;

@@ -1,10 +1,10 @@
-import type { PayloadKind } from '../protocol/peer.js';
-import type { PeerInfo } from '../protocol/widget.js';
-import type { CallSession } from '../session/call-session.js';
-import { TypedEmitter } from '../shared/typed-emitter.js';
-import { WidgetBus } from '../widget-host/widget-bus.js';
-import type { WidgetNetwork, WidgetNetworkEvents } from '../widget-host/widget-network.js';
-import type { Logger } from '../shared/log.js';
+import type { PayloadKind } from '../../protocol/peer.js';
+import type { PeerInfo } from '../../protocol/widget.js';
+import type { CallSession } from '../../session/call-session.js';
+import { TypedEmitter } from '../../shared/typed-emitter.js';
+import { WidgetBus } from '../../widget-host/widget-bus.js';
+import type { WidgetNetwork, WidgetNetworkEvents } from '../../widget-host/widget-network.js';
+import type { Logger } from '../../shared/log.js';
 
 /**
  * Widgets' view of the call: the peers whose data channel is open, named as the room knows

@@ -1,5 +1,5 @@
-import type { LocalMediaController } from '../session/local-media-controller.js';
-import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../session/video-filter.js';
+import type { LocalMediaController } from '../../session/local-media-controller.js';
+import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../../session/video-filter.js';
 
 /** The Filter picker: changes the look of your outgoing video, live, for everyone. */
 export function wireVideoFilterPicker(media: LocalMediaController, signal: AbortSignal): void {

@@ -1,4 +1,4 @@
-import type { CallSession } from '../session/call-session.js';
+import type { CallSession } from '../../session/call-session.js';
 import { TileGrid } from './tile-grid.js';
 
 /** Often enough to follow speech; each reading is a cheap look at the last packets. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeStats } from '../../../src/call/call-stats.js';
+import { summarizeStats } from '../../../src/session/call-stats.js';
 
 const peer = { id: 'bea', name: 'Bea' };
 

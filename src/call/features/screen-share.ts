@@ -1,6 +1,6 @@
-import type { CallSession } from '../session/call-session.js';
-import type { Logger } from '../shared/log.js';
-import { TileGrid } from './tile-grid.js';
+import type { CallSession } from '../../session/call-session.js';
+import type { Logger } from '../../shared/log.js';
+import { TileGrid } from '../stage/tile-grid.js';
 
 /**
  * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone

@@ -1,0 +1,27 @@
+import type { CallSession } from '../../session/call-session.js';
+import type { Logger } from '../../shared/log.js';
+
+/** The "Lock room" toggle: anyone in the call may lock or unlock it, and everyone sees which. */
+export function wireRoomLock(session: CallSession, log: Logger, signal: AbortSignal): void {
+  const button = document.querySelector<HTMLButtonElement>('#toggle-lock')!;
+  let locked = false;
+  session.on(
+    'roomChanged',
+    (room) => {
+      locked = room.locked;
+      button.setAttribute('aria-pressed', String(locked));
+      button.textContent = locked ? 'Unlock room' : 'Lock room';
+      button.title = locked ? 'No one else can join until you unlock the room' : '';
+    },
+    { signal },
+  );
+  button.addEventListener(
+    'click',
+    () => {
+      session
+        .setLocked(!locked)
+        .catch((error: unknown) => log.warn('Could not change the lock', error));
+    },
+    { signal },
+  );
+}
