@@ -1,3 +1,4 @@
+import { accepted, describeIssue, refused, type Parsed } from '../protocol/parsed.js';
 import { displayNameSchema, roomIdSchema } from '../protocol/signalling.js';
 import { parseServerUrl } from '../shared/server-url.js';
 
@@ -8,16 +9,19 @@ export interface CallParams {
   name?: string;
 }
 
-/** Reads `call.html?room=<id>[&server=<origin>][&name=<name>]`; undefined if the room is bad. */
-export function readCallParams(search: string): CallParams | undefined {
+/**
+ * Reads `call.html?room=<id>[&server=<origin>][&name=<name>]`. Only the room is required; a bad
+ * server or name is dropped (the call falls back to Settings), a bad room refuses the link.
+ */
+export function readCallParams(search: string): Parsed<CallParams> {
   const params = new URLSearchParams(search);
   const room = roomIdSchema.safeParse(params.get('room') ?? '');
-  if (!room.success) return undefined;
+  if (!room.success) return refused(describeIssue(room.error.issues[0], 'room'));
   const server = params.get('server');
   const name = displayNameSchema.safeParse(params.get('name') ?? '');
-  return {
+  return accepted({
     room: room.data,
     ...(server && parseServerUrl(server) ? { server: parseServerUrl(server) } : {}),
     ...(name.success ? { name: name.data } : {}),
-  };
+  });
 }

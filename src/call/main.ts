@@ -38,14 +38,15 @@ function rtcConfigFrom(settings: Settings): RTCConfiguration {
 }
 
 async function main(): Promise<void> {
-  const params = readCallParams(location.search);
-  if (!params) {
+  const link = readCallParams(location.search);
+  if (!link.ok) {
     banner.show(
-      'This call link has no valid room. Open TFX Sessions from the toolbar to start or join a call.',
+      `This call link has no valid room (${link.reason}). Open TFX Sessions from the toolbar to start or join a call.`,
       'error',
     );
     return;
   }
+  const params = link.value;
   const settings = await loadSettings();
   // The page's address is not trusted to choose the server: only a configured one is used.
   if (params.server && !isConfiguredServer(params.server, settings.serverUrl)) {

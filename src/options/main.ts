@@ -1,5 +1,5 @@
 import { displayNameSchema } from '../protocol/signalling.js';
-import { formatIceServerLines, parseIceServerLines } from '../shared/ice-servers.js';
+import { formatIceServerLines, parseIceServerLines } from './ice-server-lines.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { parseServerUrl } from '../shared/server-url.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
@@ -24,18 +24,18 @@ async function save(): Promise<void> {
   const server = parseServerUrl(serverUrl.value);
   if (!server) return report('Signalling server URL: enter an http:// or https:// address.', true);
   const ice = parseIceServerLines(iceServers.value);
-  if (!ice.ok) return report(`ICE servers: ${ice.error}`, true);
+  if (!ice.ok) return report(`ICE servers: ${ice.reason}`, true);
   const name =
     displayName.value.trim() === '' ? undefined : displayNameSchema.safeParse(displayName.value);
   if (name && !name.success)
     return report(`Display name: ${name.error.issues[0]?.message ?? 'invalid'}.`, true);
   await saveSettings({
     serverUrl: server,
-    iceServers: ice.servers,
+    iceServers: ice.value,
     relayOnly: relayOnly.checked,
     displayName: name?.data,
   });
-  const ownTurn = ice.servers.some((s) => String(s.urls).startsWith('turn'));
+  const ownTurn = ice.value.some((s) => String(s.urls).startsWith('turn'));
   report(
     relayOnly.checked && !ownTurn
       ? 'Saved. Relay only will use the TURN servers your signalling server hands out; calls say so if it has none.'

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Result } from '../shared/app-error.js';
-import { describeIssue, wireErrorSchema } from './problem.js';
+import { parseWith } from './parsed.js';
+import { wireErrorSchema } from './problem.js';
 import { displayNameSchema, roomIdSchema } from './signalling.js';
 
 export const EXTENSION_MESSAGE_VERSION = 1;
@@ -26,15 +27,6 @@ const inviteOpenSchema = z.strictObject({
 export type OpenCallMessage = z.infer<typeof openCallSchema>;
 export type InviteOpenMessage = z.infer<typeof inviteOpenSchema>;
 export type ExtensionReply = Result<null>;
-
-function parseWith<T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-): { ok: true; value: T } | { ok: false; reason: string } {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
-}
 
 const replySchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), data: z.null() }),

@@ -4,7 +4,7 @@
  * tell everyone who is recording the call.
  */
 import { z } from 'zod';
-import { describeIssue } from './problem.js';
+import { parseWith, type Parsed } from './parsed.js';
 
 export const CONTROL_CHANNEL_ID = '_host';
 
@@ -30,11 +30,6 @@ const peerControlSchema = z.discriminatedUnion('type', [
 
 export type PeerControl = z.output<typeof peerControlSchema>;
 
-export type PeerControlParse = { ok: true; control: PeerControl } | { ok: false; reason: string };
-
-export function parsePeerControl(raw: unknown): PeerControlParse {
-  const parsed = peerControlSchema.safeParse(raw);
-  return parsed.success
-    ? { ok: true, control: parsed.data }
-    : { ok: false, reason: describeIssue(parsed.error.issues[0]) };
+export function parsePeerControl(raw: unknown): Parsed<PeerControl> {
+  return parseWith(peerControlSchema, raw);
 }

@@ -17,6 +17,7 @@
  * All integers big-endian. The sender is never in the frame: the receiver knows which peer's
  * channel it came from, so no peer can claim to be another.
  */
+import type { Parsed } from './parsed.js';
 
 export const PEER_PROTOCOL_VERSION = 1;
 
@@ -39,8 +40,6 @@ export interface PeerFrame {
   chunkCount: number;
   payload: Uint8Array;
 }
-
-export type FrameParse = { ok: true; frame: PeerFrame } | { ok: false; reason: string };
 
 const KIND_CODES: Record<PayloadKind, number> = { json: 0, bytes: 1 };
 
@@ -82,7 +81,7 @@ export function* encodeMessage(
 }
 
 /** Reads one frame as it arrives from a DataChannel; anything malformed gets a reason. */
-export function parseFrame(raw: unknown): FrameParse {
+export function parseFrame(raw: unknown): Parsed<PeerFrame> {
   if (!(raw instanceof ArrayBuffer)) return { ok: false, reason: 'frame is not binary' };
   if (raw.byteLength > PEER_LIMITS.maxFrameBytes) {
     return {
@@ -118,7 +117,7 @@ export function parseFrame(raw: unknown): FrameParse {
     return { ok: false, reason: `chunk ${chunkIndex} of ${chunkCount} is out of range` };
   return {
     ok: true,
-    frame: {
+    value: {
       widgetId,
       kind,
       messageId: view.getUint32(4),

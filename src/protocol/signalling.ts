@@ -3,14 +3,15 @@
  * Every event is parsed from `unknown` here, on whichever side receives it.
  */
 import { z } from 'zod';
-import type { Result, WireError } from '../shared/app-error.js';
+import type { Result } from '../shared/app-error.js';
 import {
   displayNameSchema,
   MAX_NAME_CHARS,
   peerIdSchema,
   roomIdSchema,
 } from '../shared/identifiers.js';
-import { describeIssue, wireErrorSchema } from './problem.js';
+import { accepted, describeIssue, refused, type Parsed } from './parsed.js';
+import { wireErrorSchema } from './problem.js';
 
 export const SIGNALLING_PROTOCOL_VERSION = 1;
 
@@ -190,28 +191,22 @@ const joinAcceptedSchema = z.strictObject({
 
 // ---- parsing ----------------------------------------------------------------------------
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-function invalid(reason: string): { ok: false; error: WireError } {
-  return { ok: false, error: { code: 'INVALID_MESSAGE', message: reason } };
-}
-
 function isKnown<T extends object>(schemas: T, name: string): name is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(schemas, name);
 }
 
 export function parseClientEvent(name: string, raw: unknown): Parsed<ClientEvent> {
-  if (!isKnown(clientEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
+  if (!isKnown(clientEventSchemas, name)) return refused(`unknown event "${name.slice(0, 64)}"`);
   const parsed = clientEventSchemas[name].safeParse(raw);
-  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error.issues[0])}`);
-  return { ok: true, value: { type: name, payload: parsed.data } as ClientEvent };
+  if (!parsed.success) return refused(`${name}: ${describeIssue(parsed.error.issues[0])}`);
+  return accepted({ type: name, payload: parsed.data } as ClientEvent);
 }
 
 export function parseServerEvent(name: string, raw: unknown): Parsed<ServerEvent> {
-  if (!isKnown(serverEventSchemas, name)) return invalid(`unknown event "${name.slice(0, 64)}"`);
+  if (!isKnown(serverEventSchemas, name)) return refused(`unknown event "${name.slice(0, 64)}"`);
   const parsed = serverEventSchemas[name].safeParse(raw);
-  if (!parsed.success) return invalid(`${name}: ${describeIssue(parsed.error.issues[0])}`);
-  return { ok: true, value: { type: name, payload: parsed.data } as ServerEvent };
+  if (!parsed.success) return refused(`${name}: ${describeIssue(parsed.error.issues[0])}`);
+  return accepted({ type: name, payload: parsed.data } as ServerEvent);
 }
 
 function parseResult<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {

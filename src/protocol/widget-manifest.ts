@@ -4,7 +4,7 @@
  * `url`) and adds `version`, `description`, `author` and `permissions`.
  */
 import { z } from 'zod';
-import { describeIssue } from './problem.js';
+import { describeIssue } from './parsed.js';
 
 /**
  * Permissions the host knows; messaging needs none. Naming any other is an error.

@@ -1,6 +1,6 @@
 /** The host's parser for the widget wire (see widget.ts): every frame message starts here. */
 import { z } from 'zod';
-import { describeIssue } from './problem.js';
+import { parseWith, type Parsed } from './parsed.js';
 import { WIDGET_LIMITS, type WidgetRequest } from './widget.js';
 
 const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -36,17 +36,13 @@ const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type
   }),
 ]);
 
-export type WidgetRequestParse =
-  { ok: true; request: WidgetRequest } | { ok: false; id?: number; reason: string };
+/** Reads one message from a widget frame; a malformed one gets a reason. */
+export function parseWidgetRequest(raw: unknown): Parsed<WidgetRequest> {
+  return parseWith(widgetRequestSchema, raw);
+}
 
-/** Reads one message from a widget frame; a malformed one gets a reason (and its id if any). */
-export function parseWidgetRequest(raw: unknown): WidgetRequestParse {
-  const parsed = widgetRequestSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, request: parsed.data };
+/** The id of a request that was refused, if it carried a usable one, so the refusal can name it. */
+export function requestIdOf(raw: unknown): number | undefined {
   const id = requestId.safeParse((raw as { id?: unknown } | null)?.id);
-  return {
-    ok: false,
-    ...(id.success ? { id: id.data } : {}),
-    reason: describeIssue(parsed.error.issues[0]),
-  };
+  return id.success ? id.data : undefined;
 }

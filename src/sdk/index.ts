@@ -15,6 +15,8 @@ import {
 
 export type Peer = PeerInfo;
 export type { PeerCallStats };
+/** What a widget's own message parser can return: the value, or a reason to log. */
+export type { Parsed } from '../protocol/parsed.js';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** A message is a JSON value, or binary: an ArrayBuffer or any typed array / DataView. */
 export type MessageData = Json | ArrayBuffer | ArrayBufferView;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { describeIssue } from '../protocol/problem.js';
+import { describeIssue } from '../protocol/parsed.js';
 import { SIGNALLING_LIMITS } from '../protocol/signalling.js';
 import { DEFAULT_ABUSE_LIMITS } from './abuse-guard.js';
 import { DEFAULT_RESUME_GRACE_MS } from './peer-identity.js';

@@ -296,7 +296,7 @@ export function attachSignallingHandlers(
         else if (!reply.ok)
           socket.emit('request:refused', { event: name.slice(0, 64), error: reply.error });
       };
-      if (!parsed.ok) return finish(refuse(new AppError(parsed.error.code, parsed.error.message)));
+      if (!parsed.ok) return finish(refuse(new AppError('INVALID_MESSAGE', parsed.reason)));
       const failed = (error: unknown): void => {
         socketLog().error({ err: error, event: name }, 'request failed');
         finish(refuse(errors.invalidMessage('The request could not be completed; try again.')));

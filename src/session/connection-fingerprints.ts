@@ -1,7 +1,10 @@
+import { accepted, refused, type Parsed } from '../protocol/parsed.js';
 import { fingerprintsInSdp, sameFingerprint, type Fingerprint } from './security-words.js';
 
-export type ConnectionFingerprints =
-  { ok: true; local: Fingerprint; remote: Fingerprint } | { ok: false; reason: string };
+export interface ConnectionFingerprints {
+  local: Fingerprint;
+  remote: Fingerprint;
+}
 
 interface CertificateStats {
   type: 'certificate';
@@ -23,11 +26,11 @@ interface TransportStats {
  */
 export async function connectionFingerprints(
   pc: RTCPeerConnection,
-): Promise<ConnectionFingerprints> {
+): Promise<Parsed<ConnectionFingerprints>> {
   const local = fingerprintsInSdp(pc.localDescription?.sdp ?? '');
   const remote = fingerprintsInSdp(pc.remoteDescription?.sdp ?? '');
   if (local.length !== 1 || remote.length !== 1) {
-    return { ok: false, reason: 'The connection has not been negotiated yet.' };
+    return refused('The connection has not been negotiated yet.');
   }
   const stats = [...(await pc.getStats()).values()] as (CertificateStats | TransportStats)[];
   const certificate = (id: string | undefined): Fingerprint | undefined => {
@@ -43,10 +46,10 @@ export async function connectionFingerprints(
   const usedLocal = certificate(transport?.localCertificateId);
   const usedRemote = certificate(transport?.remoteCertificateId);
   if (!usedLocal || !usedRemote) {
-    return { ok: false, reason: 'The secure connection is not up yet.' };
+    return refused('The secure connection is not up yet.');
   }
   if (!sameFingerprint(usedLocal, local[0]!) || !sameFingerprint(usedRemote, remote[0]!)) {
-    return { ok: false, reason: 'The certificates in use are not the ones negotiated.' };
+    return refused('The certificates in use are not the ones negotiated.');
   }
-  return { ok: true, local: local[0]!, remote: remote[0]! };
+  return accepted({ local: local[0]!, remote: remote[0]! });
 }

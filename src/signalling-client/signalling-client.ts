@@ -84,7 +84,7 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
   private receive(name: string, raw: unknown): void {
     const parsed = parseServerEvent(name, raw);
     if (!parsed.ok) {
-      this.log.warn('Ignored a malformed server event', parsed.error.message);
+      this.log.warn('Ignored a malformed server event', parsed.reason);
       return;
     }
     this.dispatch(parsed.value);

@@ -108,7 +108,7 @@ export class WidgetBus extends TypedEmitter<WidgetBusEvents> {
       this.emit('frameRejected', { from, reason: parsed.reason });
       return;
     }
-    const result = lane.reassembler.accept(parsed.frame);
+    const result = lane.reassembler.accept(parsed.value);
     if (result.status === 'rejected') {
       this.emit('frameRejected', { from, widgetId: result.widgetId, reason: result.reason });
       // A flood is not a mistake: hang up on that peer's widgets rather than keep its bytes.

@@ -1,5 +1,5 @@
 import { CONNECT_MESSAGE, type HostMessage, type WidgetRequest } from '../protocol/widget.js';
-import { parseWidgetRequest } from '../protocol/widget-schema.js';
+import { parseWidgetRequest, requestIdOf } from '../protocol/widget-schema.js';
 import { RequestGate } from './request-gate.js';
 
 const TOO_FAST = {
@@ -100,12 +100,13 @@ export class WidgetFrame {
     }
     const parsed = parseWidgetRequest(data);
     if (parsed.ok) {
-      this.options.onRequest(parsed.request);
+      this.options.onRequest(parsed.value);
       return;
     }
+    const id = requestIdOf(data);
     this.post({
       type: 'request:refused',
-      ...(parsed.id === undefined ? {} : { id: parsed.id }),
+      ...(id === undefined ? {} : { id }),
       error: { code: 'INVALID_MESSAGE', message: parsed.reason },
     });
     // A few lines tell the story; a line per refusal would let the widget flood the log.

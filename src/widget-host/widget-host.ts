@@ -214,7 +214,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       this.options.log.warn(`Refused a control message from ${message.from.id}`, parsed.reason);
       return;
     }
-    this.emit('controlReceived', { control: parsed.control, from: message.from });
+    this.emit('controlReceived', { control: parsed.value, from: message.from });
   }
 
   private eachRunning(action: (widget: RunningWidget) => void): void {

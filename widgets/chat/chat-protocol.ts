@@ -1,4 +1,5 @@
 /** What chat instances send each other, and the checks every received message passes. */
+import type { Parsed } from '@tfx/sdk';
 
 export const MAX_TEXT = 2000;
 export const MAX_HISTORY = 500;
@@ -33,18 +34,20 @@ function isLine(value: unknown): value is ChatLine {
 }
 
 /** Another peer's chat may be a different version, or hostile: read it from `unknown`. */
-export function parseChatMessage(value: unknown): ChatMessage | undefined {
+export function parseChatMessage(value: unknown): Parsed<ChatMessage> {
   const message = value as { type?: unknown; line?: unknown; lines?: unknown } | null;
-  if (message?.type === 'chat:line' && isLine(message.line)) {
-    return { type: 'chat:line', line: message.line };
+  switch (message?.type) {
+    case 'chat:line':
+      return isLine(message.line)
+        ? { ok: true, value: { type: 'chat:line', line: message.line } }
+        : { ok: false, reason: 'line is malformed' };
+    case 'chat:history':
+      return Array.isArray(message.lines) &&
+        message.lines.length <= MAX_HISTORY &&
+        message.lines.every(isLine)
+        ? { ok: true, value: { type: 'chat:history', lines: message.lines } }
+        : { ok: false, reason: `lines must be at most ${MAX_HISTORY} well-formed lines` };
+    default:
+      return { ok: false, reason: 'unknown message type' };
   }
-  if (
-    message?.type === 'chat:history' &&
-    Array.isArray(message.lines) &&
-    message.lines.length <= MAX_HISTORY &&
-    message.lines.every(isLine)
-  ) {
-    return { type: 'chat:history', lines: message.lines };
-  }
-  return undefined;
 }

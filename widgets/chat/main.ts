@@ -61,11 +61,12 @@ input.addEventListener('keydown', (event) => {
 });
 
 tfx.onMessage((data, from) => {
-  const message = parseChatMessage(data);
-  if (!message) {
-    console.warn(`[chat] ignored a malformed message from ${from.name}`);
+  const parsed = parseChatMessage(data);
+  if (!parsed.ok) {
+    console.warn(`[chat] ignored a malformed message from ${from.name}: ${parsed.reason}`);
     return;
   }
+  const message = parsed.value;
   // The host vouches for who sent a message; the names and ids in it are only their word.
   if (message.type === 'chat:line') {
     if (!model.addLive(message.line, from)) return;

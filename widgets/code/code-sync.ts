@@ -68,9 +68,9 @@ export class CodeSync {
   }
 
   receive(data: unknown, fromPeerId: string): void {
-    const message = decodeCodeMessage(data);
-    if ('error' in message)
-      return this.warn(`ignored a message from ${fromPeerId}: ${message.error}`);
+    const parsed = decodeCodeMessage(data);
+    if (!parsed.ok) return this.warn(`ignored a message from ${fromPeerId}: ${parsed.reason}`);
+    const message = parsed.value;
     try {
       switch (message.kind) {
         case CodeMessageKind.Update:

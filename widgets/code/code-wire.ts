@@ -3,6 +3,8 @@
  * state vectors and awareness compactly and checks them when applied; this file only frames
  * them and refuses anything that is not one of the four kinds.
  */
+import type { Parsed } from '@tfx/sdk';
+
 export const CodeMessageKind = {
   /** An edit made here, for everyone. */
   Update: 0,
@@ -30,11 +32,11 @@ export function encodeCodeMessage(kind: CodeMessageKind, payload: Uint8Array): U
 }
 
 /** The message in `data`, or why it is not one. */
-export function decodeCodeMessage(data: unknown): CodeMessage | { error: string } {
-  if (!(data instanceof ArrayBuffer)) return { error: 'not a binary message' };
+export function decodeCodeMessage(data: unknown): Parsed<CodeMessage> {
+  if (!(data instanceof ArrayBuffer)) return { ok: false, reason: 'not a binary message' };
   const bytes = new Uint8Array(data);
-  if (bytes.byteLength < 2) return { error: 'too short' };
+  if (bytes.byteLength < 2) return { ok: false, reason: 'too short' };
   const kind = bytes[0]!;
-  if (!KINDS.has(kind)) return { error: `unknown kind ${kind}` };
-  return { kind: kind as CodeMessageKind, payload: bytes.subarray(1) };
+  if (!KINDS.has(kind)) return { ok: false, reason: `unknown kind ${kind}` };
+  return { ok: true, value: { kind: kind as CodeMessageKind, payload: bytes.subarray(1) } };
 }

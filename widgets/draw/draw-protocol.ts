@@ -1,4 +1,5 @@
 /** What Draw instances send each other, and the checks every received message passes. */
+import type { Parsed } from '@tfx/sdk';
 
 export const COLOURS = ['#0f172a', '#dc2626', '#2563eb', '#16a34a', '#d97706', '#9333ea'] as const;
 export const SIZES = [2, 6, 14] as const;
@@ -58,28 +59,30 @@ const isStroke = (value: unknown): value is Stroke =>
   isStrokeBody(value) && isId((value as Partial<Stroke>).author);
 
 /** Another peer's Draw may be a different version, or hostile: read it from `unknown`. */
-export function parseDrawMessage(value: unknown): DrawMessage | undefined {
+export function parseDrawMessage(value: unknown): Parsed<DrawMessage> {
   const message = value as Record<string, unknown> | null;
+  const ok = (value: DrawMessage): Parsed<DrawMessage> => ({ ok: true, value });
+  const no = (reason: string): Parsed<DrawMessage> => ({ ok: false, reason });
   switch (message?.type) {
     case 'draw:begin':
       return isStrokeBody(message.stroke)
-        ? { type: 'draw:begin', stroke: message.stroke }
-        : undefined;
+        ? ok({ type: 'draw:begin', stroke: message.stroke })
+        : no('stroke is malformed');
     case 'draw:points':
       return isId(message.id) && isPoints(message.points)
-        ? { type: 'draw:points', id: message.id, points: message.points }
-        : undefined;
+        ? ok({ type: 'draw:points', id: message.id, points: message.points })
+        : no('id or points are malformed');
     case 'draw:undo':
-      return isId(message.id) ? { type: 'draw:undo', id: message.id } : undefined;
+      return isId(message.id) ? ok({ type: 'draw:undo', id: message.id }) : no('id is malformed');
     case 'draw:clear':
-      return { type: 'draw:clear' };
+      return ok({ type: 'draw:clear' });
     case 'draw:board':
       return Array.isArray(message.strokes) &&
         message.strokes.length <= MAX_STROKES &&
         message.strokes.every(isStroke)
-        ? { type: 'draw:board', strokes: message.strokes }
-        : undefined;
+        ? ok({ type: 'draw:board', strokes: message.strokes })
+        : no(`strokes must be at most ${MAX_STROKES} well-formed strokes`);
     default:
-      return undefined;
+      return no('unknown message type');
   }
 }

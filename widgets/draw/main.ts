@@ -204,11 +204,12 @@ document.querySelector('#export')!.addEventListener('click', () => {
 // ---- peers ---------------------------------------------------------------------------------
 
 tfx.onMessage((data, from) => {
-  const message = parseDrawMessage(data);
-  if (!message) {
-    console.warn(`[draw] ignored a malformed message from ${from.name}`);
+  const parsed = parseDrawMessage(data);
+  if (!parsed.ok) {
+    console.warn(`[draw] ignored a malformed message from ${from.name}: ${parsed.reason}`);
     return;
   }
+  const message = parsed.value;
   switch (message.type) {
     case 'draw:begin':
       // The author is who sent it, whatever the stroke says.

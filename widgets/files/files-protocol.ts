@@ -2,6 +2,7 @@
  * The Files wire. Control messages are JSON; file data travels as binary chunks with a small
  * header. Everything a peer sends is checked here before the widget acts on it.
  */
+import type { Parsed } from '@tfx/sdk';
 
 /** Bytes of file data per chunk: small enough to hash and hand on without stalling the page. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -18,23 +19,21 @@ const ID_BYTES = 8;
 const TRANSFER_ID = /^[0-9a-f]{16}$/;
 
 export type FilesMessage =
-  | { t: 'offer'; id: TransferId; name: string; size: number; type: string }
+  | { type: 'files:offer'; id: TransferId; name: string; size: number; mime: string }
   // The sender has sent every byte; `sha256` is the file's digest in hex.
-  | { t: 'end'; id: TransferId; sha256: string }
+  | { type: 'files:end'; id: TransferId; sha256: string }
   // Either side stops the transfer; the receiver's also means "no thanks".
-  | { t: 'cancel'; id: TransferId }
+  | { type: 'files:cancel'; id: TransferId }
   // How many bytes the receiver has taken in: the sender's progress and flow control.
-  | { t: 'ack'; id: TransferId; received: number }
+  | { type: 'files:ack'; id: TransferId; received: number }
   // The receiver's verdict after comparing digests.
-  | { t: 'verified'; id: TransferId; ok: boolean };
+  | { type: 'files:verified'; id: TransferId; ok: boolean };
 
 export interface Chunk {
   id: TransferId;
   offset: number;
   data: Uint8Array;
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function newTransferId(): TransferId {
   const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
@@ -63,30 +62,30 @@ export function parseFilesMessage(data: unknown): Parsed<FilesMessage> {
   if (typeof message.id !== 'string' || !TRANSFER_ID.test(message.id))
     return { ok: false, reason: 'id must be 16 hex digits' };
   const id = message.id;
-  switch (message.t) {
-    case 'offer': {
-      const { name, size, type } = message;
+  switch (message.type) {
+    case 'files:offer': {
+      const { name, size, mime } = message;
       if (typeof name !== 'string' || name.length > 1024)
         return { ok: false, reason: 'name must be a string of at most 1024 characters' };
       if (!isCount(size, MAX_FILE_BYTES))
         return { ok: false, reason: `size must be a whole number of bytes up to 64 GiB` };
-      if (typeof type !== 'string' || type.length > 200)
-        return { ok: false, reason: 'type must be a short string' };
-      return { ok: true, value: { t: 'offer', id, name: safeFileName(name), size, type } };
+      if (typeof mime !== 'string' || mime.length > 200)
+        return { ok: false, reason: 'mime must be a short string' };
+      return { ok: true, value: { type: 'files:offer', id, name: safeFileName(name), size, mime } };
     }
-    case 'end':
+    case 'files:end':
       if (typeof message.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(message.sha256))
         return { ok: false, reason: 'sha256 must be 64 hex digits' };
-      return { ok: true, value: { t: 'end', id, sha256: message.sha256 } };
-    case 'cancel':
-      return { ok: true, value: { t: 'cancel', id } };
-    case 'ack':
+      return { ok: true, value: { type: 'files:end', id, sha256: message.sha256 } };
+    case 'files:cancel':
+      return { ok: true, value: { type: 'files:cancel', id } };
+    case 'files:ack':
       if (!isCount(message.received, MAX_FILE_BYTES))
         return { ok: false, reason: 'received must be a byte count' };
-      return { ok: true, value: { t: 'ack', id, received: message.received } };
-    case 'verified':
+      return { ok: true, value: { type: 'files:ack', id, received: message.received } };
+    case 'files:verified':
       if (typeof message.ok !== 'boolean') return { ok: false, reason: 'ok must be true or false' };
-      return { ok: true, value: { t: 'verified', id, ok: message.ok } };
+      return { ok: true, value: { type: 'files:verified', id, ok: message.ok } };
     default:
       return { ok: false, reason: 'unknown message type' };
   }

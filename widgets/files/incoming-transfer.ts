@@ -11,7 +11,7 @@ export type IncomingStatus =
   | { kind: 'cancelled'; by: 'you' | 'sender' }
   | { kind: 'failed'; reason: string };
 
-type Offer = Extract<FilesMessage, { t: 'offer' }>;
+type Offer = Extract<FilesMessage, { type: 'files:offer' }>;
 
 // Received bytes are gathered into Blobs of this size. Chromium keeps a Blob's bytes outside
 // the page's JavaScript heap, so the page holds at most one group and the flow-control window at
@@ -69,10 +69,10 @@ export class IncomingTransfer {
       return this.fail(`ended after ${this.received} of ${this.offer.size} bytes`);
     this.closeGroup();
     const ok = bytesToHex(this.hash.digest()) === sha256Hex;
-    this.tell({ t: 'verified', id: this.id, ok });
+    this.tell({ type: 'files:verified', id: this.id, ok });
     if (ok) {
       const file = new File(this.groups, this.offer.name, {
-        type: this.offer.type || 'application/octet-stream',
+        type: this.offer.mime || 'application/octet-stream',
       });
       this.status = { kind: 'verified', file };
     } else this.status = { kind: 'damaged' };
@@ -83,7 +83,7 @@ export class IncomingTransfer {
   /** The person here stops receiving. */
   cancel(): void {
     if (this.status.kind !== 'receiving') return;
-    this.tell({ t: 'cancel', id: this.id });
+    this.tell({ type: 'files:cancel', id: this.id });
     this.drop({ kind: 'cancelled', by: 'you' });
   }
 
@@ -96,7 +96,7 @@ export class IncomingTransfer {
   }
 
   private fail(reason: string): void {
-    this.tell({ t: 'cancel', id: this.id });
+    this.tell({ type: 'files:cancel', id: this.id });
     this.drop({ kind: 'failed', reason });
   }
 
@@ -109,7 +109,7 @@ export class IncomingTransfer {
 
   private acknowledge(): void {
     this.ackedAt = this.received;
-    this.tell({ t: 'ack', id: this.id, received: this.received });
+    this.tell({ type: 'files:ack', id: this.id, received: this.received });
   }
 
   private closeGroup(): void {

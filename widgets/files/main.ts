@@ -111,7 +111,7 @@ document.addEventListener('drop', (event) => {
 
 // ---- receiving -----------------------------------------------------------------------------
 
-function onOffer(offer: Extract<FilesMessage, { t: 'offer' }>, from: tfx.Peer): void {
+function onOffer(offer: Extract<FilesMessage, { type: 'files:offer' }>, from: tfx.Peer): void {
   const key = incomingKey(from.id, offer.id);
   if (incoming.has(key)) return;
   const transfer = new IncomingTransfer(offer, from, send, () => {
@@ -145,17 +145,17 @@ tfx.onMessage((data, from) => {
   if (!parsed.ok) return reject(from, parsed.reason);
   const message = parsed.value;
   const arriving = incoming.get(incomingKey(from.id, message.id));
-  switch (message.t) {
-    case 'offer':
+  switch (message.type) {
+    case 'files:offer':
       return onOffer(message, from);
-    case 'end':
+    case 'files:end':
       return arriving?.end(message.sha256);
-    case 'cancel':
+    case 'files:cancel':
       arriving?.cancelledBySender();
       outgoing.get(message.id)?.receive(message, from.id);
       return;
-    case 'ack':
-    case 'verified':
+    case 'files:ack':
+    case 'files:verified':
       outgoing.get(message.id)?.receive(message, from.id);
       return;
   }

@@ -81,7 +81,7 @@ export class OutgoingTransfer {
     if (this.status.kind !== 'waiting') return;
     this.status = { kind: 'sending' };
     const { name, size, type } = this.file;
-    void this.toActive({ t: 'offer', id: this.id, name, size, type });
+    void this.toActive({ type: 'files:offer', id: this.id, name, size, mime: type });
     this.changed();
     const hash = sha256.create();
     const inFlight: Promise<unknown>[] = [];
@@ -101,7 +101,7 @@ export class OutgoingTransfer {
     if (this.status.kind !== 'sending') return;
     if (this.active().length === 0) return this.finish();
     const digest = bytesToHex(hash.digest());
-    void this.toActive({ t: 'end', id: this.id, sha256: digest });
+    void this.toActive({ type: 'files:end', id: this.id, sha256: digest });
     for (const [, recipient] of this.active()) recipient.state = 'checking';
     this.changed();
     await this.until(() => this.active().length === 0);
@@ -111,7 +111,7 @@ export class OutgoingTransfer {
   /** The person stops sending: every receiver is told, and nothing more goes out. */
   cancel(): void {
     if (this.status.kind !== 'waiting' && this.status.kind !== 'sending') return;
-    if (this.status.kind === 'sending') void this.toActive({ t: 'cancel', id: this.id });
+    if (this.status.kind === 'sending') void this.toActive({ type: 'files:cancel', id: this.id });
     this.status = { kind: 'cancelled' };
     this.poke();
   }
@@ -120,20 +120,20 @@ export class OutgoingTransfer {
   receive(message: FilesMessage, from: string): void {
     const recipient = this.recipients.get(from);
     if (!recipient) return;
-    switch (message.t) {
-      case 'ack':
+    switch (message.type) {
+      case 'files:ack':
         recipient.acked = Math.min(this.file.size, Math.max(recipient.acked, message.received));
         if (recipient === this.slowest()) this.meter.record(this.delivered);
         break;
-      case 'verified':
+      case 'files:verified':
         if (recipient.state === 'checking') recipient.state = message.ok ? 'verified' : 'damaged';
         break;
-      case 'cancel':
+      case 'files:cancel':
         if (recipient.state === 'receiving' || recipient.state === 'checking')
           recipient.state = 'declined';
         break;
-      case 'offer':
-      case 'end':
+      case 'files:offer':
+      case 'files:end':
         // Only a sender says these; from a receiver they mean nothing.
         return;
     }

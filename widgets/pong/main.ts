@@ -115,9 +115,9 @@ tfx.onMessage((data, from) => {
     console.warn(`[pong] ignored a malformed message from ${from.name}: ${parsed.reason}`);
     return;
   }
-  const message = parsed.message;
+  const message = parsed.value;
   game.receive(message, from.id);
-  if (message.t === 'start') {
+  if (message.type === 'pong:start') {
     const { left, right } = message;
     showStatus(() =>
       right === me.id

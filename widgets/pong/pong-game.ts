@@ -69,14 +69,14 @@ export class PongGame {
   start(opponent: string): void {
     const id = Math.floor(this.random() * 2 ** 32).toString(36);
     this.begin({ id, left: this.me, right: opponent });
-    this.send({ t: 'start', game: id, left: this.me, right: opponent });
+    this.send({ type: 'pong:start', game: id, left: this.me, right: opponent });
     this.serve(this.random() < 0.5 ? 'left' : 'right', [0, 0]);
   }
 
   /** Ends the game for everyone (a player left, or someone pressed End). */
   stop(): void {
     if (!this.game) return;
-    this.send({ t: 'end', game: this.game.id });
+    this.send({ type: 'pong:end', game: this.game.id });
     this.game = undefined;
     this.path = undefined;
   }
@@ -88,15 +88,15 @@ export class PongGame {
   introduce(peerId: string): void {
     if (!this.game || this.game.left !== this.me) return;
     const { id, left, right } = this.game;
-    this.send({ t: 'start', game: id, left, right }, peerId);
+    this.send({ type: 'pong:start', game: id, left, right }, peerId);
     if (!this.path) return;
     const { ball, at, score } = this.path;
-    this.send({ t: 'ball', game: id, ball, at, score }, peerId);
+    this.send({ type: 'pong:ball', game: id, ball, at, score }, peerId);
   }
 
   /** Just opened: asks everyone what is being played (see `introduce`). */
   greet(): void {
-    this.send({ t: 'hello' });
+    this.send({ type: 'pong:hello' });
   }
 
   peerLeft(peerId: string): void {
@@ -117,24 +117,24 @@ export class PongGame {
   }
 
   receive(message: PongMessage, from: string): void {
-    switch (message.t) {
-      case 'start':
+    switch (message.type) {
+      case 'pong:start':
         // Only the person named as the left player may start a game for them.
         if (from === message.left)
           this.begin({ id: message.game, left: message.left, right: message.right });
         return;
-      case 'end':
+      case 'pong:end':
         if (this.game?.id === message.game && this.isPlayer(from)) {
           this.game = undefined;
           this.path = undefined;
         }
         return;
-      case 'paddle': {
+      case 'pong:paddle': {
         const side = this.sideOf(from, message.game);
         if (side && side !== this.side) this.paddles[side] = message.y;
         return;
       }
-      case 'ball': {
+      case 'pong:ball': {
         if (!this.sideOf(from, message.game)) return;
         const at = message.at - (this.clocks.get(from)?.offset ?? 0);
         // Paths only move forward: a message overtaken by a newer one is stale.
@@ -142,13 +142,16 @@ export class PongGame {
         this.path = { ball: message.ball, at, score: message.score };
         return;
       }
-      case 'hello':
+      case 'pong:hello':
         this.introduce(from);
         return;
-      case 'ping':
-        this.send({ t: 'pong', id: message.id, at: message.at, answeredAt: this.now() }, from);
+      case 'pong:ping':
+        this.send(
+          { type: 'pong:pong', id: message.id, at: message.at, answeredAt: this.now() },
+          from,
+        );
         return;
-      case 'pong': {
+      case 'pong:pong': {
         if (this.pings.get(message.id) !== from) return;
         this.pings.delete(message.id);
         const roundTrip = this.now() - message.at;
@@ -197,7 +200,7 @@ export class PongGame {
   private broadcastPath(): void {
     if (!this.game || !this.path) return;
     const { ball, at, score } = this.path;
-    this.send({ t: 'ball', game: this.game.id, ball, at, score });
+    this.send({ type: 'pong:ball', game: this.game.id, ball, at, score });
   }
 
   private decideAtMyPaddle(now: number): void {
@@ -244,7 +247,7 @@ export class PongGame {
     if (now - this.paddleSentAt < 1000 / PADDLE_SENDS_PER_SECOND) return;
     this.paddleSentAt = now;
     this.paddleUnsent = false;
-    this.send({ t: 'paddle', game: this.game.id, y: this.paddles[this.side] });
+    this.send({ type: 'pong:paddle', game: this.game.id, y: this.paddles[this.side] });
   }
 
   // Compares clocks with each player now and then (spectators too), so their paths' times
@@ -256,7 +259,7 @@ export class PongGame {
       if (peer === this.me) continue;
       const id = this.nextPing++;
       this.pings.set(id, peer);
-      this.send({ t: 'ping', id, at: now }, peer);
+      this.send({ type: 'pong:ping', id, at: now }, peer);
     }
   }
 

@@ -3,26 +3,25 @@
  * velocity, the sender's clock), so each screen draws the ball by itself between messages.
  * Everything from a peer is checked here before the game uses it.
  */
+import type { Parsed } from '@tfx/sdk';
 import { FIELD, type Ball, type Side } from './pong-physics';
 
 export type { Ball, Side };
 
 export type PongMessage =
   // A new game: the two players by peer id; everyone else watches.
-  | { t: 'start'; game: string; left: string; right: string }
+  | { type: 'pong:start'; game: string; left: string; right: string }
   // The ball's path from `at` (the sender's clock, ms): a serve, or a hit off a paddle.
-  | { t: 'ball'; game: string; ball: Ball; at: number; score: [number, number] }
-  | { t: 'paddle'; game: string; y: number }
+  | { type: 'pong:ball'; game: string; ball: Ball; at: number; score: [number, number] }
+  | { type: 'pong:paddle'; game: string; y: number }
   // Clock comparison between the two players, so each reads the other's `at` in its own time.
-  | { t: 'ping'; id: number; at: number }
-  | { t: 'pong'; id: number; at: number; answeredAt: number }
-  | { t: 'end'; game: string }
+  | { type: 'pong:ping'; id: number; at: number }
+  | { type: 'pong:pong'; id: number; at: number; answeredAt: number }
+  | { type: 'pong:end'; game: string }
   // A screen that has just opened Ping-pong asks what is being played: the player who started
   // a game answers as it does a newcomer. (The newcomer's push can be missed when the call
   // opens the widget late.)
-  | { t: 'hello' };
-
-export type Parsed = { ok: true; message: PongMessage } | { ok: false; reason: string };
+  | { type: 'pong:hello' };
 
 const finite = (value: unknown, limit: number): value is number =>
   typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit;
@@ -39,13 +38,13 @@ function parseBall(value: unknown): Ball | undefined {
   return { x, y, vx, vy };
 }
 
-export function parsePongMessage(data: unknown): Parsed {
+export function parsePongMessage(data: unknown): Parsed<PongMessage> {
   if (typeof data !== 'object' || data === null) return { ok: false, reason: 'not an object' };
   const message = data as Record<string, unknown>;
   const game = message.game;
   const gameOk = typeof game === 'string' && GAME_ID.test(game);
-  switch (message.t) {
-    case 'start': {
+  switch (message.type) {
+    case 'pong:start': {
       const { left, right } = message;
       if (!gameOk) return { ok: false, reason: 'bad game id' };
       if (
@@ -56,9 +55,9 @@ export function parsePongMessage(data: unknown): Parsed {
         left === right
       )
         return { ok: false, reason: 'two different players are needed' };
-      return { ok: true, message: { t: 'start', game, left, right } };
+      return { ok: true, value: { type: 'pong:start', game, left, right } };
     }
-    case 'ball': {
+    case 'pong:ball': {
       const ball = parseBall(message.ball);
       const score = message.score;
       if (!gameOk || !ball || !finite(message.at, TIME_LIMIT))
@@ -72,17 +71,17 @@ export function parsePongMessage(data: unknown): Parsed {
       const [left, right] = score as number[];
       return {
         ok: true,
-        message: { t: 'ball', game, ball, at: message.at, score: [left!, right!] },
+        value: { type: 'pong:ball', game, ball, at: message.at, score: [left!, right!] },
       };
     }
-    case 'paddle':
+    case 'pong:paddle':
       if (!gameOk || !finite(message.y, FIELD.height)) return { ok: false, reason: 'bad paddle' };
-      return { ok: true, message: { t: 'paddle', game, y: message.y } };
-    case 'ping':
+      return { ok: true, value: { type: 'pong:paddle', game, y: message.y } };
+    case 'pong:ping':
       if (!Number.isInteger(message.id) || !finite(message.at, TIME_LIMIT))
         return { ok: false, reason: 'bad ping' };
-      return { ok: true, message: { t: 'ping', id: message.id as number, at: message.at } };
-    case 'pong':
+      return { ok: true, value: { type: 'pong:ping', id: message.id as number, at: message.at } };
+    case 'pong:pong':
       if (
         !Number.isInteger(message.id) ||
         !finite(message.at, TIME_LIMIT) ||
@@ -91,18 +90,18 @@ export function parsePongMessage(data: unknown): Parsed {
         return { ok: false, reason: 'bad pong' };
       return {
         ok: true,
-        message: {
-          t: 'pong',
+        value: {
+          type: 'pong:pong',
           id: message.id as number,
           at: message.at,
           answeredAt: message.answeredAt,
         },
       };
-    case 'end':
+    case 'pong:end':
       if (!gameOk) return { ok: false, reason: 'bad game id' };
-      return { ok: true, message: { t: 'end', game } };
-    case 'hello':
-      return { ok: true, message: { t: 'hello' } };
+      return { ok: true, value: { type: 'pong:end', game } };
+    case 'pong:hello':
+      return { ok: true, value: { type: 'pong:hello' } };
     default:
       return { ok: false, reason: 'unknown message type' };
   }

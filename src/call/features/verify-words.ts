@@ -28,7 +28,7 @@ export function wireVerifyWords(session: CallSession, grid: TileGrid, signal: Ab
       return;
     }
     list.replaceChildren(
-      ...securityWords(fingerprints.local, fingerprints.remote).map((word) => {
+      ...securityWords(fingerprints.value.local, fingerprints.value.remote).map((word) => {
         const item = document.createElement('li');
         item.textContent = word;
         return item;

@@ -3,17 +3,22 @@ import { readCallParams } from '../../../src/call/call-params.js';
 
 describe('readCallParams', () => {
   it('reads the room, and the server and name when given', () => {
-    expect(readCallParams('?room=r1')).toEqual({ room: 'r1' });
+    expect(readCallParams('?room=r1')).toEqual({ ok: true, value: { room: 'r1' } });
     expect(readCallParams('?room=r1&server=http://127.0.0.1:9000/x&name=%20Ana%20')).toEqual({
-      room: 'r1',
-      server: 'http://127.0.0.1:9000',
-      name: 'Ana',
+      ok: true,
+      value: { room: 'r1', server: 'http://127.0.0.1:9000', name: 'Ana' },
     });
   });
 
   it('refuses a missing or malformed room, and ignores a bad server or name', () => {
-    expect(readCallParams('')).toBeUndefined();
-    expect(readCallParams('?room=a/b')).toBeUndefined();
-    expect(readCallParams('?room=r1&server=javascript:alert(1)&name=%07')).toEqual({ room: 'r1' });
+    expect(readCallParams('')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^room/) as string,
+    });
+    expect(readCallParams('?room=a/b').ok).toBe(false);
+    expect(readCallParams('?room=r1&server=javascript:alert(1)&name=%07')).toEqual({
+      ok: true,
+      value: { room: 'r1' },
+    });
   });
 });

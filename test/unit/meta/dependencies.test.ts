@@ -22,7 +22,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   playground: ['protocol', 'shared', 'widget-host'],
 };
 /** The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only. */
-const SDK_MAY_IMPORT = ['src/protocol/widget.ts'];
+const SDK_MAY_IMPORT = ['src/protocol/widget.ts', 'src/protocol/parsed.ts'];
 
 type Graph = Map<string, string[]>;
 

@@ -27,14 +27,14 @@ describe('peer frames', () => {
         const parsed = parseFrame(asBuffer(frame));
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) continue;
-        expect(parsed.frame).toMatchObject({
+        expect(parsed.value).toMatchObject({
           widgetId: 'chat',
           kind: 'bytes',
           messageId: 7,
           chunkIndex: index,
           chunkCount: encoded.length,
         });
-        total += parsed.frame.payload.byteLength;
+        total += parsed.value.payload.byteLength;
       }
       expect(total).toBe(size);
     },

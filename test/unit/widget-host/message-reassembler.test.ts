@@ -11,7 +11,7 @@ function framesOf(widgetId: string, messageId: number, payload: Uint8Array): Pee
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );
     if (!parsed.ok) throw new Error(parsed.reason);
-    return parsed.frame;
+    return parsed.value;
   });
 }
 

@@ -60,7 +60,10 @@ describe('Draw wire', () => {
       { type: 'draw:board', strokes: [{ ...stroke('x', 'a', 1), author: undefined }] },
     ],
   ])('refuses %s', (_what, message) => {
-    expect(parseDrawMessage(message)).toBeUndefined();
+    expect(parseDrawMessage(message)).toMatchObject({
+      ok: false,
+      reason: expect.any(String) as string,
+    });
   });
 
   it('reads a well-formed stroke', () => {
@@ -73,8 +76,8 @@ describe('Draw wire', () => {
       points: [[0, 1]],
     };
     expect(parseDrawMessage({ type: 'draw:begin', stroke: body })).toEqual({
-      type: 'draw:begin',
-      stroke: body,
+      ok: true,
+      value: { type: 'draw:begin', stroke: body },
     });
   });
 });

@@ -50,19 +50,19 @@ function transferBetween(
     const parsed = parseFilesMessage(JSON.parse(wire));
     if (!parsed.ok) throw new Error(parsed.reason);
     const message = parsed.value;
-    if (message.t === 'offer') {
+    if (message.type === 'files:offer') {
       const back = async (reply: FilesMessage | Uint8Array) => {
         const text = JSON.stringify(reply);
         await later();
         const answer = parseFilesMessage(JSON.parse(text));
         if (!answer.ok) throw new Error(answer.reason);
-        if (answer.value.t === 'ack') unacked.get(to)!.acked = answer.value.received;
-        if (answer.value.t === 'cancel') cancelled.add(to);
+        if (answer.value.type === 'files:ack') unacked.get(to)!.acked = answer.value.received;
+        if (answer.value.type === 'files:cancel') cancelled.add(to);
         sender.transfer!.receive(answer.value, to);
       };
       receivers.set(to, new IncomingTransfer(message, SENDER, back, () => undefined));
-    } else if (message.t === 'end') receivers.get(to)?.end(message.sha256);
-    else if (message.t === 'cancel') receivers.get(to)?.cancelledBySender();
+    } else if (message.type === 'files:end') receivers.get(to)?.end(message.sha256);
+    else if (message.type === 'files:cancel') receivers.get(to)?.cancelledBySender();
   };
   const to = receiverNames.map((name) => ({ id: name.toLowerCase(), name }));
   for (const peer of to) unacked.set(peer.id, { sent: 0, acked: 0, worst: 0 });
@@ -152,7 +152,13 @@ describe('Files transfer', () => {
   });
 
   it('ends an arriving file when its sender leaves, and keeps nothing', () => {
-    const offer = { t: 'offer', id: '0123456789abcdef', name: 'a', size: 10, type: '' } as const;
+    const offer = {
+      type: 'files:offer',
+      id: '0123456789abcdef',
+      name: 'a',
+      size: 10,
+      mime: '',
+    } as const;
     const incoming = new IncomingTransfer(
       offer,
       SENDER,
@@ -180,7 +186,13 @@ describe('Files transfer', () => {
   });
 
   it('ends a transfer whose chunks come out of order, with the reason', () => {
-    const offer = { t: 'offer', id: '0123456789abcdef', name: 'a', size: 10, type: '' } as const;
+    const offer = {
+      type: 'files:offer',
+      id: '0123456789abcdef',
+      name: 'a',
+      size: 10,
+      mime: '',
+    } as const;
     const told: FilesMessage[] = [];
     const incoming = new IncomingTransfer(
       offer,
@@ -196,11 +208,17 @@ describe('Files transfer', () => {
       kind: 'failed',
       reason: 'data out of order (at 5, expected 0)',
     });
-    expect(told).toEqual([{ t: 'cancel', id: offer.id }]);
+    expect(told).toEqual([{ type: 'files:cancel', id: offer.id }]);
   });
 
   it('ends a transfer that sends more than it offered', () => {
-    const offer = { t: 'offer', id: '0123456789abcdef', name: 'a', size: 3, type: '' } as const;
+    const offer = {
+      type: 'files:offer',
+      id: '0123456789abcdef',
+      name: 'a',
+      size: 3,
+      mime: '',
+    } as const;
     const incoming = new IncomingTransfer(
       offer,
       SENDER,
@@ -220,13 +238,13 @@ describe('Files wire', () => {
 
   it.each([
     [null, 'not an object'],
-    [{ t: 'offer', id: 'x', name: 'a', size: 1, type: '' }, 'id must be 16 hex digits'],
-    [{ t: 'offer', id, name: 'a', size: -1, type: '' }, 'size must be'],
-    [{ t: 'offer', id, name: 'a', size: 1.5, type: '' }, 'size must be'],
-    [{ t: 'offer', id, name: 7, size: 1, type: '' }, 'name must be'],
-    [{ t: 'end', id, sha256: 'abc' }, 'sha256 must be 64 hex digits'],
-    [{ t: 'ack', id, received: '5' }, 'received must be a byte count'],
-    [{ t: 'verified', id, ok: 'yes' }, 'ok must be true or false'],
+    [{ type: 'files:offer', id: 'x', name: 'a', size: 1, mime: '' }, 'id must be 16 hex digits'],
+    [{ type: 'files:offer', id, name: 'a', size: -1, mime: '' }, 'size must be'],
+    [{ type: 'files:offer', id, name: 'a', size: 1.5, mime: '' }, 'size must be'],
+    [{ type: 'files:offer', id, name: 7, size: 1, mime: '' }, 'name must be'],
+    [{ type: 'files:end', id, sha256: 'abc' }, 'sha256 must be 64 hex digits'],
+    [{ type: 'files:ack', id, received: '5' }, 'received must be a byte count'],
+    [{ type: 'files:verified', id, ok: 'yes' }, 'ok must be true or false'],
     [{ t: 'delete-everything', id }, 'unknown message type'],
   ])('rejects %j', (message, reason) => {
     const parsed = parseFilesMessage(message);
@@ -256,7 +274,13 @@ describe('Files wire', () => {
     expect(safeFileName('bad\u0000name\u001f.txt')).toBe('badname.txt');
     expect(safeFileName('..')).toBe('file');
     expect(safeFileName('x'.repeat(400))).toHaveLength(255);
-    const parsed = parseFilesMessage({ t: 'offer', id, name: '../secret.txt', size: 1, type: '' });
+    const parsed = parseFilesMessage({
+      type: 'files:offer',
+      id,
+      name: '../secret.txt',
+      size: 1,
+      mime: '',
+    });
     expect(parsed.ok && parsed.value).toMatchObject({ name: 'secret.txt' });
   });
 });

@@ -48,7 +48,7 @@ function table(oneWayMs: number, lazy: 'right' | undefined = undefined) {
         inFlight.splice(inFlight.indexOf(message), 1);
         const parsed = parsePongMessage(JSON.parse(message.text));
         if (!parsed.ok) throw new Error(parsed.reason);
-        games.get(message.to)!.receive(parsed.message, message.from);
+        games.get(message.to)!.receive(parsed.value, message.from);
       }
       for (const id of ids) {
         const game = games.get(id)!;
@@ -116,14 +116,14 @@ describe('Ping-pong over a 100 ms round trip', () => {
     const dan = new PongGame('dan', () => undefined, now);
     expect(dan.frame().players).toBeUndefined();
     for (const game of games.values()) game.introduce('dan');
-    expect(outside.map(({ to, message }) => `${to}:${message.t}`)).toEqual([
-      'dan:start',
-      'dan:ball',
+    expect(outside.map(({ to, message }) => `${to}:${message.type}`)).toEqual([
+      'dan:pong:start',
+      'dan:pong:ball',
     ]);
     for (const { message } of outside) {
       const parsed = parsePongMessage(JSON.parse(JSON.stringify(message)));
       if (!parsed.ok) throw new Error(parsed.reason);
-      dan.receive(parsed.message, 'ana');
+      dan.receive(parsed.value, 'ana');
     }
     const view = dan.frame();
     expect(view.players).toEqual({ left: 'ana', right: 'bea' });
@@ -136,14 +136,17 @@ describe('Ping-pong over a 100 ms round trip', () => {
     run(3000);
     const dan = new PongGame('dan', () => undefined, now);
     // Dan's hello reaches everyone; only Ana, who started the game, answers.
-    for (const game of games.values()) game.receive({ t: 'hello' }, 'dan');
-    expect(outside.map(({ to, message }) => `${to}:${message.t}`)).toEqual([
-      'dan:start',
-      'dan:ball',
+    for (const game of games.values()) game.receive({ type: 'pong:hello' }, 'dan');
+    expect(outside.map(({ to, message }) => `${to}:${message.type}`)).toEqual([
+      'dan:pong:start',
+      'dan:pong:ball',
     ]);
     for (const { message } of outside) dan.receive(message, 'ana');
     expect(dan.frame().players).toEqual({ left: 'ana', right: 'bea' });
-    expect(parsePongMessage({ t: 'hello' })).toEqual({ ok: true, message: { t: 'hello' } });
+    expect(parsePongMessage({ type: 'pong:hello' })).toEqual({
+      ok: true,
+      value: { type: 'pong:hello' },
+    });
   });
 
   it('ignores a ball path from someone who is not playing', () => {
@@ -152,22 +155,25 @@ describe('Ping-pong over a 100 ms round trip', () => {
     run(500);
     const before = views.get('bea')!.at(-1)!;
     // The running game's id and a path newer than any, so the sender alone is what is refused.
-    const game = sent.find((message) => message.t === 'start')!.game;
+    const game = sent.find((message) => message.type === 'pong:start')!.game;
     const forged = { x: 1, y: 1, vx: 0.1, vy: 0 };
     const at = now() + 10_000;
-    games.get('bea')!.receive({ t: 'ball', game, ball: forged, at, score: [9, 9] }, 'cal');
+    games.get('bea')!.receive({ type: 'pong:ball', game, ball: forged, at, score: [9, 9] }, 'cal');
     run(FRAME_MS);
     expect(views.get('bea')!.at(-1)!.score).toEqual(before.score);
   });
 
   it.each([
     [
-      { t: 'ball', game: 'g', ball: { x: 1, y: 1, vx: 1e9, vy: 0 }, at: 1, score: [0, 0] },
+      { type: 'pong:ball', game: 'g', ball: { x: 1, y: 1, vx: 1e9, vy: 0 }, at: 1, score: [0, 0] },
       'bad ball',
     ],
-    [{ t: 'ball', game: 'g', ball: { x: 1, y: 1, vx: 0, vy: 0 }, at: 1, score: [0] }, 'bad score'],
-    [{ t: 'paddle', game: 'g', y: Number.NaN }, 'bad paddle'],
-    [{ t: 'start', game: 'g', left: 'a', right: 'a' }, 'two different players are needed'],
+    [
+      { type: 'pong:ball', game: 'g', ball: { x: 1, y: 1, vx: 0, vy: 0 }, at: 1, score: [0] },
+      'bad score',
+    ],
+    [{ type: 'pong:paddle', game: 'g', y: Number.NaN }, 'bad paddle'],
+    [{ type: 'pong:start', game: 'g', left: 'a', right: 'a' }, 'two different players are needed'],
     [{ t: 'teleport' }, 'unknown message type'],
   ])('rejects %j', (message, reason) => {
     expect(parsePongMessage(message)).toEqual({ ok: false, reason });

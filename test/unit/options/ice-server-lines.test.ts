@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIceServerLines, parseIceServerLines } from '../../../src/shared/ice-servers.js';
+import {
+  formatIceServerLines,
+  parseIceServerLines,
+} from '../../../src/options/ice-server-lines.js';
 
 describe('parseIceServerLines', () => {
   it('reads STUN and TURN lines, skipping blanks and comments', () => {
@@ -8,7 +11,7 @@ describe('parseIceServerLines', () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      servers: [
+      value: [
         { urls: 'stun:stun.example.com:3478' },
         { urls: 'turns:turn.example.com:443?transport=tcp', username: 'ana', credential: 's3cret' },
       ],
@@ -24,11 +27,14 @@ describe('parseIceServerLines', () => {
     ['stun:a user', 'Line 1: a STUN server takes no username.'],
     ['turn:a u c extra', 'Line 1: expected "url [username credential]".'],
   ])('refuses %j with the line named', (text, error) => {
-    expect(parseIceServerLines(text)).toEqual({ ok: false, error });
+    expect(parseIceServerLines(text)).toEqual({ ok: false, reason: error });
   });
 
   it('round-trips through the text form', () => {
     const servers = [{ urls: 'stun:s:1' }, { urls: 'turn:t:2', username: 'u', credential: 'c' }];
-    expect(parseIceServerLines(formatIceServerLines(servers))).toEqual({ ok: true, servers });
+    expect(parseIceServerLines(formatIceServerLines(servers))).toEqual({
+      ok: true,
+      value: servers,
+    });
   });
 });
