@@ -4,30 +4,51 @@ import { errors } from '../shared/app-error.js';
 import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
 import { LocalMediaController } from '../session/local-media-controller.js';
+import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { runPrejoin } from './prejoin/prejoin.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
+import type { CallFeature } from './call-context.js';
+import { PeerControlChannel } from './peer-control-channel.js';
 import { sessionResumeTokens } from './resume-tokens.js';
-import { wireControls } from './features/controls.js';
-import { startAudioLevels } from './stage/audio-levels.js';
-import { wireRecording } from './recording/recording.js';
-import { wireScreenShare } from './features/screen-share.js';
-import { wireVideoFilterPicker } from './features/video-filter-picker.js';
-import { wireInviteLink } from './features/invite-link.js';
-import { takeStashedPassword } from '../shared/room-password-stash.js';
-import { askPassword } from './features/password-prompt.js';
-import { wireRoomLock } from './features/room-lock.js';
 import { showState } from './show-state.js';
+import { startFeatures } from './start-features.js';
+import { askPassword } from './features/password-prompt.js';
 import { TileGrid } from './stage/tile-grid.js';
-import { wireVerifyWords } from './features/verify-words.js';
-import { wireUnconnectedWarning } from './features/unconnected-warning.js';
-import { startWidgetPlatform } from './widgets/widget-platform.js';
+import { CallWidgetNetwork } from './widgets/call-widget-network.js';
+import * as stage from './stage/stage.js';
+import * as audioLevels from './stage/audio-levels.js';
+import * as controls from './features/controls.js';
+import * as screenShare from './features/screen-share.js';
+import * as videoFilters from './features/video-filter-picker.js';
+import * as inviteLink from './features/invite-link.js';
+import * as roomLock from './features/room-lock.js';
+import * as verifyWords from './features/verify-words.js';
+import * as unconnectedWarning from './features/unconnected-warning.js';
+import * as recording from './recording/recording.js';
+import * as widgets from './widgets/widget-platform.js';
+
+/**
+ * Everything the call page does while the person is in the call. Recording comes before the
+ * widgets so that, on leaving, it has saved itself before their frames go.
+ */
+const FEATURES: readonly CallFeature[] = [
+  stage,
+  audioLevels,
+  controls,
+  screenShare,
+  videoFilters,
+  inviteLink,
+  roomLock,
+  verifyWords,
+  unconnectedWarning,
+  recording,
+  widgets,
+];
 
 const log = createLogger('call');
 logUnhandledRejections(log);
-
 const banner = new Banner();
-const page = new AbortController();
 
 function rtcConfigFrom(settings: Settings): RTCConfiguration {
   return {
@@ -56,7 +77,6 @@ async function main(): Promise<void> {
   const serverUrl = params.server ?? settings.serverUrl;
   document.title = `Call ${params.room} · TFX Sessions`;
   document.querySelector('#title')!.textContent = `Room ${params.room}`;
-  wireInviteLink(`${serverUrl}/r/${params.room}`, page.signal);
 
   // The camera and microphone start for the preview only: nothing leaves this browser, and no
   // server hears of this person, until Join now.
@@ -87,74 +107,49 @@ async function main(): Promise<void> {
       run: resume,
     }),
   );
-  const signal = page.signal;
   const relayWithoutTurn = () =>
     settings.relayOnly &&
     !(session.rtcConfig.iceServers ?? []).some((server) =>
       [server.urls].flat().some((url) => /^turns?:/.test(url)),
     );
+  // What the person is told once in the call: media that did not start, features that failed.
+  let notice = local.notice;
+  const show = (): void => showState(banner, session.state, notice, serverUrl, relayWithoutTurn());
 
-  session.on(
-    'stateChanged',
-    (state) => {
-      if (state.kind === 'password-needed') {
-        void askPassword(state.wrong).then((password) => session.submitPassword(password));
-      }
-      showState(banner, state, local.notice, serverUrl, relayWithoutTurn());
-    },
-    { signal },
-  );
-  session.on('participantJoined', (peer) => grid.showPeer(peer), { signal });
-  session.on('participantUpdated', (peer) => grid.showPeer(peer), { signal });
-  session.on('participantLeft', (peerId) => grid.remove(peerId), { signal });
-  session.on('linkStateChanged', ({ peerId, state }) => grid.setLinkState(peerId, state), {
-    signal,
+  // The page outlives the call: what it shows after Leave, and its way back in, stay wired for
+  // as long as the page is open.
+  session.on('stateChanged', (state) => {
+    if (state.kind === 'password-needed')
+      void askPassword(state.wrong).then((password) => session.submitPassword(password));
+    show();
   });
-  session.on('remoteStreamChanged', ({ peerId, stream }) => grid.setStream(peerId, stream), {
-    signal,
-  });
-  session.media.on('mediaStateChanged', (media) => grid.updateSelf(media), { signal });
-
-  const leave = (): void => void session.leave();
+  document.querySelector('#rejoin')!.addEventListener('click', () => location.reload());
+  document.querySelector('#close-window')!.addEventListener('click', () => window.close());
   // Leaving by closing or reloading the page: a reload comes back as the same person.
-  const pageGone = (): void => void session.leave({ mayReturn: true });
-  document.querySelector('#rejoin')!.addEventListener('click', () => location.reload(), { signal });
-  document
-    .querySelector('#close-window')!
-    .addEventListener('click', () => window.close(), { signal });
-  window.addEventListener('pagehide', pageGone, { signal });
+  window.addEventListener('pagehide', () => void session.leave({ mayReturn: true }));
 
-  // Being in the call is shorter than the page: widgets run only while the person is in the
-  // call, and end with everything they started when they leave or the call moves elsewhere.
-  const inCall = new AbortController();
-  signal.addEventListener('abort', () => inCall.abort(), { once: true });
-  const widgets = await startWidgetPlatform({
+  // Everything else lives only while the person is in the call: the pollers, the recording,
+  // the widgets' frames and every listener end when they leave or the call moves elsewhere.
+  const call = new AbortController();
+  const network = new CallWidgetNetwork(session, name, log, call.signal);
+  const ctx = {
     session,
+    grid,
     room: params.room,
     name,
+    inviteUrl: `${serverUrl}/r/${params.room}`,
+    network,
+    control: new PeerControlChannel(network, log, call.signal),
     log,
-    signal: inCall.signal,
+  };
+  // Started before joining, so no message from a fast peer arrives before its feature listens.
+  const failed = await startFeatures(FEATURES, ctx, call.signal);
+  notice = [notice, failed].filter(Boolean).join(' ') || undefined;
+  session.on('stateChanged', (state) => {
+    if (state.kind === 'left' || state.kind === 'moved') call.abort();
   });
   session.start();
-  // Device labels are only readable once the camera and microphone were granted.
-  wireControls(session.media, leave, log, signal);
-  wireScreenShare(session, grid, log, signal);
-  wireVideoFilterPicker(session.media, signal);
-  startAudioLevels(session, grid, signal);
-  wireRecording({ session, grid, ...widgets, room: params.room, log, signal });
-  wireRoomLock(session, log, signal);
-  wireVerifyWords(session, grid, signal);
-  wireUnconnectedWarning(session, inCall.signal);
-  grid.showSelf(name, session.media.preview, session.media.state);
-  showState(banner, session.state, local.notice, serverUrl, relayWithoutTurn());
-  // Registered last, so the recording (above) has saved itself before its widgets go.
-  session.on(
-    'stateChanged',
-    (state) => {
-      if (state.kind === 'left' || state.kind === 'moved') inCall.abort();
-    },
-    { signal },
-  );
+  show();
 }
 
 void main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ function goToRoom(room: string): void {
 export function showState(
   banner: Banner,
   state: SessionState,
-  mediaNotice: string | undefined,
+  notice: string | undefined,
   serverUrl: string,
   relayWithoutTurn = false,
 ): void {
@@ -29,7 +29,7 @@ export function showState(
           'error',
         );
       }
-      return mediaNotice ? banner.show(mediaNotice, 'warning') : banner.hide();
+      return notice ? banner.show(notice, 'warning') : banner.hide();
     case 'server-unreachable':
       return banner.show(
         `Can't reach the signalling server at ${serverUrl}. Retrying automatically…`,

@@ -1,7 +1,7 @@
 /**
- * Host-to-host messages on the peer wire, under a widget id no widget can have (manifest ids
- * never contain "_"). They keep the set of open widgets the same for everyone in the room, and
- * tell everyone who is recording the call.
+ * The call's own messages between peers, on the peer wire under a widget id no widget can have
+ * (manifest ids never contain "_"). They keep the set of open widgets the same for everyone in
+ * the room, and tell everyone who is recording the call. Tagged `'<area>:<verb>'`.
  */
 import { z } from 'zod';
 import { parseWith, type Parsed } from './parsed.js';
@@ -14,11 +14,11 @@ const peerControlSchema = z.discriminatedUnion('type', [
   // Someone opened a widget: it opens for everyone.
   z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
   // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
-  z.strictObject({ type: z.literal('widgets:open'), widgets: z.array(widgetId).max(64) }),
+  z.strictObject({ type: z.literal('widget:listed'), widgets: z.array(widgetId).max(64) }),
   // The sender started or stopped recording the call (also sent to each newly connected peer
   // while it records); `elapsedMs` lets others show how long it has been recording.
   z.strictObject({
-    type: z.literal('recording'),
+    type: z.literal('recording:changed'),
     active: z.boolean(),
     elapsedMs: z
       .number()

@@ -1,11 +1,6 @@
-import {
-  CONTROL_CHANNEL_ID,
-  parsePeerControl,
-  type PeerControl,
-} from '../protocol/peer-control.js';
+import { CONTROL_CHANNEL_ID } from '../protocol/peer-control.js';
 import type { PeerCallStats, PeerInfo } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
-import { TokenBucket } from '../shared/token-bucket.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
 import type { SendBudgetLimits } from './send-budget.js';
@@ -25,7 +20,6 @@ export interface RunnableWidget {
 
 export interface WidgetHostEvents extends Record<string, unknown> {
   badgeChanged: { widgetId: string; count: number };
-  controlReceived: { control: PeerControl; from: PeerInfo };
   /** A widget was unloaded for flooding this page with requests. */
   widgetUnloaded: { widgetId: string };
 }
@@ -41,14 +35,6 @@ export interface WidgetHostOptions {
 
 /** Messages kept for a known widget that is not running yet (it is about to be opened). */
 const MAX_HELD_PER_WIDGET = 1000;
-/**
- * Control messages one peer may send: a person opens a widget or starts recording a few times
- * a minute; a burst of 20 and 5 a second leave room for that and none for a flood (a peer that
- * force-opened widgets 200 times a second, or flickered the recording indicator).
- */
-const CONTROL_BURST = 20;
-const CONTROL_PER_SECOND = 5;
-
 /** Bytes kept for all such widgets together; the oldest go first past it. */
 export const MAX_HELD_BYTES = 32 * 1024 * 1024;
 
@@ -56,15 +42,13 @@ const utf8 = new TextEncoder();
 
 /**
  * Runs widgets on this page and routes the network to them: each message goes to the running
- * instance of the widget it names, host-to-host control goes to whoever listens for it.
+ * instance of the widget it names.
  */
 export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
   private readonly known: Map<string, RunnableWidget>;
   private readonly running = new Map<string, { widget: RunningWidget; stop: AbortController }>();
   private readonly held = new Map<string, NetworkMessage[]>();
   private heldBytesNow = 0;
-  private readonly controlAllowance = new Map<string, TokenBucket>();
-  private controlRefusalsLogged = 0;
 
   constructor(private readonly options: WidgetHostOptions) {
     super();
@@ -78,14 +62,9 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
         signal,
       },
     );
-    network.on(
-      'peerLeft',
-      (left) => {
-        this.controlAllowance.delete(left.id);
-        this.eachRunning((widget) => widget.peersChanged({ left }));
-      },
-      { signal },
-    );
+    network.on('peerLeft', (left) => this.eachRunning((widget) => widget.peersChanged({ left })), {
+      signal,
+    });
   }
 
   /** Bytes of messages kept for widgets that are not running yet (never above MAX_HELD_BYTES). */
@@ -153,18 +132,9 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
     this.running.get(widgetId)?.widget.setVisible(visible);
   }
 
-  /** Sends a control message to one peer or all; control never competes with a widget's budget. */
-  sendControl(control: PeerControl, to?: string): Promise<void> {
-    return this.options.network.send(
-      CONTROL_CHANNEL_ID,
-      'json',
-      utf8.encode(JSON.stringify(control)),
-      to,
-    );
-  }
-
   private route(message: NetworkMessage): void {
-    if (message.widgetId === CONTROL_CHANNEL_ID) return this.receiveControl(message);
+    // The call's own control messages travel beside the widgets' and are not for any widget.
+    if (message.widgetId === CONTROL_CHANNEL_ID) return;
     const running = this.running.get(message.widgetId);
     if (running) return running.widget.deliver(message);
     if (!this.known.has(message.widgetId)) {
@@ -188,33 +158,6 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       while (this.heldBytesNow > limit && queue.length > (queue === first ? 1 : 0))
         this.heldBytesNow -= queue.shift()!.payload.byteLength;
     }
-  }
-
-  private receiveControl(message: NetworkMessage): void {
-    const peer = message.from.id;
-    let allowance = this.controlAllowance.get(peer);
-    if (!allowance) {
-      allowance = new TokenBucket(CONTROL_BURST, CONTROL_PER_SECOND, () => performance.now());
-      this.controlAllowance.set(peer, allowance);
-    }
-    if (!allowance.take()) {
-      // Logged a few times, not once per message: the log must not become the flood.
-      if (this.controlRefusalsLogged++ < 10)
-        this.options.log.warn(`Dropped control messages from ${peer}: too many`);
-      return;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder().decode(message.payload));
-    } catch {
-      raw = undefined;
-    }
-    const parsed = parsePeerControl(raw);
-    if (!parsed.ok) {
-      this.options.log.warn(`Refused a control message from ${message.from.id}`, parsed.reason);
-      return;
-    }
-    this.emit('controlReceived', { control: parsed.value, from: message.from });
   }
 
   private eachRunning(action: (widget: RunningWidget) => void): void {

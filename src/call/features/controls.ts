@@ -1,19 +1,17 @@
-import type { LocalMediaController } from '../../session/local-media-controller.js';
 import type { TrackKind } from '../../session/peer-link.js';
-import type { Logger } from '../../shared/log.js';
+import type { CallContext } from '../call-context.js';
 
 function setToggle(button: HTMLButtonElement, pressed: boolean, label: string): void {
   button.textContent = label;
   button.setAttribute('aria-pressed', String(pressed));
 }
 
+export const title = 'The microphone and camera controls';
+
 /** The control bar: microphone, camera, device pickers and Leave. */
-export function wireControls(
-  media: LocalMediaController,
-  onLeave: () => void,
-  log: Logger,
-  signal: AbortSignal,
-): void {
+export function start({ session, log }: CallContext, signal: AbortSignal): void {
+  const media = session.media;
+  const onLeave = (): void => void session.leave();
   const mic = document.querySelector<HTMLButtonElement>('#toggle-mic')!;
   const camera = document.querySelector<HTMLButtonElement>('#toggle-camera')!;
   const pickers: Record<TrackKind, HTMLSelectElement> = {

@@ -1,5 +1,9 @@
+import type { CallContext } from '../call-context.js';
+
+export const title = 'The invite link';
+
 /** Shows the invite link and copies it, saying whether that worked. */
-export function wireInviteLink(url: string, signal: AbortSignal): void {
+export function start({ inviteUrl: url }: CallContext, signal: AbortSignal): void {
   const field = document.querySelector<HTMLInputElement>('#invite-link')!;
   const status = document.querySelector<HTMLElement>('#copy-status')!;
   field.value = url;

@@ -1,8 +1,9 @@
-import type { CallSession } from '../../session/call-session.js';
-import type { Logger } from '../../shared/log.js';
+import type { CallContext } from '../call-context.js';
 
 /** The "Lock room" toggle: anyone in the call may lock or unlock it, and everyone sees which. */
-export function wireRoomLock(session: CallSession, log: Logger, signal: AbortSignal): void {
+export const title = 'Locking the room';
+
+export function start({ session, log }: CallContext, signal: AbortSignal): void {
   const button = document.querySelector<HTMLButtonElement>('#toggle-lock')!;
   let locked = false;
   session.on(

@@ -1,17 +1,13 @@
-import type { CallSession } from '../../session/call-session.js';
-import type { Logger } from '../../shared/log.js';
+import type { CallContext } from '../call-context.js';
 import { TileGrid } from '../stage/tile-grid.js';
 
 /**
  * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone
  * on its own transceiver, and stops on the button or on the browser's own "Stop sharing" bar.
  */
-export function wireScreenShare(
-  session: CallSession,
-  grid: TileGrid,
-  log: Logger,
-  signal: AbortSignal,
-): void {
+export const title = 'Screen sharing';
+
+export function start({ session, grid, log }: CallContext, signal: AbortSignal): void {
   const button = document.querySelector<HTMLButtonElement>('#share-screen')!;
   let sharing: MediaStream | undefined;
 

@@ -1,11 +1,13 @@
-import type { CallSession } from '../../session/call-session.js';
+import type { CallContext } from '../call-context.js';
 import { UnconnectedMembers } from '../../session/unconnected-members.js';
 
 /**
  * The eavesdropper check on screen: names whoever the server says is in the room but has not
  * connected to this person within the grace (see session/unconnected-members.ts).
  */
-export function wireUnconnectedWarning(session: CallSession, signal: AbortSignal): void {
+export const title = 'The warning about members not connected to you';
+
+export function start({ session }: CallContext, signal: AbortSignal): void {
   const note = document.querySelector<HTMLElement>('#unconnected-warning')!;
   const members = new UnconnectedMembers();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,14 +1,15 @@
 import type { Peer } from '../../protocol/signalling.js';
-import type { CallSession } from '../../session/call-session.js';
 import { connectionFingerprints } from '../../session/connection-fingerprints.js';
 import { securityWords } from '../../session/security-words.js';
-import type { TileGrid } from '../stage/tile-grid.js';
+import type { CallContext } from '../call-context.js';
 
 /**
  * "Verify" on each person's tile: the security words of the connection to them, to compare
  * aloud (see session/security-words.ts). Words that differ mean someone is in between.
  */
-export function wireVerifyWords(session: CallSession, grid: TileGrid, signal: AbortSignal): void {
+export const title = 'Verifying who you are talking to';
+
+export function start({ session, grid }: CallContext, signal: AbortSignal): void {
   const dialog = document.querySelector<HTMLDialogElement>('#verify-dialog')!;
   const title = document.querySelector<HTMLElement>('#verify-title')!;
   const list = document.querySelector<HTMLElement>('#verify-words')!;

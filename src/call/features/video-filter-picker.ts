@@ -1,8 +1,11 @@
-import type { LocalMediaController } from '../../session/local-media-controller.js';
+import type { CallContext } from '../call-context.js';
 import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../../session/video-filter.js';
 
 /** The Filter picker: changes the look of your outgoing video, live, for everyone. */
-export function wireVideoFilterPicker(media: LocalMediaController, signal: AbortSignal): void {
+export const title = 'Video filters';
+
+export function start({ session }: CallContext, signal: AbortSignal): void {
+  const media = session.media;
   const picker = document.querySelector<HTMLSelectElement>('#filter-select')!;
   if (!canFilterVideo()) {
     document.querySelector<HTMLElement>('#filter-picker')!.hidden = true;

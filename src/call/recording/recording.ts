@@ -1,20 +1,8 @@
-import type { CallSession } from '../../session/call-session.js';
-import type { Logger } from '../../shared/log.js';
-import type { WidgetHost } from '../../widget-host/widget-host.js';
-import type { WidgetNetwork } from '../../widget-host/widget-network.js';
+import type { CallContext } from '../call-context.js';
 import { CallRecorder } from './call-recorder.js';
-import type { TileGrid } from '../stage/tile-grid.js';
 import { withWebmDuration } from './webm-duration.js';
 
-export interface RecordingOptions {
-  session: CallSession;
-  grid: TileGrid;
-  host: WidgetHost;
-  network: WidgetNetwork;
-  room: string;
-  log: Logger;
-  signal: AbortSignal;
-}
+export const title = 'Recording';
 
 const SELF = 'self';
 
@@ -47,8 +35,8 @@ function save(recording: Blob, name: string): void {
  * the call (late joiners too) is told, and sees who is recording and for how long, because
  * people must know when they are being recorded. Stopping saves a WebM file.
  */
-export function wireRecording(options: RecordingOptions): void {
-  const { session, grid, host, network, log, signal } = options;
+export function start(ctx: CallContext, signal: AbortSignal): void {
+  const { session, grid, control, network, log } = ctx;
   const button = document.querySelector<HTMLButtonElement>('#record')!;
   const indicator = document.querySelector<HTMLElement>('#recording-indicator')!;
   // Who records, by peer id (SELF for this person), and since when on this device's clock.
@@ -73,8 +61,8 @@ export function wireRecording(options: RecordingOptions): void {
 
   const tell = (active: boolean, to?: string): void => {
     const since = recorders.get(SELF)?.since ?? Date.now();
-    host
-      .sendControl({ type: 'recording', active, elapsedMs: Date.now() - since }, to)
+    control
+      .send({ type: 'recording:changed', active, elapsedMs: Date.now() - since }, to)
       .catch((error: unknown) => log.warn('Could not tell peers about the recording', error));
   };
 
@@ -108,7 +96,7 @@ export function wireRecording(options: RecordingOptions): void {
     render();
     try {
       const recording = await running.stop();
-      save(await withWebmDuration(recording, Date.now() - since), fileName(options.room));
+      save(await withWebmDuration(recording, Date.now() - since), fileName(ctx.room));
     } catch (error) {
       log.error('The recording could not be saved', error);
     } finally {
@@ -118,12 +106,10 @@ export function wireRecording(options: RecordingOptions): void {
   };
 
   button.addEventListener('click', () => (recorder ? void stop() : start()), { signal });
-  host.on(
-    'controlReceived',
-    ({ control, from }) => {
-      if (control.type !== 'recording') return;
-      if (control.active)
-        recorders.set(from.id, { name: from.name, since: Date.now() - control.elapsedMs });
+  control.on(
+    'recording:changed',
+    ({ control: { active, elapsedMs }, from }) => {
+      if (active) recorders.set(from.id, { name: from.name, since: Date.now() - elapsedMs });
       else recorders.delete(from.id);
       render();
     },

@@ -1,4 +1,4 @@
-import type { CallSession } from '../../session/call-session.js';
+import type { CallContext } from '../call-context.js';
 import { TileGrid } from './tile-grid.js';
 
 /** Often enough to follow speech; each reading is a cheap look at the last packets. */
@@ -9,7 +9,9 @@ const EVERY_MS = 150;
  * RTP packet carries, and the encoder's for our own), not from decoding audio in Web Audio: on
  * a busy two-core machine an AudioContext per page cost a 4-person call most of its CPU.
  */
-export function startAudioLevels(session: CallSession, grid: TileGrid, signal: AbortSignal): void {
+export const title = 'Sound meters';
+
+export function start({ session, grid }: CallContext, signal: AbortSignal): void {
   const shown = new Map<string, number>();
   const show = (id: string, raw: number): void => {
     // Speech sits around 0.01–0.3 of full scale: stretch it, rise at once, fall gently.

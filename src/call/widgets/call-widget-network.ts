@@ -13,14 +13,27 @@ import type { Logger } from '../../shared/log.js';
 export class CallWidgetNetwork extends TypedEmitter<WidgetNetworkEvents> implements WidgetNetwork {
   private readonly bus = new WidgetBus();
   private readonly names = new Map<string, string>();
+  private selfId: string;
 
   constructor(
     private readonly session: CallSession,
-    private readonly selfInfo: () => PeerInfo,
+    private readonly selfName: string,
     log: Logger,
     signal: AbortSignal,
   ) {
     super();
+    // Who this person is for their widgets: the id the server gave them, kept through a lost
+    // server ('reconnecting'), when the call goes on under the same id. A widget frame that
+    // (re)connected then was once told an empty id, and the lines it sent were refused as
+    // forged.
+    this.selfId = session.state.kind === 'in-call' ? session.state.selfId : '';
+    session.on(
+      'stateChanged',
+      (state) => {
+        if (state.kind === 'in-call') this.selfId = state.selfId;
+      },
+      { signal },
+    );
     session.on(
       'dataChannelOpened',
       ({ peerId, channel }) => {
@@ -50,8 +63,9 @@ export class CallWidgetNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
     );
   }
 
+  /** This person; the id is '' until the server first admits them to the room. */
   get self(): PeerInfo {
-    return this.selfInfo();
+    return { id: this.selfId, name: this.selfName };
   }
 
   peers(): PeerInfo[] {

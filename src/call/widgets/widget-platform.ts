@@ -1,32 +1,22 @@
-import type { CallSession } from '../../session/call-session.js';
 import { browser } from '../../shared/browser.js';
-import type { Logger } from '../../shared/log.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
-import { CallWidgetNetwork } from './call-widget-network.js';
+import type { CallContext } from '../call-context.js';
 import { startStatsSampler } from './stats-sampler.js';
 import { WidgetDock } from './widget-dock.js';
 import { WidgetPanel } from './widget-panel.js';
 import { WidgetRoom } from './widget-room.js';
 
-export interface WidgetPlatformOptions {
-  session: CallSession;
-  room: string;
-  name: string;
-  log: Logger;
-  signal: AbortSignal;
-}
+export const title = 'Widgets';
 
 /**
  * Wires the widget platform into the call page: the registry, the dock, the panel and the host
  * that runs widgets over the call's data channels. Runs before the call starts so no widget
  * message from a fast peer arrives before anyone listens.
  */
-export async function startWidgetPlatform(
-  options: WidgetPlatformOptions,
-): Promise<{ host: WidgetHost; network: CallWidgetNetwork }> {
-  const { session, log, signal } = options;
+export async function start(ctx: CallContext, signal: AbortSignal): Promise<void> {
+  const { session, network, control, log } = ctx;
   const base = new URL('/', location.href);
   const note = (text: string) => {
     document.querySelector('#widget-note')!.textContent = text;
@@ -39,23 +29,6 @@ export async function startWidgetPlatform(
     log.warn('Some widgets were skipped', registry.errors);
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
   }
-  // Who this person is for their widgets: the id the server gave them, kept through a lost
-  // server ('reconnecting'), when the call goes on under the same id. A widget frame that
-  // (re)connected then was told an empty id, and the lines it sent were refused as forged.
-  let selfId = session.state.kind === 'in-call' ? session.state.selfId : '';
-  session.on(
-    'stateChanged',
-    (state) => {
-      if (state.kind === 'in-call') selfId = state.selfId;
-    },
-    { signal },
-  );
-  const network = new CallWidgetNetwork(
-    session,
-    () => ({ id: selfId, name: options.name }),
-    log,
-    signal,
-  );
   const host = new WidgetHost({
     widgets: registry.entries.map((entry) => ({
       id: entry.id,
@@ -71,7 +44,7 @@ export async function startWidgetPlatform(
         set: (key, value) => browser.storage.local.set({ [key]: value }),
         remove: (key) => browser.storage.local.remove(key),
       },
-      options.room,
+      ctx.room,
     ),
     log,
     signal,
@@ -87,13 +60,29 @@ export async function startWidgetPlatform(
     (widgetId) => room.open(widgetId),
     signal,
   );
-  dock.show(
-    registry.entries.map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      iconUrl: new URL(entry.icon, base).toString(),
-    })),
-  );
+  // The dock appears once the server has admitted this person: a widget started before then
+  // would be told it has no id, and what it sent in its name would be refused by every peer.
+  const showDock = (): void =>
+    dock.show(
+      registry.entries.map((entry) => ({
+        id: entry.id,
+        title: entry.title,
+        iconUrl: new URL(entry.icon, base).toString(),
+      })),
+    );
+  if (network.self.id !== '') showDock();
+  else {
+    const admitted = new AbortController();
+    session.on(
+      'stateChanged',
+      (state) => {
+        if (state.kind !== 'in-call') return;
+        admitted.abort();
+        showDock();
+      },
+      { signal: AbortSignal.any([signal, admitted.signal]) },
+    );
+  }
   // Leaving takes the widgets' frames away; their panel and dock go with them.
   signal.addEventListener('abort', () => {
     document.querySelector<HTMLElement>('#widget-panel')!.hidden = true;
@@ -116,6 +105,7 @@ export async function startWidgetPlatform(
   const room = new WidgetRoom({
     host,
     network,
+    control,
     dock,
     panel,
     titles: new Map(registry.entries.map((entry) => [entry.id, entry.title])),
@@ -123,5 +113,4 @@ export async function startWidgetPlatform(
     log,
     signal,
   });
-  return { host, network };
 }

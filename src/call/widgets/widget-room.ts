@@ -1,7 +1,7 @@
 import type { PeerControl } from '../../protocol/peer-control.js';
 import type { PeerInfo } from '../../protocol/widget.js';
-import { assertNever } from '../../shared/assert-never.js';
 import type { Logger } from '../../shared/log.js';
+import type { PeerControlChannel } from '../peer-control-channel.js';
 import type { WidgetHost } from '../../widget-host/widget-host.js';
 import type { WidgetNetwork } from '../../widget-host/widget-network.js';
 import type { WidgetDock } from './widget-dock.js';
@@ -10,6 +10,7 @@ import type { WidgetPanel } from './widget-panel.js';
 export interface WidgetRoomOptions {
   host: WidgetHost;
   network: WidgetNetwork;
+  control: PeerControlChannel;
   dock: WidgetDock;
   panel: WidgetPanel;
   titles: Map<string, string>;
@@ -25,8 +26,13 @@ export interface WidgetRoomOptions {
  */
 export class WidgetRoom {
   constructor(private readonly options: WidgetRoomOptions) {
-    const { host, network, signal } = options;
-    host.on('controlReceived', ({ control, from }) => this.receive(control, from), { signal });
+    const { host, network, control: channel, signal } = options;
+    channel.on('widget:opened', ({ control, from }) => this.opened(control.widget, from), {
+      signal,
+    });
+    channel.on('widget:listed', ({ control, from }) => this.listed(control.widgets, from), {
+      signal,
+    });
     host.on('badgeChanged', ({ widgetId, count }) => options.dock.setBadge(widgetId, count), {
       signal,
     });
@@ -37,7 +43,7 @@ export class WidgetRoom {
   open(widgetId: string): void {
     const wasRunning = this.options.host.isRunning(widgetId);
     this.show(widgetId);
-    if (!wasRunning) this.announce({ type: 'widget:opened', widget: widgetId });
+    if (!wasRunning) this.send({ type: 'widget:opened', widget: widgetId });
   }
 
   private show(widgetId: string): void {
@@ -48,24 +54,19 @@ export class WidgetRoom {
     this.options.dock.setOpen(widgetId, true);
   }
 
-  private receive(control: PeerControl, from: PeerInfo): void {
-    switch (control.type) {
-      case 'widget:opened': {
-        const title = this.options.titles.get(control.widget);
-        if (title === undefined) return this.unknown(control.widget, from);
-        this.show(control.widget);
-        return this.options.note(`${from.name} opened ${title}`);
-      }
-      case 'widgets:open':
-        for (const widgetId of control.widgets) {
-          if (!this.options.titles.has(widgetId)) this.unknown(widgetId, from);
-          else if (!this.options.host.isRunning(widgetId)) this.show(widgetId);
-        }
-        return;
-      case 'recording':
-        return; // the recording indicator's business (recording.ts)
-      default:
-        return assertNever(control);
+  /** Someone opened a widget: it opens here too. */
+  private opened(widgetId: string, from: PeerInfo): void {
+    const title = this.options.titles.get(widgetId);
+    if (title === undefined) return this.unknown(widgetId, from);
+    this.show(widgetId);
+    this.options.note(`${from.name} opened ${title}`);
+  }
+
+  /** The widgets open at a peer this person just reached: any not running here start. */
+  private listed(widgetIds: string[], from: PeerInfo): void {
+    for (const widgetId of widgetIds) {
+      if (!this.options.titles.has(widgetId)) this.unknown(widgetId, from);
+      else if (!this.options.host.isRunning(widgetId)) this.show(widgetId);
     }
   }
 
@@ -76,16 +77,12 @@ export class WidgetRoom {
   private tellOpenWidgets(peer: PeerInfo): void {
     const widgets = this.options.host.runningIds();
     if (widgets.length === 0) return;
-    this.send({ type: 'widgets:open', widgets }, peer.id);
-  }
-
-  private announce(control: PeerControl): void {
-    this.send(control);
+    this.send({ type: 'widget:listed', widgets }, peer.id);
   }
 
   private send(control: PeerControl, to?: string): void {
-    this.options.host
-      .sendControl(control, to)
+    this.options.control
+      .send(control, to)
       .catch((error: unknown) =>
         this.options.log.warn('Could not tell peers about widgets', error),
       );
