@@ -1,11 +1,16 @@
-import type { Peer, RoomSettings, Signal } from '../protocol/signalling.js';
+import {
+  SIGNALLING_PROTOCOL_VERSION,
+  type Peer,
+  type RoomSettings,
+  type Signal,
+} from '../protocol/signalling.js';
 import { AppError, errors, type WireError } from '../shared/app-error.js';
 import type { Logger } from '../shared/log.js';
 import { markMoment } from '../shared/perf-marks.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { SignallingClient } from '../signalling-client/signalling-client.js';
 import type { LocalMediaController } from './local-media-controller.js';
-import { PeerLink, type LinkState, type TrackKind } from './peer-link.js';
+import { PeerLink, type LinkState, type PeerLinkOptions, type TrackKind } from './peer-link.js';
 import { videoBudgetFor } from './video-budget.js';
 
 /** Where this person is in the call; one value, one `stateChanged` event. */
@@ -40,7 +45,26 @@ export interface CallSessionEvents extends Record<string, unknown> {
   roomChanged: RoomSettings;
 }
 
-export interface CallSessionOptions {
+/** What the session uses of its signalling connection: a SignallingClient, or a fake in a test. */
+export type SessionSignalling = Pick<SignallingClient, 'on' | 'request' | 'sendSignal'>;
+/** What it uses of the connection to one peer: a PeerLink, or a fake. */
+export type SessionLink = Pick<
+  PeerLink,
+  | 'on'
+  | 'pc'
+  | 'remoteStream'
+  | 'incomingAudioLevel'
+  | 'outgoingAudioLevel'
+  | 'setScreenTrack'
+  | 'setLocalTrack'
+  | 'setVideoBudget'
+  | 'handleSignal'
+  | 'close'
+>;
+/** What it uses of this person's camera and microphone. */
+export type SessionMedia = Pick<LocalMediaController, 'on' | 'state' | 'currentTracks' | 'stop'>;
+
+export interface CallSessionOptions<Media extends SessionMedia = LocalMediaController> {
   room: string;
   name: string;
   serverUrl: string;
@@ -54,7 +78,11 @@ export interface CallSessionOptions {
    * The camera and microphone, already started by the pre-join step: joining sends what the
    * person saw and chose there.
    */
-  media: LocalMediaController;
+  media: Media;
+  /** How the session reaches the server; a test hands in a fake. */
+  createSignalling?: (serverUrl: string, log: Logger, signal: AbortSignal) => SessionSignalling;
+  /** How it connects to one peer; a test hands in a fake. */
+  createLink?: (options: PeerLinkOptions) => SessionLink;
 }
 
 export interface ResumeTokenStore {
@@ -76,14 +104,18 @@ function newInstanceId(): string {
 }
 
 /** The call: this person's media, the signalling connection and one PeerLink per participant. */
-export class CallSession extends TypedEmitter<CallSessionEvents> {
-  readonly media: LocalMediaController;
+export class CallSession<
+  Media extends SessionMedia = LocalMediaController,
+> extends TypedEmitter<CallSessionEvents> {
+  readonly media: Media;
   private readonly lifetime = new AbortController();
-  private readonly links = new Map<string, PeerLink>();
+  private readonly links = new Map<string, SessionLink>();
+  /** Each link's listeners and whether its data channel was announced, until it is dropped. */
+  private readonly linkScopes = new Map<SessionLink, { scope: AbortController; open: boolean }>();
   private readonly participants = new Map<string, Peer>();
   /** The screen this person shares, sent to every link, including ones made later. */
   private screenTrack: MediaStreamTrack | null = null;
-  private signalling: SignallingClient | undefined;
+  private signalling: SessionSignalling | undefined;
   private current: SessionState = { kind: 'joining' };
   private joinedOnce = false;
   private serverIceServers: RTCIceServer[] = [];
@@ -93,7 +125,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
   /** Peers the server has confirmed since our last join; the rest may have gone meanwhile. */
   private confirmed = new Set<string>();
 
-  constructor(private readonly options: CallSessionOptions) {
+  constructor(private readonly options: CallSessionOptions<Media>) {
     super();
     this.media = options.media;
     this.password = options.password;
@@ -119,7 +151,10 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
    */
   start(): void {
     this.assertAlive();
-    const signalling = new SignallingClient(
+    const createSignalling =
+      this.options.createSignalling ??
+      ((url, log, signal) => new SignallingClient(url, log, signal));
+    const signalling = createSignalling(
       this.options.serverUrl,
       this.options.log,
       this.lifetime.signal,
@@ -193,11 +228,6 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     });
   }
 
-  /** The widget DataChannel to `peerId`, when open. */
-  dataChannel(peerId: string): RTCDataChannel | undefined {
-    return this.links.get(peerId)?.dataChannel;
-  }
-
   /**
    * Leaves the call. `mayReturn` when the page is going away (it may be reloading): the server
    * then keeps this person's place for a few seconds.
@@ -213,7 +243,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   /** Releases everything: links, camera and microphone (their lights go off), the socket. */
   private end(): void {
-    this.closeAllLinks();
+    this.removeAllParticipants();
     this.media.stop();
     this.lifetime.abort();
   }
@@ -246,7 +276,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     markMoment('tfx:join-sent');
     const resume = this.options.resumeTokens?.load();
     const reply = await this.signalling.request('room:join', {
-      v: 1,
+      v: SIGNALLING_PROTOCOL_VERSION,
       room: this.options.room,
       name: this.options.name,
       media: this.media.state,
@@ -312,8 +342,9 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.lifetime.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
 
-  private connect(peerId: string, role: 'initiator' | 'responder'): PeerLink {
-    const link = new PeerLink({
+  private connect(peerId: string, role: 'initiator' | 'responder'): SessionLink {
+    const createLink = this.options.createLink ?? ((options) => new PeerLink(options));
+    const link = createLink({
       peerId,
       role,
       rtcConfig: this.rtcConfig,
@@ -324,22 +355,32 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       },
       log: this.options.log,
     });
-    const signal = this.lifetime.signal;
+    // A link's listeners end with the link, not with the call: a peer who left and came back
+    // ten times leaves no listeners behind.
+    const scope = new AbortController();
+    const linkScope = { scope, open: false };
+    this.linkScopes.set(link, linkScope);
+    const signal = AbortSignal.any([this.lifetime.signal, scope.signal]);
     link.on('stateChanged', (state) => this.emit('linkStateChanged', { peerId, state }), {
       signal,
     });
     link.on(
-      'remoteTrack',
+      'remoteTrackAdded',
       () => this.emit('remoteStreamChanged', { peerId, stream: link.remoteStream }),
       { signal },
     );
-    link.on('remoteScreen', (stream) => this.emit('remoteScreenChanged', { peerId, stream }), {
-      signal,
-    });
+    link.on(
+      'remoteScreenChanged',
+      (stream) => this.emit('remoteScreenChanged', { peerId, stream }),
+      {
+        signal,
+      },
+    );
     if (this.screenTrack) void link.setScreenTrack(this.screenTrack);
     link.on(
       'dataChannelOpened',
       (channel) => {
+        linkScope.open = true;
         markMoment('tfx:datachannel-open', peerId);
         this.emit('dataChannelOpened', { peerId, channel });
       },
@@ -348,9 +389,8 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     link.on(
       'dataChannelClosed',
       () => {
-        // A replaced link's channel closes after its successor may have opened: not news.
-        const current = this.links.get(peerId);
-        if (!current || current === link) this.emit('dataChannelClosed', { peerId });
+        linkScope.open = false;
+        this.emit('dataChannelClosed', { peerId });
       },
       { signal },
     );
@@ -384,10 +424,17 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     if (!link) return;
     link.close();
     this.links.delete(peerId);
+    // Its listeners go now. Its channel closes later, maybe after a successor's opened, so
+    // its close is told here, while it is still this peer's news.
+    const linkScope = this.linkScopes.get(link);
+    this.linkScopes.delete(link);
+    linkScope?.scope.abort();
+    if (linkScope?.open) this.emit('dataChannelClosed', { peerId });
     this.rebalanceVideo();
   }
 
-  private closeAllLinks(): void {
+  /** Everyone leaves this person's call: their links close and their tiles go. */
+  private removeAllParticipants(): void {
     for (const peerId of [...this.participants.keys()]) this.removeParticipant(peerId);
   }
 

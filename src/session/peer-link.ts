@@ -9,9 +9,9 @@ export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 export interface PeerLinkEvents extends Record<string, unknown> {
   stateChanged: LinkState;
-  remoteTrack: MediaStreamTrack;
+  remoteTrackAdded: MediaStreamTrack;
   /** The peer's shared screen: a stream while it shares, null when it stops. */
-  remoteScreen: MediaStream | null;
+  remoteScreenChanged: MediaStream | null;
   dataChannelOpened: RTCDataChannel;
   dataChannelClosed: RTCDataChannel;
 }
@@ -94,14 +94,14 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     this.pc.addEventListener('track', ({ track, transceiver }) => {
       if (this.isCameraOrMicrophone(transceiver)) {
         this.remoteStream.addTrack(track);
-        this.emit('remoteTrack', track);
+        this.emit('remoteTrackAdded', track);
         return;
       }
       // Any later video m-line is a screen (this app sends nothing else). Renegotiation to
       // inactive mutes its track and sharing again unmutes it: the tile follows. Sharing again
       // fires 'track' again for the same track, which is already followed.
       if (track.kind !== 'video') return;
-      const show = () => this.emit('remoteScreen', track.muted ? null : this.remoteScreen);
+      const show = () => this.emit('remoteScreenChanged', track.muted ? null : this.remoteScreen);
       if (!this.remoteScreen.getTrackById(track.id)) {
         for (const old of this.remoteScreen.getVideoTracks()) this.remoteScreen.removeTrack(old);
         this.remoteScreen.addTrack(track);
