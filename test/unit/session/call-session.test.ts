@@ -2,8 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Peer, Signal } from '../../../src/protocol/signalling.js';
 import {
   CallSession,
-  type SessionLink,
-  type SessionMedia,
   type SessionSignalling,
 } from '../../../src/session/call-session.js';
 import type { PeerLinkEvents, PeerLinkOptions } from '../../../src/session/peer-link.js';
