@@ -2,7 +2,7 @@ import type { Logger } from '../shared/log.js';
 
 export interface IceRecoveryOptions {
   /** Only one side restarts, so both do not send competing offers: the one that made the call. */
-  restarts: boolean;
+  mayRestart: boolean;
   log: Logger;
   /** How long a 'disconnected' link may stay so before an ICE restart. */
   graceMs?: number;
@@ -37,10 +37,6 @@ export class IceRecovery {
     return this.downSince !== undefined && !this.gaveUp;
   }
 
-  get restarts(): number {
-    return this.restartsMade;
-  }
-
   private get gaveUp(): boolean {
     return (
       this.downSince !== undefined &&
@@ -62,7 +58,7 @@ export class IceRecovery {
     }
     if (state !== 'disconnected' && state !== 'failed') return;
     this.downSince ??= performance.now();
-    if (!this.options.restarts) return;
+    if (!this.options.mayRestart) return;
     if (state === 'failed') this.restart();
     else if (this.timer === undefined) this.schedule(this.options.graceMs ?? 2_000);
   }

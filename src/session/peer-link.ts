@@ -1,11 +1,17 @@
 import type { Signal } from '../protocol/signalling.js';
 import type { Logger } from '../shared/log.js';
 import { IceRecovery } from './ice-recovery.js';
+import {
+  cappedEncoding,
+  ignoresOffer,
+  keepEarlyCandidate,
+  linkStateOf,
+  type LinkState,
+} from './link-rules.js';
 import type { VideoBudget } from './video-budget.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 
-/** What a tile shows about the connection to one peer. */
-export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+export type { LinkState };
 
 export interface PeerLinkEvents extends Record<string, unknown> {
   stateChanged: LinkState;
@@ -29,26 +35,8 @@ export interface PeerLinkOptions {
   log: Logger;
 }
 
-const MAX_EARLY_CANDIDATES = 64;
-
 /** The DataChannel the widget platform shares; negotiated so both sides create it with id 0. */
 export const WIDGET_CHANNEL = { label: 'tfx-widgets', id: 0 } as const;
-
-function linkStateOf(state: RTCPeerConnectionState): LinkState | undefined {
-  switch (state) {
-    case 'new':
-    case 'connecting':
-      return 'connecting';
-    case 'connected':
-      return 'connected';
-    case 'disconnected':
-      return 'reconnecting';
-    case 'failed':
-      return 'failed';
-    case 'closed':
-      return undefined;
-  }
-}
 
 /**
  * One RTCPeerConnection to one peer, using the perfect-negotiation pattern so either side may
@@ -111,14 +99,12 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
       show();
     });
     this.recovery = new IceRecovery(this.pc, {
-      restarts: options.role === 'initiator',
+      mayRestart: options.role === 'initiator',
       log: options.log,
       signal: this.lifetime.signal,
     });
     this.pc.addEventListener('connectionstatechange', () => {
-      let next = linkStateOf(this.pc.connectionState);
-      // A failed link that is being restarted is reconnecting, not lost.
-      if (next === 'failed' && this.recovery.recovering) next = 'reconnecting';
+      const next = linkStateOf(this.pc.connectionState, this.recovery.recovering);
       if (next && next !== this.linkState) {
         this.linkState = next;
         if (next === 'connected') void this.applyVideoBudget();
@@ -133,14 +119,6 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
       }
       this.openChannel();
     }
-  }
-
-  get state(): LinkState {
-    return this.linkState;
-  }
-
-  get dataChannel(): RTCDataChannel | undefined {
-    return this.channel?.readyState === 'open' ? this.channel : undefined;
   }
 
   /**
@@ -217,15 +195,9 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     if (!sender) return;
     const parameters = sender.getParameters();
     const [encoding] = parameters.encodings;
-    if (!encoding) return;
-    if (!budget && encoding.maxBitrate === undefined) return; // nothing to lift
-    if (budget) {
-      encoding.maxBitrate = budget.maxBitrate;
-      encoding.scaleResolutionDownBy = budget.scaleResolutionDownBy;
-    } else {
-      delete encoding.maxBitrate;
-      encoding.scaleResolutionDownBy = 1;
-    }
+    const capped = encoding && cappedEncoding(encoding, budget);
+    if (!capped) return;
+    parameters.encodings[0] = capped;
     try {
       await sender.setParameters(parameters);
     } catch (error) {
@@ -262,8 +234,7 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
     if (signal.type === 'candidate') {
       // A candidate can overtake the offer it belongs to; keep it until there is one.
       if (!this.pc.remoteDescription) {
-        if (this.earlyCandidates.length < MAX_EARLY_CANDIDATES)
-          this.earlyCandidates.push(signal.candidate);
+        keepEarlyCandidate(this.earlyCandidates, signal.candidate);
         return;
       }
       try {
@@ -273,10 +244,12 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
       }
       return;
     }
-    const readyForOffer =
-      !this.makingOffer && (this.pc.signalingState === 'stable' || this.settingRemoteAnswerPending);
-    const offerCollision = signal.type === 'offer' && !readyForOffer;
-    this.ignoreOffer = !this.polite && offerCollision;
+    this.ignoreOffer = ignoresOffer(signal.type, {
+      makingOffer: this.makingOffer,
+      signalingState: this.pc.signalingState,
+      settingRemoteAnswerPending: this.settingRemoteAnswerPending,
+      polite: this.polite,
+    });
     if (this.ignoreOffer) return;
     this.settingRemoteAnswerPending = signal.type === 'answer';
     await this.pc.setRemoteDescription({ type: signal.type, sdp: signal.sdp });

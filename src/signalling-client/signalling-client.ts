@@ -59,10 +59,6 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
-  get state(): SignallingConnection {
-    return this.connection;
-  }
-
   async request<K extends ClientEventName>(
     name: K,
     payload: z.input<(typeof clientEventSchemas)[K]>,

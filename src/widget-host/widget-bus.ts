@@ -73,10 +73,6 @@ export class WidgetBus extends TypedEmitter<WidgetBusEvents> {
     this.emit('peerDisconnected', peerId);
   }
 
-  isConnected(peerId: string): boolean {
-    return this.lanes.has(peerId);
-  }
-
   connectedPeers(): string[] {
     return [...this.lanes.keys()];
   }

@@ -1,5 +1,5 @@
 import { CONTROL_CHANNEL_ID } from '../protocol/peer-control.js';
-import type { PeerCallStats, PeerInfo } from '../protocol/widget.js';
+import type { PeerCallStats } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
@@ -37,8 +37,6 @@ export interface WidgetHostOptions {
 const MAX_HELD_PER_WIDGET = 1000;
 /** Bytes kept for all such widgets together; the oldest go first past it. */
 export const MAX_HELD_BYTES = 32 * 1024 * 1024;
-
-const utf8 = new TextEncoder();
 
 /**
  * Runs widgets on this page and routes the network to them: each message goes to the running
@@ -123,7 +121,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
     return widget;
   }
 
-  stop(widgetId: string): void {
+  private stop(widgetId: string): void {
     this.running.get(widgetId)?.stop.abort();
     this.running.delete(widgetId);
   }

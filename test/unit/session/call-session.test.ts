@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Peer, Signal } from '../../../src/protocol/signalling.js';
-import {
-  CallSession,
-  type SessionSignalling,
-} from '../../../src/session/call-session.js';
+import { CallSession, type SessionSignalling } from '../../../src/session/call-session.js';
 import type { PeerLinkEvents, PeerLinkOptions } from '../../../src/session/peer-link.js';
 import { createLogger } from '../../../src/shared/log.js';
 import { TypedEmitter } from '../../../src/shared/typed-emitter.js';

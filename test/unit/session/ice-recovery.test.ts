@@ -18,11 +18,11 @@ describe('IceRecovery', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function recoveryFor(restarts: boolean) {
+  function recoveryFor(mayRestart: boolean) {
     const pc = new FakeConnection();
     const lifetime = new AbortController();
     const recovery = new IceRecovery(pc as unknown as RTCPeerConnection, {
-      restarts,
+      mayRestart,
       log,
       graceMs: 2000,
       retryMs: 4000,
