@@ -1,6 +1,6 @@
 import { createLogger } from '../shared/log.js';
 import { frameUrl, loadRegistry } from '../widget-host/load-registry.js';
-import { MemoryRoom } from '../widget-host/memory-network.js';
+import { MemoryRoom } from '../widget-host/memory-room.js';
 import { addSimulatedPeer } from './simulated-peer.js';
 
 const NAMES = ['Ana', 'Bea', 'Cal', 'Dan'];

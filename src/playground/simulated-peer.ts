@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/log.js';
-import type { MemoryRoom } from '../widget-host/memory-network.js';
+import type { MemoryRoom } from '../widget-host/memory-room.js';
 import { RoomWidgetStorage, memoryArea } from '../widget-host/room-widget-storage.js';
 import { WidgetHost, type RunnableWidget } from '../widget-host/widget-host.js';
 

@@ -1,4 +1,4 @@
-import { encodeMessage, parseFrame, type PayloadKind } from '../protocol/peer.js';
+import { PEER_LIMITS, encodeMessage, parseFrame, type PayloadKind } from '../protocol/peer.js';
 import { errors } from '../shared/app-error.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { FrameScheduler, type FrameChannel, type SchedulerLimits } from './frame-scheduler.js';
@@ -82,6 +82,9 @@ export class WidgetBus extends TypedEmitter<WidgetBusEvents> {
    * been handed to the channel(s); rejects with NOT_CONNECTED if a channel is or goes away.
    */
   async send(widgetId: string, kind: PayloadKind, payload: Uint8Array, to?: string): Promise<void> {
+    // Refused with a code, as every widget network does, before any frame is made.
+    if (payload.byteLength > PEER_LIMITS.maxMessageBytes)
+      throw errors.messageTooLarge(payload.byteLength, PEER_LIMITS.maxMessageBytes);
     const targets =
       to === undefined ? [...this.lanes.entries()] : [[to, this.lanes.get(to)] as const];
     await Promise.all(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PeerControlChannel } from '../../../src/call/peer-control-channel.js';
 import { CONTROL_CHANNEL_ID } from '../../../src/protocol/peer-control.js';
 import { createLogger } from '../../../src/shared/log.js';
-import { MemoryRoom } from '../../../src/widget-host/memory-network.js';
+import { MemoryRoom } from '../../../src/widget-host/memory-room.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/shared/log.js';
-import { MemoryRoom } from '../../../src/widget-host/memory-network.js';
+import { MemoryRoom } from '../../../src/widget-host/memory-room.js';
 import { RoomWidgetStorage, memoryArea } from '../../../src/widget-host/room-widget-storage.js';
 import { CONTROL_CHANNEL_ID } from '../../../src/protocol/peer-control.js';
 import { MAX_HELD_BYTES, WidgetHost } from '../../../src/widget-host/widget-host.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRoom } from '../../../src/widget-host/memory-network.js';
+import { MemoryRoom } from '../../../src/widget-host/memory-room.js';
 
 /** A clock and timer queue the test advances by hand. */
 function manualTime() {
