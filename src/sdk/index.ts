@@ -6,6 +6,7 @@
 import {
   CONNECT_MESSAGE,
   WIDGET_LIMITS,
+  WIDGET_PROTOCOL_VERSION,
   type HostMessage,
   type OutgoingPayload,
   type PeerCallStats,
@@ -27,7 +28,11 @@ export type TfxErrorCode =
   | 'UNKNOWN_PEER'
   | 'NOT_CONNECTED'
   | 'INVALID_MESSAGE'
-  | 'STORAGE_FULL';
+  | 'STORAGE_FULL'
+  /** The host speaks another version of the widget protocol than this SDK. */
+  | 'INCOMPATIBLE_HOST'
+  /** Something failed in the host itself, not in what the widget asked. */
+  | 'HOST_ERROR';
 
 /** Every SDK promise rejects with this; `code` says what went wrong. */
 export class TfxError extends Error {
@@ -62,8 +67,30 @@ const statsHandlers = new Set<(stats: PeerCallStats[]) => void>();
 const backlog: [unknown, Peer][] = [];
 const BACKLOG_LIMIT = 1000;
 
+/**
+ * A host connects a widget as soon as its frame has loaded; a widget still waiting after this
+ * long was opened outside TFX (a plain browser tab), and is told so rather than left hanging.
+ */
+export const READY_TIMEOUT_MS = 10_000;
+
 let markReady: () => void;
-const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
+let refuseReady: (error: TfxError) => void;
+const readyPromise = new Promise<void>((resolve, reject) => {
+  markReady = resolve;
+  refuseReady = reject;
+});
+// A widget that never awaits ready() must not see an unhandled rejection for it.
+readyPromise.catch(() => undefined);
+const readyTimer = setTimeout(
+  () =>
+    refuseReady(
+      new TfxError(
+        'NOT_CONNECTED',
+        `No TFX host connected this widget within ${READY_TIMEOUT_MS / 1000} s: open it in a call or in the playground.`,
+      ),
+    ),
+  READY_TIMEOUT_MS,
+);
 
 function subscribe<T>(set: Set<T>, handler: T): Unsubscribe {
   set.add(handler);
@@ -83,6 +110,18 @@ function emit<A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A): 
 function receive(message: HostMessage): void {
   switch (message.type) {
     case 'host:hello':
+      clearTimeout(readyTimer);
+      // A host of another protocol version would be misread message by message: refuse it whole.
+      if ((message.version as number) !== WIDGET_PROTOCOL_VERSION) {
+        port?.close();
+        refuseReady(
+          new TfxError(
+            'INCOMPATIBLE_HOST',
+            `The host speaks widget protocol ${String(message.version)}; this SDK speaks ${WIDGET_PROTOCOL_VERSION}.`,
+          ),
+        );
+        return;
+      }
       me = message.self;
       currentPeers = message.peers;
       visible = message.visible;

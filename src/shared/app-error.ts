@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'ROOM_LOCKED',
   'UNKNOWN_SERVER',
+  /** A failure inside this page's host, not in what a widget or peer sent. */
+  'HOST_ERROR',
 ] as const;
 
 /** Every failure a person or a peer may see has one of these codes. */

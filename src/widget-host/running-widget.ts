@@ -153,10 +153,12 @@ export class RunningWidget {
     work.then(
       (data) => this.reply(id, data === undefined ? { ok: true } : { ok: true, data }),
       (error: unknown) => {
+        // What the host could not do for a reason of its own (a storage failure, a bug) is
+        // its error, not the widget's: it is never reported as a malformed request.
         const wire =
           error instanceof AppError
             ? error.toWire()
-            : { code: 'INVALID_MESSAGE' as const, message: String(error) };
+            : { code: 'HOST_ERROR' as const, message: String(error) };
         this.reply(id, { ok: false, error: wire });
       },
     );

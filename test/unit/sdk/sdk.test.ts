@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONNECT_MESSAGE, type HostMessage } from '../../../src/protocol/widget.js';
+import type * as SdkModule from '../../../src/sdk/index.js';
+
+type Sdk = typeof SdkModule;
+
+/** The host's end of the widget's port: it records what the widget posts and answers by hand. */
+class FakePort {
+  onmessage: ((event: { data: HostMessage }) => void) | null = null;
+  readonly posted: { type: string; id?: number; [key: string]: unknown }[] = [];
+  closed = false;
+  postMessage(message: { type: string; id?: number }): void {
+    this.posted.push(message);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The host sends the widget one message. */
+  host(message: HostMessage): void {
+    this.onmessage?.({ data: message });
+  }
+}
+
+const ana = { id: 'ana', name: 'Ana' };
+const bea = { id: 'bea', name: 'Bea' };
+const hello = (version = 1): HostMessage =>
+  ({ type: 'host:hello', version, self: ana, peers: [bea], visible: true }) as HostMessage;
+
+let frameWindow: EventTarget;
+let parentWindow: object;
+
+/** A fresh SDK in a stand-in frame: its own module state, a window, a parent. */
+async function loadSdk(): Promise<Sdk> {
+  vi.resetModules();
+  frameWindow = new EventTarget();
+  parentWindow = {};
+  vi.stubGlobal('addEventListener', frameWindow.addEventListener.bind(frameWindow));
+  vi.stubGlobal('parent', parentWindow);
+  return import('../../../src/sdk/index.js');
+}
+
+/** The host hands the frame its port, as widget-frame.ts does on load. */
+function connect(port: FakePort, source: unknown = parentWindow): void {
+  const event = Object.assign(new Event('message'), {
+    data: { type: CONNECT_MESSAGE },
+    source,
+    ports: [port],
+  });
+  frameWindow.dispatchEvent(event);
+}
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the SDK, on a fake port', () => {
+  it('is ready once the host says hello, and knows who it is and who else is there', async () => {
+    const tfx = await loadSdk();
+    expect(() => tfx.self()).toThrow(expect.objectContaining({ code: 'NOT_CONNECTED' }) as Error);
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    await tfx.ready();
+    expect(tfx.self()).toEqual(ana);
+    expect(tfx.peers()).toEqual([bea]);
+  });
+
+  it('takes its port only from the parent window', async () => {
+    const tfx = await loadSdk();
+    const stranger = new FakePort();
+    connect(stranger, {});
+    expect(stranger.onmessage).toBeNull();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    await expect(tfx.ready()).resolves.toBeUndefined();
+  });
+
+  it('refuses a host of another protocol version, and closes the port', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello(2));
+    await expect(tfx.ready()).rejects.toMatchObject({ code: 'INCOMPATIBLE_HOST' });
+    expect(port.closed).toBe(true);
+  });
+
+  it('stops waiting after 10 s with no host, with a reason', async () => {
+    const tfx = await loadSdk();
+    const waiting = tfx.ready();
+    vi.advanceTimersByTime(tfx.READY_TIMEOUT_MS);
+    await expect(waiting).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+  });
+
+  it('sends a message once ready, and settles it with the host’s answer', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    const sending = tfx.sendMessage({ hello: 'there' }, { to: 'bea' });
+    port.host(hello());
+    await vi.advanceTimersByTimeAsync(0);
+    const request = port.posted[0]!;
+    expect(request).toMatchObject({
+      type: 'message:send',
+      to: 'bea',
+      payload: { kind: 'json', text: '{"hello":"there"}' },
+    });
+    port.host({
+      type: 'request:done',
+      id: request.id!,
+      result: { ok: false, error: { code: 'RATE_LIMITED', message: 'slow down' } },
+    });
+    await expect(sending).rejects.toMatchObject({ code: 'RATE_LIMITED', message: 'slow down' });
+  });
+
+  it('refuses what is not JSON or too large before the host sees it', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    await expect(tfx.sendMessage(undefined as never)).rejects.toMatchObject({
+      code: 'INVALID_MESSAGE',
+    });
+    await expect(tfx.sendMessage(new Uint8Array(tfx.MAX_MESSAGE_BYTES + 1))).rejects.toMatchObject({
+      code: 'MESSAGE_TOO_LARGE',
+    });
+    expect(port.posted).toEqual([]);
+  });
+
+  it('keeps messages that arrive before onMessage, and hands them over in order', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    for (const value of [1, 2, 3])
+      port.host({ type: 'message:received', from: bea, payload: { kind: 'json', value } });
+    const received: unknown[] = [];
+    tfx.onMessage((data, from) => received.push([data, from.id]));
+    expect(received).toEqual([
+      [1, 'bea'],
+      [2, 'bea'],
+      [3, 'bea'],
+    ]);
+  });
+
+  it('tells of peers joining and leaving, and a throwing handler does not stop the others', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    const seen: string[] = [];
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    tfx.onPeerJoined(() => {
+      throw new Error('widget bug');
+    });
+    tfx.onPeerJoined((peer) => seen.push(`+${peer.id}`));
+    tfx.onPeerLeft((peer) => seen.push(`-${peer.id}`));
+    const cai = { id: 'cai', name: 'Cai' };
+    port.host({ type: 'peers:changed', peers: [bea, cai], joined: cai });
+    port.host({ type: 'peers:changed', peers: [cai], left: bea });
+    expect(seen).toEqual(['+cai', '-bea']);
+    expect(tfx.peers()).toEqual([cai]);
+    quiet.mockRestore();
+  });
+});
