@@ -1,4 +1,4 @@
-import { parseExtensionReply, type OpenCallMessage } from '../protocol/extension-messages.js';
+import { openCallMessage, parseExtensionReply } from '../protocol/extension-messages.js';
 import { displayNameSchema } from '../protocol/signalling.js';
 import { browser } from '../shared/browser.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
@@ -49,12 +49,7 @@ async function openCall(): Promise<void> {
       return;
     }
   }
-  const message: OpenCallMessage = {
-    type: 'call:open',
-    v: 1,
-    room,
-    ...(notRemembered === undefined ? {} : { name: name.data }),
-  };
+  const message = openCallMessage(room, notRemembered === undefined ? undefined : name.data);
   const reply = parseExtensionReply(await browser.runtime.sendMessage(message));
   if (!reply.ok || !reply.value.ok) {
     problem.textContent =

@@ -28,6 +28,21 @@ export type OpenCallMessage = z.infer<typeof openCallSchema>;
 export type InviteOpenMessage = z.infer<typeof inviteOpenSchema>;
 export type ExtensionReply = Result<null>;
 
+/** The popup's request to open a call window; the wire's tag and version written once, here. */
+export function openCallMessage(room: string, name?: string): OpenCallMessage {
+  return {
+    type: 'call:open',
+    v: EXTENSION_MESSAGE_VERSION,
+    room,
+    ...(name === undefined ? {} : { name }),
+  };
+}
+
+/** The invite page's request to open a call window for a room. */
+export function inviteOpenMessage(room: string): InviteOpenMessage {
+  return { type: 'invite:open', v: EXTENSION_MESSAGE_VERSION, room };
+}
+
 const replySchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), data: z.null() }),
   z.strictObject({

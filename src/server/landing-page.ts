@@ -3,6 +3,7 @@
  * extension (through `externally_connectable`) to open the call window; without it, it explains
  * what TFX Sessions is and shows the room id to paste into the popup.
  */
+import { inviteOpenMessage } from '../protocol/extension-messages.js';
 
 // The room id is validated to [A-Za-z0-9_-] before it gets here; escaping is defence in depth.
 function escapeHtml(text: string): string {
@@ -25,7 +26,7 @@ export function renderInvitePage(room: string, extensionId: string): string {
   [hidden] { display: none; }
 </style>
 </head>
-<body data-room="${safeRoom}" data-extension-id="${escapeHtml(extensionId)}">
+<body data-invite="${escapeHtml(JSON.stringify(inviteOpenMessage(room)))}" data-extension-id="${escapeHtml(extensionId)}">
 <main>
   <h1>You're invited to a TFX Sessions call</h1>
   <p id="status" role="status">Opening the call…</p>
@@ -48,7 +49,7 @@ export function renderInvitePage(room: string, extensionId: string): string {
 
 /** Runs in the invitee's browser; plain JavaScript because the server serves it as is. */
 export const INVITE_SCRIPT = `(() => {
-  const { room, extensionId } = document.body.dataset;
+  const { invite, extensionId } = document.body.dataset;
   const status = document.getElementById('status');
   const showInstall = () => {
     status.textContent = 'TFX Sessions is not installed in this browser.';
@@ -57,7 +58,7 @@ export const INVITE_SCRIPT = `(() => {
   const runtime = globalThis.chrome && globalThis.chrome.runtime;
   if (!runtime || typeof runtime.sendMessage !== 'function') return showInstall();
   try {
-    runtime.sendMessage(extensionId, { type: 'invite:open', v: 1, room }, (reply) => {
+    runtime.sendMessage(extensionId, JSON.parse(invite), (reply) => {
       if (!runtime.lastError && reply && reply.ok === false && reply.error) {
         // The extension is there and said no (e.g. a server it is not set up for): say why.
         status.textContent = String(reply.error.message);

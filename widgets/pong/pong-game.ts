@@ -105,6 +105,13 @@ export class PongGame {
       this.path = undefined;
     }
     this.clocks.delete(peerId);
+    // Pings a departed peer will never answer go too, or the map grows with every visitor.
+    for (const [id, peer] of this.pings) if (peer === peerId) this.pings.delete(id);
+  }
+
+  /** Clock checks awaiting an answer (a test watches that none is kept for a departed peer). */
+  get pendingPings(): number {
+    return this.pings.size;
   }
 
   /** This person's paddle, in field units; sent to the others at most 30 times a second. */

@@ -1,3 +1,4 @@
+import { parseExternalMessage } from '../../../src/protocol/extension-messages.js';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXTENSION_ID } from '../../../src/server/config.js';
@@ -257,7 +258,12 @@ describe('signalling server', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
-    expect(html).toContain('data-room="team-42"');
+    // The message the page hands the extension, made by the wire's own builder and parser-valid.
+    const invite = /data-invite="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#34;', '"');
+    expect(parseExternalMessage(JSON.parse(invite ?? 'null'))).toEqual({
+      ok: true,
+      value: { type: 'invite:open', v: 1, room: 'team-42' },
+    });
     expect(html).toContain(`data-extension-id="${DEFAULT_CONFIG.extensionId}"`);
     expect((await fetch(`${url}/r/%3Cscript%3E`)).status).toBe(404);
     expect((await fetch(`${url}/nope`)).status).toBe(404);

@@ -25,6 +25,18 @@ describe('RoomWidgetStorage', () => {
     expect([await storage.get('chat', 'a'), await storage.get('chat', 'b')]).toEqual(['1', '2']);
   });
 
+  it('counts UTF-8 bytes, as its limit says: 600,000 "é" (1.2 MB) do not fit in 1 MiB', async () => {
+    const storage = new RoomWidgetStorage(memoryArea(), 'room');
+    const accented = JSON.stringify('é'.repeat(600_000));
+    expect(accented.length).toBeLessThan(1024 * 1024);
+    await expect(storage.set('chat', 'a', accented)).rejects.toMatchObject({
+      code: 'STORAGE_FULL',
+      message: expect.stringContaining('bytes') as string,
+    });
+    await storage.set('chat', 'a', JSON.stringify('e'.repeat(600_000)));
+    expect(await storage.get('chat', 'a')).toHaveLength(600_002);
+  });
+
   it('refuses with STORAGE_FULL past 1 MiB per widget and room, keeping what was there', async () => {
     const storage = new RoomWidgetStorage(memoryArea(), 'room');
     await storage.set('chat', 'a', JSON.stringify('x'.repeat(600_000)));

@@ -179,3 +179,26 @@ describe('Ping-pong over a 100 ms round trip', () => {
     expect(parsePongMessage(message)).toEqual({ ok: false, reason });
   });
 });
+
+describe('Ping-pong’s clock checks', () => {
+  it('are forgotten when the peer they wait on leaves, so visitors leave nothing behind', () => {
+    let now = 1_000_000;
+    const sent: { message: PongMessage; to?: string }[] = [];
+    const cal = new PongGame(
+      'cal',
+      (message, to) => void sent.push({ message, to }),
+      () => now,
+    );
+    cal.receive({ type: 'pong:start', game: 'g1', left: 'ana', right: 'bea' }, 'ana');
+    for (let step = 0; step < 100; step++) {
+      now += 100;
+      cal.frame();
+    }
+    const pinged = sent.filter(({ message }) => message.type === 'pong:ping').map(({ to }) => to);
+    expect(new Set(pinged)).toEqual(new Set(['ana', 'bea']));
+    expect(cal.pendingPings).toBe(pinged.length);
+    cal.peerLeft('bea');
+    cal.peerLeft('ana');
+    expect(cal.pendingPings).toBe(0);
+  });
+});
