@@ -16,14 +16,27 @@ function hostFor(room: MemoryRoom, signal: AbortSignal): WidgetHost {
 }
 
 describe('the call’s control messages', () => {
-  it('are no widget’s: never held for one, whatever their volume', async () => {
+  it('are no widget’s: never held, and not mistaken for an unknown widget’s', async () => {
     const room = new MemoryRoom();
     const ana = room.join({ id: 'ana', name: 'Ana' });
     const controller = new AbortController();
-    const host = hostFor(room, controller.signal);
+    const warnings: string[] = [];
+    const host = new WidgetHost({
+      widgets: [{ id: 'chat', title: 'Chat', url: 'about:blank' }],
+      network: room.join({ id: 'bea', name: 'Bea' }),
+      storage: new RoomWidgetStorage(memoryArea(), 'room'),
+      log: {
+        info: () => undefined,
+        warn: (line) => void warnings.push(line),
+        error: () => undefined,
+      },
+      signal: controller.signal,
+    });
     await ana.send(CONTROL_CHANNEL_ID, 'bytes', new Uint8Array(1024));
+    await ana.send('not-installed', 'bytes', new Uint8Array(1));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(host.heldBytes).toBe(0);
+    expect(warnings).toEqual(['Dropped a message for unknown widget "not-installed"']);
     controller.abort();
   });
 });
