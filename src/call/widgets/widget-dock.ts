@@ -49,6 +49,11 @@ export class WidgetDock {
     }
   }
 
+  /** Whether the buttons open widgets now; the dock stays in place either way. */
+  setEnabled(enabled: boolean): void {
+    for (const { button } of this.buttons.values()) button.disabled = !enabled;
+  }
+
   setBadge(widgetId: string, count: number): void {
     const entry = this.buttons.get(widgetId);
     if (!entry) return;

@@ -60,25 +60,25 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     (widgetId) => room.open(widgetId),
     signal,
   );
-  // The dock appears once the server has admitted this person: a widget started before then
-  // would be told it has no id, and what it sent in its name would be refused by every peer.
-  const showDock = (): void =>
-    dock.show(
-      registry.entries.map((entry) => ({
-        id: entry.id,
-        title: entry.title,
-        iconUrl: new URL(entry.icon, base).toString(),
-      })),
-    );
-  if (network.self.id !== '') showDock();
-  else {
+  dock.show(
+    registry.entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      iconUrl: new URL(entry.icon, base).toString(),
+    })),
+  );
+  // The dock opens widgets once the server has admitted this person: a widget started before
+  // then would be told it has no id, and what it sent in its name would be refused by every
+  // peer. It is built now all the same: building it as the call connects cost the join time.
+  if (network.self.id === '') {
+    dock.setEnabled(false);
     const admitted = new AbortController();
     session.on(
       'stateChanged',
       (state) => {
         if (state.kind !== 'in-call') return;
         admitted.abort();
-        showDock();
+        dock.setEnabled(true);
       },
       { signal: AbortSignal.any([signal, admitted.signal]) },
     );
