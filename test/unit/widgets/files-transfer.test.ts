@@ -84,6 +84,15 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
+/** A small file offered by the sender, for tests of the receiving side. */
+const TEN_BYTE_OFFER = {
+  type: 'files:offer',
+  id: '0123456789abcdef',
+  name: 'a',
+  size: 10,
+  mime: '',
+} as const;
+
 describe('Files transfer', () => {
   it('delivers a file to two receivers with matching SHA-256, never more than the window in flight', async () => {
     const source = new Uint8Array(randomBytes(WINDOW_BYTES * 2 + 12_345));
@@ -152,13 +161,7 @@ describe('Files transfer', () => {
   });
 
   it('ends an arriving file when its sender leaves, and keeps nothing', () => {
-    const offer = {
-      type: 'files:offer',
-      id: '0123456789abcdef',
-      name: 'a',
-      size: 10,
-      mime: '',
-    } as const;
+    const offer = TEN_BYTE_OFFER;
     const incoming = new IncomingTransfer(
       offer,
       SENDER,
@@ -186,13 +189,7 @@ describe('Files transfer', () => {
   });
 
   it('ends a transfer whose chunks come out of order, with the reason', () => {
-    const offer = {
-      type: 'files:offer',
-      id: '0123456789abcdef',
-      name: 'a',
-      size: 10,
-      mime: '',
-    } as const;
+    const offer = TEN_BYTE_OFFER;
     const told: FilesMessage[] = [];
     const incoming = new IncomingTransfer(
       offer,
