@@ -25,6 +25,8 @@ import * as inviteLink from './features/invite-link.js';
 import * as roomLock from './features/room-lock.js';
 import * as verifyWords from './features/verify-words.js';
 import * as unconnectedWarning from './features/unconnected-warning.js';
+import * as presence from './features/presence.js';
+import * as shortcuts from './features/shortcuts.js';
 import * as recording from './recording/recording.js';
 import * as widgets from './widgets/widget-platform.js';
 
@@ -42,6 +44,8 @@ const FEATURES: readonly CallFeature[] = [
   roomLock,
   verifyWords,
   unconnectedWarning,
+  presence,
+  shortcuts,
   recording,
   widgets,
 ];

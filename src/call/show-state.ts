@@ -64,6 +64,8 @@ export function showState(
       banner.hide();
       document.querySelector<HTMLElement>('#grid')!.hidden = true;
       document.querySelector<HTMLElement>('#left-screen')!.hidden = false;
+      // The Leave button is gone: focus goes where the person is most likely to go next.
+      document.querySelector<HTMLElement>('#rejoin')!.focus();
       return;
     default:
       return assertNever(state);

@@ -26,6 +26,8 @@ const peerControlSchema = z.discriminatedUnion('type', [
       .min(0)
       .max(7 * 24 * 3600 * 1000),
   }),
+  // The sender raised or lowered their hand (also sent to each newly connected peer while up).
+  z.strictObject({ type: z.literal('hand:changed'), raised: z.boolean() }),
 ]);
 
 export type PeerControl = z.output<typeof peerControlSchema>;
