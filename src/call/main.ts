@@ -14,6 +14,7 @@ import { sessionResumeTokens } from './resume-tokens.js';
 import { showState } from './show-state.js';
 import { startFeatures } from './start-features.js';
 import { askPassword } from './features/password-prompt.js';
+import { StageLayout } from './stage/stage-layout.js';
 import { TileGrid } from './stage/tile-grid.js';
 import { CallWidgetNetwork } from './widgets/call-widget-network.js';
 import * as stage from './stage/stage.js';
@@ -105,7 +106,9 @@ async function main(): Promise<void> {
     resumeTokens: sessionResumeTokens(params.room),
     media,
   });
-  const grid = new TileGrid(document.querySelector<HTMLElement>('#grid')!, (resume) =>
+  const stageElement = document.querySelector<HTMLElement>('#grid')!;
+  new StageLayout(stageElement);
+  const grid = new TileGrid(stageElement, (resume) =>
     banner.show('Your browser blocked the call audio.', 'warning', {
       label: 'Turn on sound',
       run: resume,

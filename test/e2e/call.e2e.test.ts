@@ -19,6 +19,7 @@ import {
   expectVideoPlaying,
   remoteTiles,
   tileOf,
+  stageLayout,
 } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 import { outboundVideoWidths, trackPeerConnections } from './harness/peer-connections.js';
@@ -193,6 +194,17 @@ describe('a call between real browsers', () => {
       pages,
       names.map((self) => names.filter((other) => other !== self)),
     );
+    // Four people fill the stage as 2×2, at the smallest and the largest window.
+    for (const [width, height] of [
+      [800, 600],
+      [1920, 1080],
+    ] as const) {
+      await pages[3]!.setViewportSize({ width, height });
+      await eventually(`four tiles cover Dan's stage at ${width}×${height}`, async () => {
+        const layout = await stageLayout(pages[3]!);
+        return layout.coverage >= 0.7 && layout.tiles.length === 4 && layout.controlsInView;
+      });
+    }
     // A 2×2 grid: each of Dan's three streams is cut to 360p from his 720p camera.
     await eventually('Dan sends three streams of at most 640 px', async () => {
       const widths = await outboundVideoWidths(pages[3]!);

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
-import { remoteTiles } from './harness/call-page.js';
+import { remoteTiles, stageLayout } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 
 const PORT = 8087;
@@ -47,6 +47,18 @@ describe('a full room', () => {
       'Fay sees the five others',
       async () => (await remoteTiles(pages[5]!).count()) === 5,
     );
+    // Six people fill the stage as 3×2, at the smallest and the largest window.
+    for (const [width, height] of [
+      [800, 600],
+      [1920, 1080],
+    ] as const) {
+      await pages[5]!.setViewportSize({ width, height });
+      await eventually(`six tiles cover Fay's stage at ${width}×${height}`, async () => {
+        const layout = await stageLayout(pages[5]!);
+        return layout.coverage >= 0.7 && layout.tiles.length === 6 && layout.controlsInView;
+      });
+    }
+    await pages[5]!.screenshot({ path: 'docs/screenshots/call-six-1920x1080.png' });
 
     await people[6]!.context.addInitScript(trackMediaCaptures);
     const gus = await openCall(people[6]!, 'six-seats', 'Gus', SERVER);

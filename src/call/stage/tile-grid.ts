@@ -20,7 +20,15 @@ interface Tile {
   state: HTMLElement;
   micOff: HTMLElement;
   cameraOff: HTMLElement;
+  initials: HTMLElement;
   level: HTMLElement;
+}
+
+/** "Ana Lima" → "AL", "bea" → "B": what a tile shows while the camera is off. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words.slice(0, 1);
+  return letters.map((word) => [...word][0]!.toUpperCase()).join('');
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -50,6 +58,7 @@ export class TileGrid {
 
   showSelf(name: string, stream: MediaStream, media: MediaState): void {
     const tile = this.tileFor(TileGrid.SELF, `You (${name})`, false);
+    tile.initials.textContent = initialsOf(name);
     tile.figure.classList.add('self');
     tile.state.hidden = true;
     tile.video.srcObject = stream;
@@ -70,6 +79,7 @@ export class TileGrid {
     const tile = this.tileFor(peer.id, peer.name, true);
     tile.figure.setAttribute('aria-label', peer.name);
     tile.name.textContent = peer.name;
+    tile.initials.textContent = initialsOf(peer.name);
     this.showMedia(tile, peer.media);
   }
 
@@ -182,8 +192,13 @@ export class TileGrid {
     video.autoplay = true;
     video.playsInline = true;
     video.muted = true;
+    // Opaque, over whatever frame the camera last sent: a frozen picture is not the person.
     const cameraOff = element('div', 'camera-off');
-    cameraOff.textContent = 'Camera off';
+    const initials = element('span', 'initials');
+    initials.setAttribute('aria-hidden', 'true');
+    const offText = element('span');
+    offText.textContent = 'Camera off';
+    cameraOff.append(initials, offText);
     const caption = element('figcaption');
     const name = element('span', 'name');
     name.textContent = label;
@@ -207,7 +222,7 @@ export class TileGrid {
       figure.append(audio);
     }
     this.root.append(figure);
-    const tile: Tile = { figure, video, audio, name, state, micOff, cameraOff, level };
+    const tile: Tile = { figure, video, audio, name, state, micOff, cameraOff, initials, level };
     this.tiles.set(id, tile);
     return tile;
   }

@@ -145,3 +145,34 @@ export async function expectHeard(tile: Locator, what: string): Promise<void> {
       10,
   );
 }
+
+/** How the stage looks: the share of it the tiles cover, and where the controls are. */
+export async function stageLayout(page: Page): Promise<{
+  coverage: number;
+  tiles: { name: string; share: number; floating: boolean; onStage: boolean }[];
+  controlsInView: boolean;
+}> {
+  return page.evaluate(() => {
+    const grid = document.querySelector<HTMLElement>('#grid')!.getBoundingClientRect();
+    const gridArea = grid.width * grid.height;
+    const tiles = [...document.querySelectorAll<HTMLElement>('#grid > figure')].map((figure) => {
+      const box = figure.getBoundingClientRect();
+      return {
+        name: figure.getAttribute('aria-label') ?? '',
+        share: (box.width * box.height) / gridArea,
+        floating: figure.classList.contains('floating'),
+        onStage: figure.classList.contains('on-stage'),
+      };
+    });
+    const controls = document.querySelector<HTMLElement>('#controls')!.getBoundingClientRect();
+    return {
+      coverage: tiles.filter((tile) => !tile.floating).reduce((sum, tile) => sum + tile.share, 0),
+      tiles,
+      controlsInView:
+        controls.height > 0 &&
+        controls.top >= 0 &&
+        controls.bottom <= window.innerHeight &&
+        controls.right <= window.innerWidth,
+    };
+  });
+}
