@@ -35,6 +35,7 @@ export async function benchFilesThroughput({ first, second, barePort }) {
   const path = join(folder, 'bench.bin');
   writeRandomFile(path);
   const sdk = await openExtensionCall(first, second, `bench-files-${Date.now()}`);
+  await sdk[0].getByRole('button', { name: 'Widgets', exact: true }).click();
   await sdk[0].getByRole('button', { name: 'Files', exact: true }).click();
   for (const page of sdk) {
     await page

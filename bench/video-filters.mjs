@@ -52,6 +52,7 @@ export async function benchVideoFilters({ first, second }) {
   const [a, b] = await openExtensionCall(first, second, `bench-filters-${Date.now()}`, {
     cameras: true,
   });
+  await a.getByRole('button', { name: 'Camera settings', exact: true }).click();
   const picker = a.getByRole('combobox', { name: 'Filter' });
   await a.waitForTimeout(3000); // the encoder settles on its rate
   const rows = [['camera, no filter stage', await measure(a, b)]];

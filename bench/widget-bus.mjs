@@ -24,8 +24,11 @@ async function frameOf(page, path) {
 async function extensionCall(first, second, room) {
   const pages = await openExtensionCall(first, second, room);
   const [a, b] = pages;
-  await a.getByRole('button', { name: 'Probe', exact: true }).click();
-  await a.getByRole('button', { name: 'Probe chat', exact: true }).click();
+  // Each widget opens from the Widgets menu, which closes once one is chosen.
+  for (const title of ['Probe', 'Probe chat']) {
+    await a.getByRole('button', { name: 'Widgets', exact: true }).click();
+    await a.getByRole('button', { name: title, exact: true }).click();
+  }
   const probe = await frameOf(a, '/widgets/probe/index.html');
   const chat = await frameOf(a, '/widgets/probe-chat/index.html');
   // The far side's frames must be up too before anything is measured.

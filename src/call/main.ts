@@ -19,6 +19,7 @@ import { TileGrid } from './stage/tile-grid.js';
 import { CallWidgetNetwork } from './widgets/call-widget-network.js';
 import * as stage from './stage/stage.js';
 import * as audioLevels from './stage/audio-levels.js';
+import * as controlBar from './features/control-bar.js';
 import * as controls from './features/controls.js';
 import * as screenShare from './features/screen-share.js';
 import * as videoFilters from './features/video-filter-picker.js';
@@ -38,6 +39,7 @@ import * as widgets from './widgets/widget-platform.js';
 const FEATURES: readonly CallFeature[] = [
   stage,
   audioLevels,
+  controlBar,
   controls,
   screenShare,
   videoFilters,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8091;
@@ -49,7 +50,7 @@ describe('Code widget', () => {
   beforeAll(async () => {
     call = await startTwoPersonCall(PORT);
     ({ ana, bea } = call);
-    await ana.getByRole('button', { name: 'Code', exact: true }).click();
+    await openWidget(ana, 'Code');
     await code(ana).getByRole('textbox', { name: 'Code' }).waitFor();
     await code(bea).getByRole('textbox', { name: 'Code' }).waitFor();
   });

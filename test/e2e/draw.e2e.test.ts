@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8092;
@@ -47,7 +48,7 @@ describe('Draw widget', () => {
   beforeAll(async () => {
     call = await startTwoPersonCall(PORT);
     ({ ana, bea } = call);
-    await ana.getByRole('button', { name: 'Draw', exact: true }).click();
+    await openWidget(ana, 'Draw');
     await draw(ana).getByRole('img', { name: 'Shared board' }).waitFor();
     await draw(bea).getByRole('img', { name: 'Shared board' }).waitFor();
   });

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { profileResidentMib } from './harness/process-memory.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
@@ -79,7 +80,7 @@ describe('Files widget', () => {
     folder = mkdtempSync(join(tmpdir(), 'tfx-files-'));
     call = await startTwoPersonCall(PORT, { extraArgs: ['--enable-precise-memory-info'] });
     ({ ana, bea } = call);
-    await ana.getByRole('button', { name: 'Files', exact: true }).click();
+    await openWidget(ana, 'Files');
     await files(ana).getByRole('button', { name: 'Choose files…' }).waitFor();
     await files(bea).getByRole('button', { name: 'Choose files…' }).waitFor();
   });
@@ -187,7 +188,7 @@ describe('Files widget', () => {
 
   it('sends a file to one person only when one is chosen', async () => {
     cal = await call.join('Cal');
-    await cal.getByRole('button', { name: 'Files', exact: true }).click();
+    await openWidget(cal, 'Files');
     await eventually(
       'Ana can choose Cal',
       async () => (await files(ana).getByRole('option', { name: 'Cal' }).count()) === 1,

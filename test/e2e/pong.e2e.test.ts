@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8107;
@@ -38,7 +39,7 @@ describe('Ping-pong widget', () => {
   beforeAll(async () => {
     call = await startTwoPersonCall(PORT);
     ({ ana, bea } = call);
-    await ana.getByRole('button', { name: 'Ping-pong', exact: true }).click();
+    await openWidget(ana, 'Ping-pong');
     await pong(bea).getByRole('img', { name: 'Table' }).waitFor();
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
-import { expectVideoPlaying, tileOf } from './harness/call-page.js';
+import { expectVideoPlaying, openMenu, tileOf } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8103;
@@ -79,10 +79,12 @@ describe('Recording', () => {
     await expect(indicator(bea).isVisible()).resolves.toBe(false);
     // Bea's tile is told apart from Ana's by its colour, and Ana is silent: whatever is heard
     // in the recording came from the others.
+    await openMenu(bea, 'Camera settings');
     await bea.getByRole('combobox', { name: 'Filter' }).selectOption({ label: 'Black and white' });
     await ana.getByRole('button', { name: 'Mute microphone' }).click();
     await expectVideoPlaying(tileOf(ana, 'Bea'));
     const started = Date.now();
+    await openMenu(ana, 'More');
     await ana.getByRole('button', { name: 'Record' }).click();
     await eventually('Bea sees that Ana records', async () =>
       /^Ana is recording · 0:0\d$/.test((await indicator(bea).textContent()) ?? ''),
@@ -136,6 +138,7 @@ describe('Recording', () => {
   });
 
   it('saves the recording when the person recording leaves the call', async () => {
+    await openMenu(bea, 'More');
     await bea.getByRole('button', { name: 'Record' }).click();
     await eventually('Ana sees that Bea records', async () =>
       ((await indicator(ana).textContent()) ?? '').startsWith('Bea is recording'),

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
 import { chat, expectChatLine, say } from './harness/chat.js';
-import { expectState, expectVideoPlaying, remoteTiles, tileOf } from './harness/call-page.js';
+import {
+  expectState,
+  expectVideoPlaying,
+  openWidget,
+  remoteTiles,
+  tileOf,
+} from './harness/call-page.js';
 import { serverCounts, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 const PORT = 8095;
@@ -47,7 +53,7 @@ describe('a call that outlives its signalling server', () => {
     bea = await openCall(people[1]!, room, 'Bea', server.url);
     await expectState(tileOf(ana, 'Bea'), 'connected');
     await expectState(tileOf(bea, 'Ana'), 'connected');
-    await ana.getByRole('button', { name: 'Chat', exact: true }).click();
+    await openWidget(ana, 'Chat');
     await chat(bea).getByRole('textbox', { name: 'Message' }).waitFor();
   });
 

@@ -11,7 +11,7 @@ import {
   openCall,
   type Person,
 } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { expectState, openMenu, tileOf } from './harness/call-page.js';
 
 const PORT = 8089;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -57,7 +57,7 @@ describe('room password and lock', () => {
     await popup.getByRole('button', { name: 'Start call' }).click();
     ana = await callWindow;
     await joinNow(ana);
-    await ana.getByRole('button', { name: 'Lock room' }).waitFor();
+    await ana.getByRole('button', { name: 'More', exact: true }).waitFor();
     // The password never travels in the URL.
     expect(ana.url()).not.toContain('sesame');
   });
@@ -75,8 +75,10 @@ describe('room password and lock', () => {
   });
 
   it('lets Ana lock the room, shows it to Bea, and turns a newcomer away', async () => {
+    await openMenu(ana, 'More');
     await ana.getByRole('button', { name: 'Lock room' }).click();
-    await bea.getByRole('button', { name: 'Unlock room', pressed: true }).waitFor();
+    await openMenu(bea, 'More');
+    await bea.getByRole('button', { name: 'Unlock room' }).waitFor();
     const cal = await launchPerson({ mediaGrant: 'nothing' });
     people.push(cal);
     const calPage = await openCall(cal, room, 'Cal', SERVER);

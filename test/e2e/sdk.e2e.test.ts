@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Sdk from '../../src/sdk/index.js';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
 
@@ -276,7 +277,7 @@ describe('the widget SDK in a real call', () => {
       .waitFor();
     await ana.locator('iframe[title="SDK probe"]').waitFor({ state: 'detached' });
     // The call goes on: the other widgets are still there to open.
-    await ana.getByRole('button', { name: 'Chat', exact: true }).click();
+    await openWidget(ana, 'Chat');
     await ana
       .frameLocator('iframe[title="Chat"]')
       .getByRole('textbox', { name: 'Message' })

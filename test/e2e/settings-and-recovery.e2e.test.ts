@@ -11,7 +11,13 @@ import {
   openCall,
   type Person,
 } from './harness/browser.js';
-import { expectHeard, expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
+import {
+  expectHeard,
+  expectState,
+  expectVideoPlaying,
+  openMenu,
+  tileOf,
+} from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 import { trackPeerConnections } from './harness/peer-connections.js';
 
@@ -88,6 +94,7 @@ describe('settings, an unreachable server and a live device switch', () => {
     const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
     await expectVideoPlaying(tileOf(beaPage, 'Ana'));
 
+    await openMenu(anaPage, 'Camera settings');
     const camera = anaPage.getByRole('combobox', { name: 'Camera' });
     const cameras = await camera.locator('option').evaluateAll((options) =>
       options.map((option) => ({
@@ -120,6 +127,7 @@ describe('settings, an unreachable server and a live device switch', () => {
   it('switches microphone live: the new one is sent, the old one stops, Bea still hears Ana', async () => {
     const beaPage = await openCall(bea, 'late-room', 'Bea', LATE_URL);
     await expectState(tileOf(beaPage, 'Ana'), 'connected');
+    await openMenu(anaPage, 'Microphone settings');
     const microphone = anaPage.getByRole('combobox', { name: 'Microphone' });
     const microphones = await microphone
       .locator('option')

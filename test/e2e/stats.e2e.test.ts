@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
+import { openWidget } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8093;
@@ -24,7 +25,7 @@ describe('Stats widget', () => {
   afterAll(() => call.close());
 
   it("charts Bea's connection on Ana's screen with a non-zero bitrate both ways", async () => {
-    await ana.getByRole('button', { name: 'Stats', exact: true }).click();
+    await openWidget(ana, 'Stats');
     const section = stats(ana).getByRole('region', { name: 'Statistics for Bea' });
     await section.waitFor({ timeout: 20_000 });
     let summary = '';
@@ -57,7 +58,7 @@ describe('Stats widget', () => {
 
   it('gives nothing to a widget without the permission', async () => {
     // The Probe test widget listens for statistics but declares no `stats` permission.
-    await ana.getByRole('button', { name: 'Probe', exact: true }).click();
+    await openWidget(ana, 'Probe');
     // The frame appears a moment after the click: wait for the element, then its document.
     const probeElement = await ana.locator('iframe[title="Probe"]').elementHandle();
     const probe = (await probeElement.contentFrame())!;

@@ -6,7 +6,7 @@ import { createSignallingServer, type SignallingServer } from '../../src/server/
 import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, expectVideoPlaying, tileOf } from './harness/call-page.js';
+import { expectState, expectVideoPlaying, openWidget, tileOf } from './harness/call-page.js';
 import { startCoturn, type Coturn } from './harness/coturn.js';
 import { trackPeerConnections } from './harness/peer-connections.js';
 
@@ -117,7 +117,7 @@ describe('calls through a TURN relay', () => {
   });
 
   it('says "relayed" in the Stats widget for a call through the relay', async () => {
-    await ana.getByRole('button', { name: 'Stats', exact: true }).click();
+    await openWidget(ana, 'Stats');
     const section = ana
       .frameLocator('iframe[title="Stats"]')
       .getByRole('region', { name: 'Statistics for Bea' });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './harness/browser.js';
-import { tileOf } from './harness/call-page.js';
+import { openMenu, tileOf } from './harness/call-page.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8104;
@@ -49,6 +49,7 @@ describe('Video filters', () => {
   it("changes what Bea sees of Ana's camera, live", async () => {
     await eventually('Ana plays at Bea', async () => (await colourOf(bea, 'Ana')).spread > 0);
     const plain = await colourOf(bea, 'Ana');
+    await openMenu(ana, 'Camera settings');
     const picker = ana.getByRole('combobox', { name: 'Filter' });
     await picker.selectOption({ label: 'Black and white' });
     await eventually('Bea sees Ana in black and white', async () => {

@@ -5,6 +5,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../support/self-signed-certificate.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
+import { openWidget } from './harness/call-page.js';
 
 // The fixture registry's "webapp" entry points here (test/fixtures/widgetmanifest.json).
 const APP_PORT = 8106;
@@ -66,7 +67,7 @@ describe('Web app widget', () => {
   });
 
   it('opens for everyone, sandboxed, and talks to its peers', async () => {
-    await ana.getByRole('button', { name: 'Web app', exact: true }).click();
+    await openWidget(ana, 'Web app');
     // Bea did nothing: it opened on her screen too, from its https address.
     await app(bea)
       .getByRole('heading', { name: 'A web app in the call' })

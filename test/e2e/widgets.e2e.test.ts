@@ -8,7 +8,7 @@ import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
 import { chat, expectChatLine, say } from './harness/chat.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
 import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 
@@ -47,7 +47,8 @@ describe('widgets in a call', () => {
     await server.close();
   });
 
-  it('shows a dock button per widget, named by its title', async () => {
+  it('shows a dock button per widget, named by its title, under Widgets', async () => {
+    await openMenu(ana, 'Widgets');
     const dock = ana.getByRole('toolbar', { name: 'Widgets' });
     await expect(dock.getByRole('button', { name: 'Chat', exact: true }).isVisible()).resolves.toBe(
       true,
@@ -58,7 +59,7 @@ describe('widgets in a call', () => {
   });
 
   it('opens Chat for everyone when Ana opens it from the dock', async () => {
-    await ana.getByRole('button', { name: 'Chat', exact: true }).click();
+    await openWidget(ana, 'Chat');
     await chat(ana).getByRole('textbox', { name: 'Message' }).waitFor();
     await chat(bea).getByRole('textbox', { name: 'Message' }).waitFor();
     await eventually('Bea is told who opened it', async () =>
@@ -100,7 +101,7 @@ describe('widgets in a call', () => {
       'the badge shows 2',
       async () => (await bea.locator('#badge-chat').textContent()) === '2',
     );
-    await bea.getByRole('button', { name: 'Chat', exact: true }).click();
+    await openWidget(bea, 'Chat');
     await expectChatLine(bea, 'Ana', 'Bea?');
     await eventually('the badge is gone', () => bea.locator('#badge-chat').isHidden());
   });
@@ -136,7 +137,7 @@ describe('widgets in a call', () => {
     const listener = createSocket('udp4');
     listener.on('message', (packet) => leaked.push(packet.toString('latin1')));
     await new Promise<void>((resolve) => listener.bind(LEAK_PORT, '127.0.0.1', resolve));
-    await ana.getByRole('button', { name: 'Hostile', exact: true }).click();
+    await openWidget(ana, 'Hostile');
     const hostile = ana.frameLocator('iframe[title="Hostile"]');
     // It opened for everyone as the selected tab; people switch back to Chat and keep talking.
     for (const page of [ana, bea, cal]) {

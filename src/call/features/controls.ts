@@ -1,10 +1,6 @@
 import type { TrackKind } from '../../session/peer-link.js';
 import type { CallContext } from '../call-context.js';
-
-function setToggle(button: HTMLButtonElement, pressed: boolean, label: string): void {
-  button.textContent = label;
-  button.setAttribute('aria-pressed', String(pressed));
-}
+import { showControl } from './control-icons.js';
 
 export const title = 'The microphone and camera controls';
 
@@ -22,9 +18,19 @@ export function start({ session, log }: CallContext, signal: AbortSignal): void 
   const render = (): void => {
     const state = media.state;
     const tracks = media.currentTracks;
-    setToggle(mic, !state.audio, state.audio ? 'Mute microphone' : 'Unmute microphone');
+    showControl(mic, {
+      name: state.audio ? 'Mute microphone' : 'Unmute microphone',
+      label: state.audio ? 'Mute' : 'Unmute',
+      icon: state.audio ? 'mic' : 'mic-off',
+    });
+    // Red is for muted (and recording, and Leave): nothing else in the bar is red.
+    mic.classList.toggle('off', !state.audio);
     mic.disabled = tracks.audio === null;
-    setToggle(camera, !state.video, state.video ? 'Turn camera off' : 'Turn camera on');
+    showControl(camera, {
+      name: state.video ? 'Turn camera off' : 'Turn camera on',
+      label: 'Camera',
+      icon: state.video ? 'video' : 'video-off',
+    });
     for (const kind of ['audio', 'video'] as const) {
       const current = media.deviceIdOf(kind);
       if (current) pickers[kind].value = current;

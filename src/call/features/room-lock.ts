@@ -1,4 +1,5 @@
 import type { CallContext } from '../call-context.js';
+import { showControl } from './control-icons.js';
 
 /** The "Lock room" toggle: anyone in the call may lock or unlock it, and everyone sees which. */
 export const title = 'Locking the room';
@@ -10,8 +11,10 @@ export function start({ session, log }: CallContext, signal: AbortSignal): void 
     'roomChanged',
     (room) => {
       locked = room.locked;
-      button.setAttribute('aria-pressed', String(locked));
-      button.textContent = locked ? 'Unlock room' : 'Lock room';
+      showControl(button, {
+        name: locked ? 'Unlock room' : 'Lock room',
+        icon: locked ? 'lock-open' : 'lock',
+      });
       button.title = locked ? 'No one else can join until you unlock the room' : '';
     },
     { signal },

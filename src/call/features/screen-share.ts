@@ -1,4 +1,5 @@
 import type { CallContext } from '../call-context.js';
+import { showControl } from './control-icons.js';
 import { TileGrid } from '../stage/tile-grid.js';
 
 /**
@@ -12,8 +13,11 @@ export function start({ session, grid, log }: CallContext, signal: AbortSignal):
   let sharing: MediaStream | undefined;
 
   const render = (): void => {
-    button.textContent = sharing ? 'Stop sharing' : 'Share screen';
-    button.setAttribute('aria-pressed', String(sharing !== undefined));
+    showControl(button, {
+      name: sharing ? 'Stop sharing' : 'Share screen',
+      label: sharing ? 'Stop sharing' : 'Share',
+      icon: sharing ? 'monitor-x' : 'monitor-up',
+    });
   };
 
   const stop = (): void => {

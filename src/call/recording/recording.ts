@@ -1,4 +1,5 @@
 import type { CallContext } from '../call-context.js';
+import { showControl } from '../features/control-icons.js';
 import { CallRecorder } from './call-recorder.js';
 import { withWebmDuration } from './webm-duration.js';
 
@@ -45,9 +46,12 @@ export function start(ctx: CallContext, signal: AbortSignal): void {
   let saving = false;
 
   const render = (): void => {
-    button.textContent = saving ? 'Saving…' : recorder ? 'Stop recording' : 'Record';
+    showControl(button, {
+      name: saving ? 'Saving…' : recorder ? 'Stop recording' : 'Record',
+      icon: recorder ? 'circle-stop' : 'circle',
+    });
     button.disabled = saving;
-    button.setAttribute('aria-pressed', String(recorder !== undefined));
+    button.classList.toggle('recording', recorder !== undefined);
     indicator.hidden = recorders.size === 0;
     if (recorders.size === 0) return;
     const names = [...recorders].map(([id, who]) => (id === SELF ? 'You' : who.name));

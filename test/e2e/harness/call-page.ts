@@ -176,3 +176,19 @@ export async function stageLayout(page: Page): Promise<{
     };
   });
 }
+
+/** Opens one of the control bar's menus (Microphone settings, Camera settings, Widgets, More). */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.locator(`#${(await button.getAttribute('popovertarget'))!}:popover-open`).waitFor();
+}
+
+/** Opens a widget from the dock, as a person does: the Widgets menu, then the widget. */
+export async function openWidget(page: Page, title: string): Promise<void> {
+  await openMenu(page, 'Widgets');
+  await page
+    .getByRole('toolbar', { name: 'Widgets' })
+    .getByRole('button', { name: title, exact: true })
+    .click();
+}
