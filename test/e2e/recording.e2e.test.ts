@@ -110,6 +110,7 @@ describe('Recording', () => {
     expect(Math.abs(shownSeconds - (Date.now() - started) / 1000)).toBeLessThan(2.5);
 
     const download = ana.waitForEvent('download');
+    await openMenu(ana, 'More');
     await ana.getByRole('button', { name: 'Stop recording' }).click();
     const recordedMs = Date.now() - started;
     const file = await download;

@@ -48,7 +48,7 @@ describe('the widget SDK in a real call', () => {
   beforeAll(async () => {
     call = await startTwoPersonCall(PORT, { initScripts: [recordWidgetDeliveries] });
     ({ ana, bea } = call);
-    await ana.getByRole('button', { name: 'SDK probe', exact: true }).click();
+    await openWidget(ana, 'SDK probe');
     [anaProbe, beaProbe] = await Promise.all([probeFrame(ana), probeFrame(bea)]);
     await inWidget(anaProbe, ({ tfx }) => tfx.ready(), null);
     await inWidget(beaProbe, ({ tfx }) => tfx.ready(), null);

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectVideoPlaying, stageLayout, tileOf } from './harness/call-page.js';
+import { expectVideoPlaying, openWidget, stageLayout, tileOf } from './harness/call-page.js';
 
 const PORT = 8114;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -95,5 +95,36 @@ describe('the stage', () => {
     await eventually('the call of two is back', async () =>
       (await stageLayout(ana)).tiles.some((tile) => tile.floating),
     );
+  });
+
+  it('moves the focus into a widget opened from the dock, along tabs by arrow keys, and back', async () => {
+    const focused = (page: Page) =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        const name =
+          active?.getAttribute('title') ??
+          active?.getAttribute('aria-label') ??
+          active?.textContent;
+        return (name ?? '').trim();
+      });
+    await openWidget(ana, 'Chat');
+    await eventually('the focus is in Chat', async () => (await focused(ana)) === 'Chat');
+    await openWidget(ana, 'Draw');
+    await eventually('the focus is in Draw', async () => (await focused(ana)) === 'Draw');
+    // Bea had them opened by Ana: her focus stays where it was.
+    expect(['Chat', 'Draw']).not.toContain(await focused(bea));
+    const drawTab = ana.getByRole('tab', { name: 'Draw' });
+    await drawTab.focus();
+    await ana.keyboard.press('ArrowLeft');
+    const chatTab = ana.getByRole('tab', { name: 'Chat' });
+    expect(await chatTab.getAttribute('aria-selected')).toBe('true');
+    expect(await focused(ana)).toBe('Chat');
+    await ana.keyboard.press('Delete');
+    await chatTab.waitFor({ state: 'hidden' });
+    expect(await drawTab.getAttribute('aria-selected')).toBe('true');
+    expect(await focused(ana)).toBe('Draw');
+    await ana.getByRole('button', { name: 'Close Draw' }).click();
+    await ana.getByRole('complementary', { name: 'Widgets' }).waitFor({ state: 'hidden' });
+    expect(await focused(ana)).toBe('Widgets');
   });
 });

@@ -1,7 +1,6 @@
 interface Tab {
   title: string;
   frame: HTMLIFrameElement;
-  tab: HTMLElement;
   select: HTMLButtonElement;
 }
 
@@ -11,18 +10,39 @@ const RESIZE_STEP = 24;
  * The side panel that shows open widgets as tabs next to the videos. Closing a tab hides the
  * widget for this person only; its frame keeps running (moving or removing an iframe would
  * reload it and lose its state), so reopening is instant.
+ *
+ * The tabs follow the ARIA tabs pattern: only tabs in the tab list, arrow keys move between
+ * them, Delete closes one. The close button for the selected widget sits beside the list.
  */
 export class WidgetPanel {
   private readonly tabs = new Map<string, Tab>();
   private shown: string[] = [];
   private selected: string | undefined;
 
+  private readonly closeButton: HTMLButtonElement;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly onVisibilityChanged: (widgetId: string, visible: boolean) => void,
     signal: AbortSignal,
+    /** Where the focus goes when the last open widget closes (the button that opens widgets). */
+    private readonly focusAfterClose: () => HTMLElement | null = () => null,
   ) {
     this.wireResizer(root.querySelector<HTMLElement>('#widget-resizer')!, signal);
+    this.closeButton = root.querySelector<HTMLButtonElement>('#close-widget')!;
+    this.closeButton.addEventListener(
+      'click',
+      () => this.selected && this.close(this.selected, true),
+      { signal },
+    );
+    root
+      .querySelector('#widget-tabs')!
+      .addEventListener('keydown', (event) => this.onTabKey(event as KeyboardEvent), { signal });
+  }
+
+  /** Moves the focus into a widget, for the person who just opened it. */
+  focus(widgetId: string): void {
+    this.tabs.get(widgetId)?.frame.focus();
   }
 
   /** Adds a widget's frame (once) and shows it as the selected tab. */
@@ -36,35 +56,52 @@ export class WidgetPanel {
     return this.shown.includes(widgetId);
   }
 
-  close(widgetId: string): void {
+  close(widgetId: string, byThisPerson = false): void {
     this.shown = this.shown.filter((id) => id !== widgetId);
     if (this.selected === widgetId) this.selected = this.shown.at(-1);
     this.render();
+    if (!byThisPerson) return;
+    // The focus was on what just went away: the next tab, or what opens widgets.
+    const next = this.selected ? this.tabs.get(this.selected)?.select : this.focusAfterClose();
+    next?.focus();
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const index = this.selected ? this.shown.indexOf(this.selected) : -1;
+    if (index < 0) return;
+    let next: string | undefined;
+    if (event.key === 'ArrowRight') next = this.shown[(index + 1) % this.shown.length];
+    else if (event.key === 'ArrowLeft')
+      next = this.shown[(index - 1 + this.shown.length) % this.shown.length];
+    else if (event.key === 'Home') next = this.shown[0];
+    else if (event.key === 'End') next = this.shown.at(-1);
+    else if (event.key === 'Delete') {
+      event.preventDefault();
+      this.close(this.selected!, true);
+      return;
+    } else return;
+    event.preventDefault();
+    if (!next) return;
+    this.select(next);
+    this.tabs.get(next)?.select.focus();
   }
 
   private add(widgetId: string, title: string, frame: HTMLIFrameElement): void {
-    const tab = document.createElement('div');
-    tab.className = 'widget-tab';
     const select = document.createElement('button');
     select.type = 'button';
+    select.className = 'widget-tab';
     select.setAttribute('role', 'tab');
     select.id = `tab-${widgetId}`;
     select.textContent = title;
     select.addEventListener('click', () => this.select(widgetId));
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.setAttribute('aria-label', `Close ${title}`);
-    close.textContent = '×';
-    close.addEventListener('click', () => this.close(widgetId));
-    tab.append(select, close);
-    this.root.querySelector('#widget-tabs')!.append(tab);
+    this.root.querySelector('#widget-tabs')!.append(select);
     frame.id = `pane-${widgetId}`;
     frame.setAttribute('role', 'tabpanel');
     frame.setAttribute('aria-labelledby', select.id);
     select.setAttribute('aria-controls', frame.id);
     frame.hidden = true;
     this.root.querySelector('#widget-panes')!.append(frame);
-    this.tabs.set(widgetId, { title, frame, tab, select });
+    this.tabs.set(widgetId, { title, frame, select });
   }
 
   private select(widgetId: string): void {
@@ -74,12 +111,16 @@ export class WidgetPanel {
 
   private render(): void {
     this.root.hidden = this.shown.length === 0;
-    for (const [widgetId, { frame, tab, select }] of this.tabs) {
+    const selected = this.selected ? this.tabs.get(this.selected) : undefined;
+    this.closeButton.setAttribute('aria-label', `Close ${selected?.title ?? 'widget'}`);
+    for (const [widgetId, { frame, select }] of this.tabs) {
       const isShown = this.shown.includes(widgetId);
       const isSelected = isShown && widgetId === this.selected;
-      tab.hidden = !isShown;
-      tab.dataset.selected = String(isSelected);
+      select.hidden = !isShown;
+      select.dataset.selected = String(isSelected);
       select.setAttribute('aria-selected', String(isSelected));
+      // One tab stop for the list: the arrow keys move within it.
+      select.tabIndex = isSelected ? 0 : -1;
       if (frame.hidden === isSelected) {
         frame.hidden = !isSelected;
         this.onVisibilityChanged(widgetId, isSelected);
@@ -89,8 +130,11 @@ export class WidgetPanel {
 
   private wireResizer(handle: HTMLElement, signal: AbortSignal): void {
     const setWidth = (width: number) => {
-      const clamped = Math.max(260, Math.min(window.innerWidth * 0.7, width));
-      this.root.style.setProperty('--widget-panel-width', `${Math.round(clamped)}px`);
+      const max = Math.round(window.innerWidth * 0.7);
+      const clamped = Math.round(Math.max(260, Math.min(max, width)));
+      this.root.style.setProperty('--widget-panel-width', `${clamped}px`);
+      handle.setAttribute('aria-valuemax', String(max));
+      handle.setAttribute('aria-valuenow', String(clamped));
     };
     handle.addEventListener(
       'pointerdown',

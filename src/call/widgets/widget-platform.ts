@@ -92,6 +92,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     document.querySelector<HTMLElement>('#widget-panel')!,
     (widgetId, visible) => host.setVisible(widgetId, visible),
     signal,
+    () => document.querySelector<HTMLElement>('#widgets-button'),
   );
   host.on(
     'widgetUnloaded',

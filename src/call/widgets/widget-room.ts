@@ -43,6 +43,8 @@ export class WidgetRoom {
   open(widgetId: string): void {
     const wasRunning = this.options.host.isRunning(widgetId);
     this.show(widgetId);
+    // The person who opened it goes straight into it; a widget a peer opens takes no focus.
+    this.options.panel.focus(widgetId);
     if (!wasRunning) this.send({ type: 'widget:opened', widget: widgetId });
   }
 
