@@ -1,5 +1,16 @@
-/** Cursor colours that read well on white, one per peer, the same on every screen. */
-const COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2'];
+/**
+ * Cursor colours, one per peer, the same on every screen. Each reads on the white editor and
+ * carries its name label in white at 4.5:1 or more (WCAG AA).
+ */
+export const COLOURS = [
+  '#2563eb',
+  '#be185d',
+  '#047857',
+  '#b45309',
+  '#7c3aed',
+  '#b91c1c',
+  '#0e7490',
+];
 
 export function colourFor(peerId: string): string {
   let hash = 0;

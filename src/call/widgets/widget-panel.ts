@@ -1,6 +1,7 @@
 interface Tab {
   title: string;
   frame: HTMLIFrameElement;
+  pane: HTMLElement;
   select: HTMLButtonElement;
 }
 
@@ -95,13 +96,18 @@ export class WidgetPanel {
     select.textContent = title;
     select.addEventListener('click', () => this.select(widgetId));
     this.root.querySelector('#widget-tabs')!.append(select);
-    frame.id = `pane-${widgetId}`;
-    frame.setAttribute('role', 'tabpanel');
-    frame.setAttribute('aria-labelledby', select.id);
-    select.setAttribute('aria-controls', frame.id);
-    frame.hidden = true;
-    this.root.querySelector('#widget-panes')!.append(frame);
-    this.tabs.set(widgetId, { title, frame, select });
+    // The tab panel is a wrapper: a frame may not take the tabpanel role itself. The frame goes
+    // into it before either is in the page, so it is inserted (and loads) once.
+    const pane = document.createElement('div');
+    pane.className = 'widget-pane';
+    pane.id = `pane-${widgetId}`;
+    pane.setAttribute('role', 'tabpanel');
+    pane.setAttribute('aria-labelledby', select.id);
+    select.setAttribute('aria-controls', pane.id);
+    pane.hidden = true;
+    pane.append(frame);
+    this.root.querySelector('#widget-panes')!.append(pane);
+    this.tabs.set(widgetId, { title, frame, pane, select });
   }
 
   private select(widgetId: string): void {
@@ -113,7 +119,7 @@ export class WidgetPanel {
     this.root.hidden = this.shown.length === 0;
     const selected = this.selected ? this.tabs.get(this.selected) : undefined;
     this.closeButton.setAttribute('aria-label', `Close ${selected?.title ?? 'widget'}`);
-    for (const [widgetId, { frame, select }] of this.tabs) {
+    for (const [widgetId, { pane, select }] of this.tabs) {
       const isShown = this.shown.includes(widgetId);
       const isSelected = isShown && widgetId === this.selected;
       select.hidden = !isShown;
@@ -121,8 +127,8 @@ export class WidgetPanel {
       select.setAttribute('aria-selected', String(isSelected));
       // One tab stop for the list: the arrow keys move within it.
       select.tabIndex = isSelected ? 0 : -1;
-      if (frame.hidden === isSelected) {
-        frame.hidden = !isSelected;
+      if (pane.hidden === isSelected) {
+        pane.hidden = !isSelected;
         this.onVisibilityChanged(widgetId, isSelected);
       }
     }
