@@ -6,12 +6,14 @@ import { loadSettings, saveSettings, type Settings } from '../shared/settings.js
 import { LocalMediaController } from '../session/local-media-controller.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
 import { runPrejoin } from './prejoin/prejoin.js';
+import { peekRoom } from './prejoin/room-peek.js';
+import { newRoomId } from '../shared/room-id.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
 import type { CallFeature } from './call-context.js';
 import { PeerControlChannel } from './peer-control-channel.js';
 import { sessionResumeTokens } from './resume-tokens.js';
-import { showState } from './show-state.js';
+import { goToRoom, showState } from './show-state.js';
 import { startFeatures } from './start-features.js';
 import { askPassword } from './features/password-prompt.js';
 import { StageLayout } from './stage/stage-layout.js';
@@ -28,6 +30,8 @@ import * as roomLock from './features/room-lock.js';
 import * as verifyWords from './features/verify-words.js';
 import * as unconnectedWarning from './features/unconnected-warning.js';
 import * as presence from './features/presence.js';
+import * as reactions from './features/reactions.js';
+import * as mutedSpeaking from './features/muted-speaking.js';
 import * as shortcuts from './features/shortcuts.js';
 import * as recording from './recording/recording.js';
 import * as widgets from './widgets/widget-platform.js';
@@ -48,6 +52,8 @@ const FEATURES: readonly CallFeature[] = [
   verifyWords,
   unconnectedWarning,
   presence,
+  reactions,
+  mutedSpeaking,
   shortcuts,
   recording,
   widgets,
@@ -89,7 +95,19 @@ async function main(): Promise<void> {
   // server hears of this person, until Join now.
   const media = new LocalMediaController();
   const started = media.start();
-  const name = await runPrejoin({ media, name: params.name ?? settings.displayName, started });
+  // Asking who is in the room joins no one: it lets the step answer lock and room-full before
+  // the person commits, and stop the camera of someone who could not get in.
+  const peeking = new AbortController();
+  const stashedPassword = await takeStashedPassword(params.room);
+  const { name, password } = await runPrejoin({
+    media,
+    name: params.name ?? settings.displayName,
+    started,
+    peek: peekRoom(serverUrl, params.room, peeking.signal),
+    startNewRoom: () => goToRoom(newRoomId()),
+    hasPassword: stashedPassword !== undefined,
+  });
+  peeking.abort();
   const local = await started;
   if (name !== settings.displayName) {
     // Remembering the name is a convenience: a full or broken store must not stop the call.
@@ -104,7 +122,7 @@ async function main(): Promise<void> {
     serverUrl,
     rtcConfig: rtcConfigFrom(settings),
     log,
-    password: await takeStashedPassword(params.room),
+    password: password ?? stashedPassword,
     resumeTokens: sessionResumeTokens(params.room),
     media,
   });

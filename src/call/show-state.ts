@@ -2,8 +2,10 @@ import type { SessionState } from '../session/call-session.js';
 import { assertNever } from '../shared/assert-never.js';
 import { newRoomId } from '../shared/room-id.js';
 import type { Banner } from './banner.js';
+import { showRefusal } from './prejoin/refusal-card.js';
 
-function goToRoom(room: string): void {
+/** Opens this call page on another room, keeping the server and the person's name. */
+export function goToRoom(room: string): void {
   const url = new URL(location.href);
   url.searchParams.set('room', room);
   location.assign(url.toString());
@@ -41,19 +43,13 @@ export function showState(
         'warning',
       );
     case 'room-full':
-      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
-        label: 'Start a new room',
-        run: () => goToRoom(newRoomId()),
-      });
+    case 'room-locked':
+      // Filled or locked between the pre-join's look and Join now: the same card as before it.
+      return showRefusal(state.message, () => goToRoom(newRoomId()));
     case 'password-needed':
       return state.wrong
         ? banner.show('That password is not right for this room.', 'error')
         : banner.show('This room is protected by a password.', 'info');
-    case 'room-locked':
-      return banner.show(`${state.message} Start a new room and invite people to it.`, 'error', {
-        label: 'Start a new room',
-        run: () => goToRoom(newRoomId()),
-      });
     case 'refused':
       return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
     case 'moved':

@@ -1,7 +1,8 @@
 /**
  * The call's own messages between peers, on the peer wire under a widget id no widget can have
  * (manifest ids never contain "_"). They keep the set of open widgets the same for everyone in
- * the room, and tell everyone who is recording the call. Tagged `'<area>:<verb>'`.
+ * the room, and tell everyone who is recording the call, whose hand is up and who reacted.
+ * Tagged `'<area>:<verb>'`.
  */
 import { z } from 'zod';
 import { parseWith, type Parsed } from './parsed.js';
@@ -9,6 +10,10 @@ import { parseWith, type Parsed } from './parsed.js';
 export const CONTROL_CHANNEL_ID = '_host';
 
 const widgetId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+
+/** The reactions a person can send: names, not free text, so a peer can only pick one of these. */
+export const REACTIONS = ['thumbs-up', 'heart', 'laugh', 'clap', 'surprised', 'party'] as const;
+export type Reaction = (typeof REACTIONS)[number];
 
 const peerControlSchema = z.discriminatedUnion('type', [
   // Someone opened a widget: it opens for everyone.
@@ -28,6 +33,8 @@ const peerControlSchema = z.discriminatedUnion('type', [
   }),
   // The sender raised or lowered their hand (also sent to each newly connected peer while up).
   z.strictObject({ type: z.literal('hand:changed'), raised: z.boolean() }),
+  // The sender reacted (shown on their tile for a moment; nothing is kept).
+  z.strictObject({ type: z.literal('reaction:sent'), reaction: z.enum(REACTIONS) }),
 ]);
 
 export type PeerControl = z.output<typeof peerControlSchema>;

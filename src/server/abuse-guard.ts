@@ -53,6 +53,8 @@ interface Address {
   open: number;
   connects: TokenBucket;
   joins: TokenBucket;
+  /** Looks at a room before joining: their own budget, so looking never costs a join. */
+  peeks: TokenBucket;
 }
 
 /**
@@ -113,6 +115,11 @@ export class AbuseGuard {
     );
   }
 
+  /** Whether this address may look at one more room now (as many a minute as it may join). */
+  admitPeek(ip: string): boolean {
+    return this.address(ip).peeks.take();
+  }
+
   /**
    * Refuses a password attempt at a room that has had too many wrong ones this minute (counted
    * by the room store, so across every process that shares it).
@@ -161,6 +168,11 @@ export class AbuseGuard {
           this.limits.joinsPerMinutePerIp / 60,
           this.now,
         ),
+        peeks: new TokenBucket(
+          this.limits.joinsPerMinutePerIp,
+          this.limits.joinsPerMinutePerIp / 60,
+          this.now,
+        ),
       };
       this.addresses.set(ip, address);
     }
@@ -168,7 +180,7 @@ export class AbuseGuard {
   }
 
   private forgetIfIdle(ip: string, address: Address): void {
-    if (address.open === 0 && address.connects.idle && address.joins.idle)
+    if (address.open === 0 && address.connects.idle && address.joins.idle && address.peeks.idle)
       this.addresses.delete(ip);
   }
 }

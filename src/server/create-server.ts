@@ -71,10 +71,17 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const pruning = setInterval(() => guard.prune(), 30_000);
   pruning.unref();
   const metrics = new ServerMetrics(rooms);
+  // Browsers say which page opens a socket: only the extension's own pages and the configured
+  // web origins may, so a page on another site can neither read a room nor spend the person's
+  // per-address connection budget. Clients that are not browsers send no Origin.
+  const allowedOrigins = [`chrome-extension://${config.extensionId}`, ...config.webOrigins];
   const handler = createHttpHandler(rooms, {
     extensionId: config.extensionId,
     metrics,
     metricsToken: config.metricsToken,
+    allowedOrigins,
+    admitPeek: (ip) => guard.admitPeek(ip),
+    capacity: rooms.capacityLimit,
   });
   const tls = readTls(config);
   const http = tls ? createTlsServer(tls, handler) : createServer(handler);
@@ -84,10 +91,6 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   http.requestTimeout = 15_000;
   http.setTimeout(30_000);
   http.maxConnections = 20_000;
-  // Browsers say which page opens a socket: only the extension's own pages and the configured
-  // web origins may, so a page on another site can neither read a room nor spend the person's
-  // per-address connection budget. Clients that are not browsers send no Origin.
-  const allowedOrigins = [`chrome-extension://${config.extensionId}`, ...config.webOrigins];
   const io = new Server(http, {
     maxHttpBufferSize: SIGNALLING_LIMITS.maxPacketBytes,
     transports: ['websocket'],

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RoomPeek } from '../protocol/room-peek.js';
 import { roomIdSchema } from '../protocol/signalling.js';
+import { addressKey } from './abuse-guard.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
 import type { ServerMetrics } from './metrics.js';
 import type { RoomStore } from './room-store.js';
@@ -35,6 +37,11 @@ function safeDecode(segment: string): string {
 
 export interface HttpRouteOptions {
   extensionId: string;
+  /** The pages that may read a room before joining (the extension, configured web origins). */
+  allowedOrigins: string[];
+  /** Whether this address may look at one more room now. */
+  admitPeek: (ip: string) => boolean;
+  capacity: number;
   metrics: ServerMetrics;
   /** Without it /metrics is not served at all: it tells anyone how busy the server is. */
   metricsToken: string | undefined;
@@ -62,7 +69,8 @@ export function createHttpHandler(rooms: RoomStore, options: HttpRouteOptions) {
   };
 }
 
-function createRouter(rooms: RoomStore, { extensionId, metrics, metricsToken }: HttpRouteOptions) {
+function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
+  const { extensionId, metrics, metricsToken } = options;
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;
@@ -94,6 +102,8 @@ function createRouter(rooms: RoomStore, { extensionId, metrics, metricsToken }: 
       );
       return;
     }
+    const peek = /^\/rooms\/([^/]+)$/.exec(pathname);
+    if (peek) return peekRoom(request, response, safeDecode(peek[1] ?? ''), rooms, options);
     if (pathname === '/invite.js') {
       return reply(response, 200, 'text/javascript', INVITE_SCRIPT);
     }
@@ -115,4 +125,43 @@ function createRouter(rooms: RoomStore, { extensionId, metrics, metricsToken }: 
     }
     return reply(response, 404, 'text/plain', 'Not found\n');
   };
+}
+
+/**
+ * `GET /rooms/<room>`: the room as the pre-join step shows it. Only the extension's pages and
+ * the configured web origins may read it (a page of another site is refused), at a budget per
+ * address of its own; a room with a password reveals how many are in it, not who.
+ */
+function peekRoom(
+  request: IncomingMessage,
+  response: ServerResponse,
+  roomText: string,
+  rooms: RoomStore,
+  { allowedOrigins, admitPeek, capacity }: HttpRouteOptions,
+): void {
+  const { origin } = request.headers;
+  if (origin !== undefined && !allowedOrigins.includes(origin))
+    return reply(response, 403, 'text/plain', 'This page may not look into rooms.\n');
+  const cors: Record<string, string> = origin
+    ? { 'access-control-allow-origin': origin, vary: 'origin' }
+    : {};
+  const room = roomIdSchema.safeParse(roomText);
+  if (!room.success) return reply(response, 404, 'text/plain', 'No such room.\n', cors);
+  if (!admitPeek(addressKey(request.socket.remoteAddress)))
+    return reply(response, 429, 'text/plain', 'Too many requests; wait a minute.\n', cors);
+  rooms.peek(room.data).then(
+    (found) => {
+      const settings = found?.settings ?? { locked: false, passwordProtected: false };
+      const names = found?.names ?? [];
+      const peek: RoomPeek = {
+        people: names.length,
+        ...(settings.passwordProtected ? {} : { names }),
+        capacity,
+        locked: settings.locked,
+        passwordProtected: settings.passwordProtected,
+      };
+      reply(response, 200, 'application/json', JSON.stringify(peek), cors);
+    },
+    () => reply(response, 503, 'text/plain', 'The room store is unavailable.\n', cors),
+  );
 }

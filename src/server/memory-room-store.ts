@@ -39,6 +39,12 @@ export class MemoryRoomStore implements RoomStore {
     return this.rooms.has(roomId);
   }
 
+  async peek(roomId: string): Promise<{ names: string[]; settings: RoomSettings } | undefined> {
+    const room = this.rooms.get(roomId);
+    if (!room) return undefined;
+    return { names: [...room.members.values()].map((m) => m.name), settings: settingsOf(room) };
+  }
+
   async wrongPasswordsThisMinute(roomId: string): Promise<number> {
     return this.currentWindow(roomId)?.count ?? 0;
   }

@@ -121,6 +121,11 @@ export class RedisRoomStore implements RoomStore {
     return (await this.redis.exists(this.roomKey(roomId))) === 1;
   }
 
+  async peek(roomId: string): Promise<{ names: string[]; settings: RoomSettings } | undefined> {
+    const { members, settings } = await this.read(roomId);
+    return members.length === 0 ? undefined : { names: members.map((m) => m.name), settings };
+  }
+
   async join(roomId: string, member: Member, password?: PasswordHash): Promise<JoinOutcome> {
     if (!this.local.has(roomId) && this.local.size >= this.maxRooms)
       return { ok: false, error: errors.serverFull(this.maxRooms) };

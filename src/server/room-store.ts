@@ -31,6 +31,8 @@ export interface RoomStore {
   /** The salt a password for this room must be hashed with; undefined if it has none. */
   passwordSalt(roomId: string): Promise<Buffer | undefined>;
   exists(roomId: string): Promise<boolean>;
+  /** Who is in a room and how it is set, for the pre-join step; undefined if it is empty. */
+  peek(roomId: string): Promise<{ names: string[]; settings: RoomSettings } | undefined>;
   /**
    * Adds a member. A new room takes the joiner's password (if any) as its own; an existing one
    * checks it, and refuses everyone while locked. The same peer id coming back (its resume token

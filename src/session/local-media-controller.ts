@@ -40,6 +40,8 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   private microphoneMuted = false;
   private outcome: MediaOutcome = 'receive-only';
   private readonly deviceIds: Partial<Record<TrackKind, string>> = {};
+  /** Once stopped (refused, left), for good: a capture still under way is let go, not used. */
+  private stopped = false;
 
   async start(): Promise<LocalMedia> {
     const media = await acquireLocalMedia((constraints) =>
@@ -111,6 +113,7 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   }
 
   stop(): void {
+    this.stopped = true;
     this.install('audio', null);
     this.install('video', null);
   }
@@ -126,6 +129,11 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
 
   /** Takes a newly captured track (or null: off) and sends it, through the filter if any. */
   private install(kind: TrackKind, track: MediaStreamTrack | null): void {
+    if (this.stopped && track) {
+      // The camera light must go off even when the refusal came before the camera started.
+      track.stop();
+      return;
+    }
     const previous = kind === 'video' ? this.camera : this.tracks.audio;
     if (previous === track) return;
     previous?.stop();

@@ -91,6 +91,15 @@ describe('the pre-join step: nothing is sent before Join now', () => {
     const beaPage = await callWindow;
     await beaPage.getByRole('heading', { name: 'Ready to join?' }).waitFor();
     expect(await beaPage.getByLabel('Your name').inputValue()).toBe('Bea');
+    // Who is in the room, before joining it: asking joined no one (Ana sees no Bea below).
+    await beaPage.getByRole('status').getByText('Ana is in this call.').waitFor();
+    // The fake camera and microphone are there to choose, once the browser may name them.
+    for (const picker of ['Camera to use', 'Microphone to use']) {
+      await eventually(`the ${picker} picker lists a device`, async () => {
+        const select = beaPage.getByRole('combobox', { name: picker });
+        return (await select.isEnabled()) && (await select.locator('option').count()) > 0;
+      });
+    }
     // The preview is live here, and the microphone meter moves with the (fake) voice...
     await eventually('the preview shows the camera', () =>
       beaPage

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { expectState, openMenu, tileOf } from './harness/call-page.js';
 
 const PORT = 8113;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -81,6 +81,28 @@ describe('presence and the keyboard', () => {
     expect(
       await bea.getByRole('button', { name: 'Mute microphone' }).getAttribute('aria-keyshortcuts'),
     ).toBe('Control+D');
+  });
+
+  it('floats Bea’s reaction over her tile for Ana, and says who reacted', async () => {
+    await openMenu(bea, 'React');
+    await bea
+      .getByRole('group', { name: 'Send a reaction' })
+      .getByRole('button', { name: 'Thumbs up' })
+      .click();
+    await notice(ana, 'Bea reacted 👍').waitFor();
+    await tileOf(ana, 'Bea').getByText('👍').waitFor();
+    await tileOf(ana, 'Bea').getByText('👍').waitFor({ state: 'detached' });
+  });
+
+  it('tells Bea she is muted when she talks while muted, and stops when she unmutes', async () => {
+    const reminder = notice(bea, "You're muted");
+    await bea.keyboard.press('Control+d');
+    await bea.getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    // The fake microphone beeps: to the muted call, that is someone talking.
+    await reminder.waitFor();
+    await bea.screenshot({ path: 'docs/screenshots/muted-reminder.png' });
+    await bea.getByRole('button', { name: 'Unmute microphone' }).click();
+    await reminder.waitFor({ state: 'detached' });
   });
 
   it('tells Ana that Bea left, and puts Bea’s focus on Rejoin', async () => {

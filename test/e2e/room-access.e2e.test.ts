@@ -8,10 +8,11 @@ import {
   eventually,
   joinNow,
   launchPerson,
-  openCall,
+  openCallPage,
   type Person,
 } from './harness/browser.js';
 import { expectState, openMenu, tileOf } from './harness/call-page.js';
+import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 
 const PORT = 8089;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -62,31 +63,52 @@ describe('room password and lock', () => {
     expect(ana.url()).not.toContain('sesame');
   });
 
-  it('asks Bea for the password, says when it is wrong, and lets her in with the right one', async () => {
-    bea = await openCall(people[1]!, room, 'Bea', SERVER);
-    const password = bea.getByLabel('Room password');
-    await password.fill('open says me');
-    await bea.getByRole('button', { name: 'Join call' }).click();
-    await bea.getByText('That password is not right for this room. Try again.').waitFor();
-    await password.fill('open sesame');
+  it('asks Bea for the password before she joins, says when it is wrong, and lets her in with the right one', async () => {
+    bea = await openCallPage(people[1]!, room, 'Bea', SERVER);
+    // The pre-join step knows the room has a password, and does not say who is in it.
+    await bea
+      .getByRole('status')
+      .getByText('1 person is in this call. It has a password.')
+      .waitFor();
+    expect(await bea.getByText('Ana').count()).toBe(0);
+    await bea
+      .getByRole('region', { name: 'Ready to join?' })
+      .getByLabel('Room password')
+      .fill('open says me');
+    await joinNow(bea);
+    const asked = bea.getByRole('form', { name: 'This room has a password' });
+    await asked.getByText('That password is not right for this room. Try again.').waitFor();
+    await asked.getByLabel('Room password').fill('open sesame');
     await bea.getByRole('button', { name: 'Join call' }).click();
     await expectState(tileOf(bea, 'Ana'), 'connected');
     await expectState(tileOf(ana, 'Bea'), 'connected');
   });
 
-  it('lets Ana lock the room, shows it to Bea, and turns a newcomer away', async () => {
+  it('lets Ana lock the room, shows it to Bea, and turns a newcomer away before their camera is sent anywhere', async () => {
     await openMenu(ana, 'More');
     await ana.getByRole('button', { name: 'Lock room' }).click();
     await openMenu(bea, 'More');
     await bea.getByRole('button', { name: 'Unlock room' }).waitFor();
-    const cal = await launchPerson({ mediaGrant: 'nothing' });
+    const cal = await launchPerson({ initScripts: [trackMediaCaptures] });
     people.push(cal);
-    const calPage = await openCall(cal, room, 'Cal', SERVER);
-    await eventually('Cal is told the room is locked', async () =>
-      ((await calPage.locator('#banner-text').textContent()) ?? '').startsWith(
-        'This room is locked',
-      ),
+    const calPage = await openCallPage(cal, room, 'Cal', SERVER);
+    // One card, in place of the pre-join step: why, that the camera is off, and the way on.
+    const card = calPage.getByRole('main', { name: "You can't join this room" });
+    await card.getByText(/^This room is locked/).waitFor();
+    await card.getByText('Your camera and microphone are off.').waitFor();
+    expect(await calPage.getByRole('button', { name: 'Join now' }).isVisible()).toBe(false);
+    await eventually('Cal’s camera and microphone are released', async () =>
+      (await capturedTracks(calPage)).every((track) => !track.live),
     );
+    const startNew = card.getByRole('button', { name: 'Start a new room' });
+    expect(await startNew.evaluate((button) => button === document.activeElement)).toBe(true);
+    await calPage.screenshot({ path: 'docs/screenshots/refused-locked.png' });
     expect(await tileOf(ana, 'Cal').count()).toBe(0);
+    await startNew.click();
+    await eventually('Cal is at the pre-join of a new room', () => {
+      const newRoom = new URL(calPage.url()).searchParams.get('room');
+      return newRoom !== null && newRoom !== room;
+    });
+    await calPage.getByRole('status').getByText('No one is here yet.').waitFor();
   });
 });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
+import {
+  eventually,
+  joinNow,
+  launchPerson,
+  openCall,
+  openCallPage,
+  type Person,
+} from './harness/browser.js';
 import { remoteTiles, stageLayout } from './harness/call-page.js';
 import { capturedTracks, trackMediaCaptures } from './harness/media-captures.js';
 
@@ -61,8 +68,12 @@ describe('a full room', () => {
     await pages[5]!.screenshot({ path: 'docs/screenshots/call-six-1920x1080.png' });
 
     await people[6]!.context.addInitScript(trackMediaCaptures);
-    const gus = await openCall(people[6]!, 'six-seats', 'Gus', SERVER);
-    await gus.getByText('This room is full (6 people).').waitFor({ timeout: 20_000 });
+    const gus = await openCallPage(people[6]!, 'six-seats', 'Gus', SERVER);
+    // Told at the pre-join step, before Join now: one card, and the camera goes off.
+    await gus
+      .getByRole('main', { name: "You can't join this room" })
+      .getByText('This room is full (6 people).')
+      .waitFor();
     await eventually('Gus’s camera and microphone are released once refused', async () => {
       const tracks = await capturedTracks(gus);
       return tracks.length > 0 && tracks.every((track) => !track.live);

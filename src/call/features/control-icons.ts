@@ -13,6 +13,7 @@ import {
   MonitorUp,
   MonitorX,
   PhoneOff,
+  SmilePlus,
   Video,
   VideoOff,
   createElement,
@@ -35,6 +36,7 @@ const ICONS: Record<string, IconNode> = {
   'monitor-up': MonitorUp,
   'monitor-x': MonitorX,
   'phone-off': PhoneOff,
+  'smile-plus': SmilePlus,
   video: Video,
   'video-off': VideoOff,
 };

@@ -1,10 +1,9 @@
 import type { Peer } from '../../protocol/signalling.js';
 import type { CallContext } from '../call-context.js';
+import { clearToasts, showToast } from './toasts.js';
 
 export const title = 'Join and leave notices, and raised hands';
 
-/** How long a notice stays; the live region has announced it by then. */
-const TOAST_MS = 6_000;
 const HAND = 'hand-raised';
 
 /**
@@ -16,7 +15,6 @@ export function start(
   { session, grid, control, network, log }: CallContext,
   signal: AbortSignal,
 ): void {
-  const toasts = document.querySelector<HTMLElement>('#toasts')!;
   const button = document.querySelector<HTMLButtonElement>('#raise-hand')!;
   const names = new Map<string, string>();
   const raised = new Set<string>();
@@ -24,14 +22,6 @@ export function start(
   // The people already in the room arrive with the join's answer, in the same task as the
   // 'in-call' state; only those who come after that are news.
   let listing = false;
-
-  const toast = (text: string): void => {
-    const item = document.createElement('p');
-    item.className = 'toast';
-    item.textContent = text;
-    toasts.append(item);
-    setTimeout(() => item.remove(), TOAST_MS);
-  };
 
   const markTile = (peerId: string, up: boolean): void => {
     const caption = grid.captionOf(peerId);
@@ -72,7 +62,7 @@ export function start(
     'participantJoined',
     (peer: Peer) => {
       names.set(peer.id, peer.name);
-      if (!listing) toast(`${peer.name} joined the call`);
+      if (!listing) showToast(`${peer.name} joined the call`);
     },
     { signal },
   );
@@ -81,7 +71,7 @@ export function start(
     'participantLeft',
     (peerId) => {
       raised.delete(peerId);
-      toast(`${names.get(peerId) ?? 'Someone'} left the call`);
+      showToast(`${names.get(peerId) ?? 'Someone'} left the call`);
       names.delete(peerId);
     },
     { signal },
@@ -93,12 +83,12 @@ export function start(
       if (up) raised.add(from.id);
       else raised.delete(from.id);
       markTile(from.id, up);
-      if (up) toast(`${from.name} raised a hand`);
+      if (up) showToast(`${from.name} raised a hand`);
     },
     { signal },
   );
   // A newcomer learns of a hand that is already up.
   network.on('peerJoined', (peer) => mine && tell(peer.id), { signal });
   button.addEventListener('click', () => setMine(!mine), { signal });
-  signal.addEventListener('abort', () => toasts.replaceChildren(), { once: true });
+  signal.addEventListener('abort', clearToasts, { once: true });
 }

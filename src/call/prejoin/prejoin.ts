@@ -1,7 +1,12 @@
+import type { Parsed } from '../../protocol/parsed.js';
+import type { RoomPeek } from '../../protocol/room-peek.js';
 import { displayNameSchema } from '../../protocol/signalling.js';
 import type { LocalMedia } from '../../session/local-media.js';
 import type { LocalMediaController } from '../../session/local-media-controller.js';
+import { wireDevicePickers } from '../device-pickers.js';
 import { startMicMeter } from './mic-meter.js';
+import { showRefusal } from './refusal-card.js';
+import { describePeek, refusalOf } from './room-peek.js';
 
 export interface PrejoinOptions {
   media: LocalMediaController;
@@ -9,14 +14,35 @@ export interface PrejoinOptions {
   name: string | undefined;
   /** The camera and microphone starting: the step is shown at once, Join now once they have. */
   started: Promise<LocalMedia>;
+  /** Who is in the room, and whether this person may join it at all. */
+  peek: Promise<Parsed<RoomPeek>>;
+  /** Where "Start a new room" goes, when the room refuses this person before they join. */
+  startNewRoom: () => void;
+  /** Whether the person already gave the room's password (in the popup): not asked again. */
+  hasPassword: boolean;
+}
+
+/** What the person chose before joining. */
+export interface PrejoinChoice {
+  name: string;
+  /** The room's password, when the room has one and the person typed it here. */
+  password?: string;
 }
 
 /**
- * The step before the call: a preview of the camera, a live microphone meter, the person's name
- * and whether to join with the microphone or camera off. Nothing here talks to the network;
- * it resolves with the name when the person clicks Join now.
+ * The step before the call: a preview of the camera, a live microphone meter, the devices, the
+ * person's name, whether to join with the microphone or camera off, and who is in the room.
+ * Nothing of the person leaves the browser here (the room is asked about by its name alone); it
+ * resolves when they click Join now, and never if the room turns them away first.
  */
-export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<string> {
+export function runPrejoin({
+  media,
+  name,
+  started,
+  peek,
+  startNewRoom,
+  hasPassword,
+}: PrejoinOptions): Promise<PrejoinChoice> {
   const section = document.querySelector<HTMLElement>('#prejoin')!;
   const form = document.querySelector<HTMLFormElement>('#prejoin-form')!;
   const nameInput = document.querySelector<HTMLInputElement>('#join-name')!;
@@ -27,8 +53,21 @@ export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<st
   const cameraSwitch = document.querySelector<HTMLInputElement>('#prejoin-camera')!;
   const notice = document.querySelector<HTMLElement>('#prejoin-notice')!;
   const join = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const passwordField = document.querySelector<HTMLElement>('#prejoin-password-field')!;
+  const passwordInput = document.querySelector<HTMLInputElement>('#prejoin-password')!;
   const here = new AbortController();
   const { signal } = here;
+  const pickers = wireDevicePickers(
+    media,
+    {
+      audio: document.querySelector<HTMLSelectElement>('#prejoin-mic-select')!,
+      video: document.querySelector<HTMLSelectElement>('#prejoin-camera-select')!,
+    },
+    signal,
+    () => {
+      notice.textContent = 'That device could not be started; the one before is still in use.';
+    },
+  );
 
   const render = (): void => {
     const tracks = media.currentTracks;
@@ -54,6 +93,8 @@ export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<st
     notice.textContent = local.notice ?? '';
     join.disabled = false;
     render();
+    // Only now, with permission, does the browser name the devices.
+    void pickers.list();
     if (nameInput.value && document.activeElement === nameInput) join.focus();
   });
   startMicMeter(
@@ -62,6 +103,25 @@ export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<st
     signal,
   );
   media.on('mediaStateChanged', render, { signal });
+  const roomState = document.querySelector<HTMLElement>('#room-peek')!;
+  void peek.then((seen) => {
+    if (signal.aborted || !seen.ok) return;
+    const refusal = refusalOf(seen.value);
+    if (refusal) {
+      // Turned away before joining: the camera and microphone go off at once.
+      here.abort();
+      media.stop();
+      video.srcObject = null;
+      showRefusal(refusal, startNewRoom);
+      return;
+    }
+    roomState.textContent = describePeek(seen.value);
+    if (seen.value.passwordProtected && !hasPassword) {
+      roomState.textContent += ' It has a password.';
+      passwordField.hidden = false;
+      passwordInput.required = true;
+    }
+  });
 
   micSwitch.addEventListener('change', () => media.setMicrophoneMuted(!micSwitch.checked), {
     signal,
@@ -94,7 +154,8 @@ export function runPrejoin({ media, name, started }: PrejoinOptions): Promise<st
         here.abort();
         video.srcObject = null;
         section.hidden = true;
-        resolve(typed.data);
+        const password = passwordField.hidden ? '' : passwordInput.value;
+        resolve({ name: typed.data, ...(password ? { password } : {}) });
       },
       { signal },
     );

@@ -101,6 +101,18 @@ export async function openCall(
   name: string,
   server?: string,
 ): Promise<Page> {
+  const page = await openCallPage(person, room, name, server);
+  await joinNow(page);
+  return page;
+}
+
+/** Opens a call page, as an invite link does, and leaves the person at the pre-join step. */
+export async function openCallPage(
+  person: Person,
+  room: string,
+  name: string,
+  server?: string,
+): Promise<Page> {
   if (server) await person.useServer(server);
   const page = await person.context.newPage();
   const params = new URLSearchParams({ room, name, ...(server ? { server } : {}) });
@@ -108,7 +120,6 @@ export async function openCall(
   await page.goto(person.extensionUrl(`${CALL_PAGE}?${params.toString()}`), {
     waitUntil: 'domcontentloaded',
   });
-  await joinNow(page);
   return page;
 }
 

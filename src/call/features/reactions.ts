@@ -1,0 +1,71 @@
+import { REACTIONS, type Reaction } from '../../protocol/peer-control.js';
+import type { CallContext } from '../call-context.js';
+import { TileGrid } from '../stage/tile-grid.js';
+import { showToast } from './toasts.js';
+
+export const title = 'Reactions';
+
+/** What each reaction looks like, and its name for people who do not see it. */
+const SHOWN: Record<Reaction, { emoji: string; name: string }> = {
+  'thumbs-up': { emoji: '👍', name: 'Thumbs up' },
+  heart: { emoji: '❤️', name: 'Heart' },
+  laugh: { emoji: '😂', name: 'Laugh' },
+  clap: { emoji: '👏', name: 'Clap' },
+  surprised: { emoji: '😮', name: 'Surprised' },
+  party: { emoji: '🎉', name: 'Party' },
+};
+
+/** Long enough to be seen from across the room, short enough not to cover the face for long. */
+const FLOAT_MS = 3_500;
+
+/**
+ * Emoji reactions, as in Meet: picked from the React menu, sent to everyone over the call's
+ * control channel, and floated over the sender's tile for a moment. They are announced in the
+ * polite live region too, so a person who cannot see them still hears who reacted.
+ */
+export function start({ grid, control, log }: CallContext, signal: AbortSignal): void {
+  const list = document.querySelector<HTMLElement>('#reaction-list')!;
+
+  const float = (peerId: string, reaction: Reaction): void => {
+    const figure = grid.captionOf(peerId)?.closest('figure');
+    if (!figure) return;
+    const bubble = document.createElement('span');
+    bubble.className = 'reaction';
+    // The live region says it; the picture itself is decoration.
+    bubble.setAttribute('aria-hidden', 'true');
+    bubble.textContent = SHOWN[reaction].emoji;
+    figure.append(bubble);
+    setTimeout(() => bubble.remove(), FLOAT_MS);
+  };
+
+  list.replaceChildren(
+    ...REACTIONS.map((reaction) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'reaction-choice';
+      button.textContent = SHOWN[reaction].emoji;
+      button.setAttribute('aria-label', SHOWN[reaction].name);
+      button.title = SHOWN[reaction].name;
+      button.addEventListener(
+        'click',
+        () => {
+          float(TileGrid.SELF, reaction);
+          control
+            .send({ type: 'reaction:sent', reaction })
+            .catch((error: unknown) => log.warn('Could not send the reaction', error));
+        },
+        { signal },
+      );
+      return button;
+    }),
+  );
+
+  control.on(
+    'reaction:sent',
+    ({ control: { reaction }, from }) => {
+      float(from.id, reaction);
+      showToast(`${from.name} reacted ${SHOWN[reaction].emoji}`);
+    },
+    { signal },
+  );
+}
