@@ -26,6 +26,7 @@ import * as controls from './features/controls.js';
 import * as screenShare from './features/screen-share.js';
 import * as videoFilters from './features/video-filter-picker.js';
 import * as inviteLink from './features/invite-link.js';
+import * as emptyState from './features/empty-state.js';
 import * as roomLock from './features/room-lock.js';
 import * as verifyWords from './features/verify-words.js';
 import * as unconnectedWarning from './features/unconnected-warning.js';
@@ -48,6 +49,7 @@ const FEATURES: readonly CallFeature[] = [
   screenShare,
   videoFilters,
   inviteLink,
+  emptyState,
   roomLock,
   verifyWords,
   unconnectedWarning,

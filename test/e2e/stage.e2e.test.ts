@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
-import { eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { eventually, joinNow, launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectVideoPlaying, openWidget, stageLayout, tileOf } from './harness/call-page.js';
 
 const PORT = 8114;
@@ -48,10 +48,43 @@ describe('the stage', () => {
     }
   });
 
+  it('offers the invite link to someone alone, warns that a loopback link stays on this computer, and goes when someone joins', async () => {
+    await ana.setViewportSize({ width: 1280, height: 800 });
+    const card = ana.getByRole('region', { name: "You're the only one here" });
+    await card.waitFor();
+    await card.getByText(`${SERVER}/r/${room}`).waitFor();
+    await card.getByText('so it only opens on this computer').waitFor();
+    for (const [width, height] of SIZES) {
+      await ana.setViewportSize({ width, height });
+      expect((await stageLayout(ana)).controlsInView).toBe(true);
+      await ana.screenshot({ path: `docs/screenshots/alone-${width}x${height}.png` });
+    }
+    await ana.setViewportSize({ width: 1280, height: 800 });
+    await card.getByRole('button', { name: 'Copy link' }).focus();
+    await ana.keyboard.press('Enter');
+    await card
+      .getByRole('status')
+      .filter({ hasText: /Invite link copied|Ctrl\+C/ })
+      .waitFor();
+    await card.getByRole('button', { name: 'Hide the invite card' }).click();
+    await card.waitFor({ state: 'hidden' });
+    expect(await ana.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toContain(
+      'Copy invite link',
+    );
+    // Hidden by hand, it stays hidden for this call; a new call shows it again.
+    await ana.reload({ waitUntil: 'domcontentloaded' });
+    await joinNow(ana);
+    await card.waitFor();
+  });
+
   it('puts the other person on the stage in a call of two, and you in a corner you can move', async () => {
     await ana.setViewportSize({ width: 1280, height: 800 });
     bea = await openCall(people[1]!, room, 'Bea', SERVER);
     await expectVideoPlaying(tileOf(ana, 'Bea'));
+    await ana
+      .getByRole('region', { name: "You're the only one here" })
+      .waitFor({ state: 'hidden' });
+    expect(await bea.getByRole('region', { name: "You're the only one here" }).count()).toBe(0);
     for (const [width, height] of SIZES) {
       await ana.setViewportSize({ width, height });
       await eventually(`Bea fills Ana's stage at ${width}×${height}`, async () => {

@@ -2,6 +2,7 @@ import {
   ChevronUp,
   Circle,
   CircleStop,
+  Copy,
   Ellipsis,
   Hand,
   Keyboard,
@@ -16,6 +17,7 @@ import {
   SmilePlus,
   Video,
   VideoOff,
+  X,
   createElement,
   type IconNode,
 } from 'lucide';
@@ -25,6 +27,7 @@ const ICONS: Record<string, IconNode> = {
   'chevron-up': ChevronUp,
   circle: Circle,
   'circle-stop': CircleStop,
+  copy: Copy,
   ellipsis: Ellipsis,
   hand: Hand,
   keyboard: Keyboard,
@@ -39,6 +42,7 @@ const ICONS: Record<string, IconNode> = {
   'smile-plus': SmilePlus,
   video: Video,
   'video-off': VideoOff,
+  x: X,
 };
 
 /** Puts `icon` first in the button (replacing its old one). Icons are decoration: names say it. */

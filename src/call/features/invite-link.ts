@@ -1,4 +1,5 @@
 import type { CallContext } from '../call-context.js';
+import { copyLink } from './copy-link.js';
 
 export const title = 'The invite link';
 
@@ -8,17 +9,7 @@ export function start({ inviteUrl: url }: CallContext, signal: AbortSignal): voi
   const status = document.querySelector<HTMLElement>('#copy-status')!;
   field.value = url;
   field.addEventListener('focus', () => field.select(), { signal });
-  document.querySelector('#copy-invite')!.addEventListener(
-    'click',
-    () => {
-      navigator.clipboard.writeText(url).then(
-        () => (status.textContent = 'Invite link copied'),
-        () => {
-          field.select();
-          status.textContent = 'Press Ctrl+C to copy the selected link';
-        },
-      );
-    },
-    { signal },
-  );
+  document
+    .querySelector('#copy-invite')!
+    .addEventListener('click', () => copyLink(url, status, () => field.select()), { signal });
 }
