@@ -106,6 +106,55 @@ describe('widgets in a call', () => {
     await eventually('the badge is gone', () => bea.locator('#badge-chat').isHidden());
   });
 
+  it('offers Bea a widget Ana opens while Bea is in Chat, marks it on the dock, and shows it on request', async () => {
+    await openWidget(ana, 'Code');
+    await ana.getByRole('tab', { name: 'Code', selected: true }).waitFor();
+    // Bea keeps what she was using; the new widget waits for her.
+    const offer = bea.getByRole('status').filter({ hasText: 'Ana opened Code' });
+    await offer.waitFor();
+    expect(await bea.getByRole('tab', { name: 'Chat' }).getAttribute('aria-selected')).toBe('true');
+    expect(await bea.getByRole('tab', { name: 'Code' }).count()).toBe(0);
+    const widgets = bea.getByRole('button', { name: 'Widgets', exact: true });
+    await expect(widgets.getAttribute('class')).resolves.toContain('has-news');
+    expect(
+      await widgets.evaluate(
+        (button) => document.getElementById(button.getAttribute('aria-describedby')!)!.textContent,
+      ),
+    ).toBe('New in Code');
+    await openMenu(bea, 'Widgets');
+    const dock = bea.getByRole('toolbar', { name: 'Widgets' });
+    const codeButton = dock.getByRole('button', { name: 'Code', exact: true });
+    expect(await codeButton.getAttribute('aria-expanded')).toBe('false');
+    await expect(codeButton.getByText('New').isVisible()).resolves.toBe(true);
+    expect(
+      await dock.getByRole('button', { name: 'Chat', exact: true }).getAttribute('aria-expanded'),
+    ).toBe('true');
+    mkdirSync('docs/screenshots', { recursive: true });
+    await bea.screenshot({ path: 'docs/screenshots/widget-offer.png' });
+    await bea.keyboard.press('Escape');
+
+    const show = offer.getByRole('button', { name: 'Show Code' });
+    await show.click();
+    await bea.getByRole('tab', { name: 'Code', selected: true }).waitFor();
+    await show.waitFor({ state: 'detached' });
+    await eventually(
+      'the focus is in Code',
+      async () =>
+        (await bea.evaluate(() => document.activeElement?.getAttribute('title'))) === 'Code',
+    );
+    await expect(widgets.getAttribute('class')).resolves.not.toContain('has-news');
+    await openMenu(bea, 'Widgets');
+    expect(await codeButton.getAttribute('aria-expanded')).toBe('true');
+    await expect(codeButton.getByText('New').isVisible()).resolves.toBe(false);
+    // The dock button of the widget on screen hides it.
+    await codeButton.click();
+    await bea.getByRole('tab', { name: 'Chat', selected: true }).waitFor();
+    await openMenu(bea, 'Widgets');
+    expect(await codeButton.getAttribute('aria-expanded')).toBe('false');
+    await bea.keyboard.press('Escape');
+    await ana.getByRole('tab', { name: 'Chat' }).click();
+  });
+
   it('gives a late joiner the open widget and the conversation so far', async () => {
     const calPerson = await launchPerson();
     people.push(calPerson);
@@ -139,10 +188,15 @@ describe('widgets in a call', () => {
     await new Promise<void>((resolve) => listener.bind(LEAK_PORT, '127.0.0.1', resolve));
     await openWidget(ana, 'Hostile');
     const hostile = ana.frameLocator('iframe[title="Hostile"]');
-    // It opened for everyone as the selected tab; people switch back to Chat and keep talking.
-    for (const page of [ana, bea, cal]) {
-      await page.getByRole('tab', { name: 'Hostile' }).waitFor();
-      await page.getByRole('tab', { name: 'Chat' }).click();
+    // It runs for everyone; Ana switches back to Chat, and the others, in Chat, are only
+    // offered it.
+    await ana.getByRole('tab', { name: 'Hostile' }).waitFor();
+    await ana.getByRole('tab', { name: 'Chat' }).click();
+    for (const page of [bea, cal]) {
+      await page.getByRole('button', { name: 'Show Hostile' }).waitFor();
+      expect(await page.getByRole('tab', { name: 'Chat' }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
     }
     await say(bea, 'Still with you during the attack');
     await expectChatLine(ana, 'Bea', 'Still with you during the attack');

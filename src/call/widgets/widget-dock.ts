@@ -4,23 +4,35 @@ export interface DockEntry {
   iconUrl: string;
 }
 
+interface DockButton {
+  title: string;
+  button: HTMLButtonElement;
+  badge: HTMLElement;
+  /** "New": a peer opened the widget and it is not on this person's screen yet. */
+  mark: HTMLElement;
+}
+
 /**
- * The row of widget buttons in the call's controls: one per widget, named by its title, with a
- * badge the widget sets (unread messages, say) while its panel is closed.
+ * The widget buttons behind the Widgets control: one per widget, named by its title, saying
+ * whether its panel is on this screen (`aria-expanded`), with a count the widget sets (unread
+ * messages, say) and a "New" mark for a widget a peer opened. The dock sits in a menu, so the
+ * Widgets control carries a dot, and says which widgets have news, while any of them do.
  */
 export class WidgetDock {
-  private readonly buttons = new Map<string, { button: HTMLButtonElement; badge: HTMLElement }>();
+  private readonly buttons = new Map<string, DockButton>();
 
   constructor(
     private readonly root: HTMLElement,
-    onOpen: (widgetId: string) => void,
+    /** The control that opens the dock's menu, which shows the summary dot. */
+    private readonly opener: HTMLElement,
+    onPress: (widgetId: string) => void,
     signal: AbortSignal,
   ) {
     root.addEventListener(
       'click',
       (event) => {
         const button = (event.target as Element).closest<HTMLButtonElement>('button[data-widget]');
-        if (button?.dataset.widget) onOpen(button.dataset.widget);
+        if (button?.dataset.widget) onPress(button.dataset.widget);
       },
       { signal },
     );
@@ -32,6 +44,7 @@ export class WidgetDock {
       button.type = 'button';
       button.dataset.widget = entry.id;
       button.setAttribute('aria-label', entry.title);
+      button.setAttribute('aria-expanded', 'false');
       button.title = entry.title;
       const icon = document.createElement('img');
       icon.src = entry.iconUrl;
@@ -42,10 +55,15 @@ export class WidgetDock {
       badge.className = 'badge';
       badge.id = `badge-${entry.id}`;
       badge.hidden = true;
-      button.setAttribute('aria-describedby', badge.id);
-      button.append(icon, label, badge);
+      const mark = document.createElement('span');
+      mark.className = 'new-mark';
+      mark.id = `new-${entry.id}`;
+      mark.textContent = 'New';
+      mark.hidden = true;
+      button.setAttribute('aria-describedby', `${badge.id} ${mark.id}`);
+      button.append(icon, label, badge, mark);
       this.root.append(button);
-      this.buttons.set(entry.id, { button, badge });
+      this.buttons.set(entry.id, { title: entry.title, button, badge, mark });
     }
   }
 
@@ -60,9 +78,39 @@ export class WidgetDock {
     entry.badge.hidden = count === 0;
     entry.badge.textContent = count > 99 ? '99+' : String(count);
     entry.badge.setAttribute('aria-label', `${count} new`);
+    this.summarise();
   }
 
-  setOpen(widgetId: string, open: boolean): void {
-    this.buttons.get(widgetId)?.button.setAttribute('aria-pressed', String(open));
+  /** Marks a widget a peer opened (`news` says so) until it is on this screen. */
+  setOffered(widgetId: string, news: string | undefined): void {
+    const entry = this.buttons.get(widgetId);
+    if (!entry) return;
+    entry.mark.hidden = news === undefined;
+    entry.mark.setAttribute('aria-label', news === undefined ? '' : `New: ${news}`);
+    this.summarise();
+  }
+
+  /** Whether the widget's panel is on this screen: the button then hides it. */
+  setExpanded(widgetId: string, expanded: boolean): void {
+    const entry = this.buttons.get(widgetId);
+    if (!entry) return;
+    entry.button.setAttribute('aria-expanded', String(expanded));
+    if (expanded) this.setOffered(widgetId, undefined);
+  }
+
+  private summarise(): void {
+    const news = [...this.buttons.values()]
+      .filter(({ badge, mark }) => !badge.hidden || !mark.hidden)
+      .map(({ title }) => title);
+    this.opener.classList.toggle('has-news', news.length > 0);
+    let description = document.getElementById(`${this.opener.id}-news`);
+    if (!description) {
+      description = document.createElement('span');
+      description.id = `${this.opener.id}-news`;
+      description.hidden = true;
+      this.opener.after(description);
+      this.opener.setAttribute('aria-describedby', description.id);
+    }
+    description.textContent = news.length > 0 ? `New in ${news.join(', ')}` : '';
   }
 }

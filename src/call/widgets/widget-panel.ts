@@ -53,8 +53,24 @@ export class WidgetPanel {
     this.select(widgetId);
   }
 
-  isShown(widgetId: string): boolean {
-    return this.shown.includes(widgetId);
+  /**
+   * Gives a widget's frame its place (once), hidden: it loads and runs, and a tab for it
+   * appears only when it is shown.
+   */
+  place(widgetId: string, title: string, frame: HTMLIFrameElement): void {
+    if (this.tabs.has(widgetId)) return;
+    this.add(widgetId, title, frame);
+    this.render();
+  }
+
+  /** Whether any widget is open on this screen. */
+  hasShown(): boolean {
+    return this.shown.length > 0;
+  }
+
+  /** Whether this widget is the one on this screen now. */
+  isVisible(widgetId: string): boolean {
+    return this.selected === widgetId && this.shown.includes(widgetId);
   }
 
   close(widgetId: string, byThisPerson = false): void {

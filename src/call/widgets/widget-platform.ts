@@ -55,9 +55,11 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     (stats) => host.publishStats(stats),
     signal,
   );
+  const widgetsButton = () => document.querySelector<HTMLElement>('#widgets-button');
   const dock = new WidgetDock(
     document.querySelector<HTMLElement>('#widget-dock')!,
-    (widgetId) => room.open(widgetId),
+    widgetsButton()!,
+    (widgetId) => room.press(widgetId),
     signal,
   );
   dock.show(
@@ -90,9 +92,12 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   });
   const panel = new WidgetPanel(
     document.querySelector<HTMLElement>('#widget-panel')!,
-    (widgetId, visible) => host.setVisible(widgetId, visible),
+    (widgetId, visible) => {
+      host.setVisible(widgetId, visible);
+      dock.setExpanded(widgetId, visible);
+    },
     signal,
-    () => document.querySelector<HTMLElement>('#widgets-button'),
+    widgetsButton,
   );
   host.on(
     'widgetUnloaded',
@@ -111,6 +116,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     panel,
     titles: new Map(registry.entries.map((entry) => [entry.id, entry.title])),
     note,
+    focusAfterOffer: widgetsButton,
     log,
     signal,
   });
