@@ -2,6 +2,7 @@ import type { Logger } from '../shared/log.js';
 import type { MemoryRoom } from '../widget-host/memory-room.js';
 import { RoomWidgetStorage, memoryArea } from '../widget-host/room-widget-storage.js';
 import { WidgetHost, type RunnableWidget } from '../widget-host/widget-host.js';
+import { onSystemThemeChanged, systemTheme } from '../shared/system-theme.js';
 
 /**
  * One simulated person in the playground: a column with their name, a Leave button and the
@@ -37,9 +38,11 @@ export function addSimulatedPeer(
     widgets: [widget],
     network,
     storage: new RoomWidgetStorage(memoryArea(), 'playground'),
+    theme: systemTheme(),
     log,
     signal: lifetime.signal,
   });
+  onSystemThemeChanged((theme) => host.setTheme(theme), lifetime.signal);
   host.on(
     'badgeChanged',
     ({ count }) => {

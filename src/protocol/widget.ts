@@ -20,6 +20,9 @@ export const WIDGET_LIMITS = {
   maxBadge: 9999,
 } as const;
 
+/** The call's colours, which follow the person's system setting; widgets match them. */
+export type Theme = 'light' | 'dark';
+
 export interface PeerInfo {
   id: string;
   name: string;
@@ -71,10 +74,12 @@ export type HostMessage =
       self: PeerInfo;
       peers: PeerInfo[];
       visible: boolean;
+      theme: Theme;
     }
   | { type: 'message:received'; from: PeerInfo; payload: IncomingPayload }
   | { type: 'peers:changed'; peers: PeerInfo[]; joined?: PeerInfo; left?: PeerInfo }
   | { type: 'visibility:changed'; visible: boolean }
+  | { type: 'theme:changed'; theme: Theme }
   // Once a second, only to widgets that declared the `stats` permission.
   | { type: 'stats:sample'; stats: PeerCallStats[] }
   | { type: 'request:done'; id: number; result: RequestResult }

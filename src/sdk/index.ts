@@ -11,11 +11,12 @@ import {
   type OutgoingPayload,
   type PeerCallStats,
   type PeerInfo,
+  type Theme,
   type WidgetRequest,
 } from '../protocol/widget.js';
 
 export type Peer = PeerInfo;
-export type { PeerCallStats };
+export type { PeerCallStats, Theme };
 /** What a widget's own message parser can return: the value, or a reason to log. */
 export type { Parsed } from '../protocol/parsed.js';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -55,6 +56,11 @@ let port: MessagePort | undefined;
 let me: Peer | undefined;
 let currentPeers: Peer[] = [];
 let visible = true;
+// Until the host says, the frame's own view of the system setting is the best guess.
+let currentTheme: Theme =
+  typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 let nextRequestId = 1;
 const pending = new Map<number, Pending>();
 const messageHandlers = new Set<(data: unknown, from: Peer) => void>();
@@ -62,6 +68,7 @@ const peersHandlers = new Set<(peers: Peer[]) => void>();
 const joinedHandlers = new Set<(peer: Peer) => void>();
 const leftHandlers = new Set<(peer: Peer) => void>();
 const visibilityHandlers = new Set<(visible: boolean) => void>();
+const themeHandlers = new Set<(theme: Theme) => void>();
 const statsHandlers = new Set<(stats: PeerCallStats[]) => void>();
 // Messages that arrive before the widget has registered onMessage wait here, so none is lost.
 const backlog: [unknown, Peer][] = [];
@@ -125,6 +132,7 @@ function receive(message: HostMessage): void {
       me = message.self;
       currentPeers = message.peers;
       visible = message.visible;
+      setTheme(message.theme);
       markReady();
       return;
     case 'message:received': {
@@ -143,6 +151,9 @@ function receive(message: HostMessage): void {
     case 'visibility:changed':
       visible = message.visible;
       emit(visibilityHandlers, visible);
+      return;
+    case 'theme:changed':
+      setTheme(message.theme);
       return;
     case 'stats:sample':
       emit(statsHandlers, message.stats);
@@ -281,6 +292,26 @@ export function isVisible(): boolean {
 /** Calls `handler(visible)` when the person opens or closes this widget's panel. */
 export function onVisibilityChanged(handler: (visible: boolean) => void): Unsubscribe {
   return subscribe(visibilityHandlers, handler);
+}
+
+/**
+ * The call's colours, `'light'` or `'dark'`, which follow the person's system setting. Before
+ * `ready()` it is the frame's own reading of that setting; the host's word replaces it.
+ */
+export function theme(): Theme {
+  return currentTheme;
+}
+
+/** Calls `handler(theme)` when the call's colours change (the system switched light or dark). */
+export function onThemeChanged(handler: (theme: Theme) => void): Unsubscribe {
+  return subscribe(themeHandlers, handler);
+}
+
+function setTheme(next: Theme): void {
+  // A host speaks this protocol, but a value outside it must not reach a widget's styles.
+  if ((next !== 'light' && next !== 'dark') || next === currentTheme) return;
+  currentTheme = next;
+  emit(themeHandlers, next);
 }
 
 /**

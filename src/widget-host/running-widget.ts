@@ -5,6 +5,7 @@ import {
   type IncomingPayload,
   type PeerInfo,
   type RequestResult,
+  type Theme,
   type WidgetRequest,
 } from '../protocol/widget.js';
 import { AppError, errors } from '../shared/app-error.js';
@@ -23,6 +24,7 @@ export interface RunningWidgetOptions {
   storage: WidgetStorage;
   log: Logger;
   visible: boolean;
+  theme: Theme;
   onBadge: (count: number) => void;
   /** The widget flooded its host with requests and should be unloaded. */
   onFlood: () => void;
@@ -41,9 +43,11 @@ export class RunningWidget {
   readonly frame: WidgetFrame;
   private readonly budget: SendBudget;
   private visible: boolean;
+  private theme: Theme;
 
   constructor(private readonly options: RunningWidgetOptions) {
     this.visible = options.visible;
+    this.theme = options.theme;
     this.budget = new SendBudget(options.budget);
     this.frame = new WidgetFrame({
       url: options.url,
@@ -56,6 +60,7 @@ export class RunningWidget {
         self: options.network.self,
         peers: options.network.peers(),
         visible: this.visible,
+        theme: this.theme,
       }),
       onRequest: (request) => this.handle(request),
       onRefused: (reason) => options.log.warn(`Widget "${options.id}" sent a bad message`, reason),
@@ -84,6 +89,12 @@ export class RunningWidget {
   /** A host message with nothing to answer (call statistics). */
   post(message: Extract<HostMessage, { type: 'stats:sample' }>): void {
     this.frame.post(message);
+  }
+
+  setTheme(theme: Theme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    this.frame.post({ type: 'theme:changed', theme });
   }
 
   setVisible(visible: boolean): void {

@@ -1,5 +1,5 @@
 import { CONTROL_CHANNEL_ID } from '../protocol/peer-control.js';
-import type { PeerCallStats } from '../protocol/widget.js';
+import type { PeerCallStats, Theme } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
@@ -29,6 +29,8 @@ export interface WidgetHostOptions {
   network: WidgetNetwork;
   storage: WidgetStorage;
   log: Logger;
+  /** The call's colours when the host starts; `setTheme` follows changes. */
+  theme?: Theme;
   budget?: SendBudgetLimits;
   signal: AbortSignal;
 }
@@ -47,9 +49,11 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
   private readonly running = new Map<string, { widget: RunningWidget; stop: AbortController }>();
   private readonly held = new Map<string, NetworkMessage[]>();
   private heldBytesNow = 0;
+  private theme: Theme;
 
   constructor(private readonly options: WidgetHostOptions) {
     super();
+    this.theme = options.theme ?? 'light';
     this.known = new Map(options.widgets.map((widget) => [widget.id, widget]));
     const { network, signal } = options;
     network.on('messageReceived', (message) => this.route(message), { signal });
@@ -103,6 +107,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       storage: this.options.storage,
       log: this.options.log,
       visible,
+      theme: this.theme,
       budget: this.options.budget,
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
       onFlood: () => {
@@ -128,6 +133,12 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
 
   setVisible(widgetId: string, visible: boolean): void {
     this.running.get(widgetId)?.widget.setVisible(visible);
+  }
+
+  /** The call's colours changed: every running widget is told, and later ones start with it. */
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.eachRunning((widget) => widget.setTheme(theme));
   }
 
   private route(message: NetworkMessage): void {

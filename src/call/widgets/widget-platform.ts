@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser.js';
+import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
@@ -46,9 +47,12 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
       },
       ctx.room,
     ),
+    theme: systemTheme(),
     log,
     signal,
   });
+  // Widgets match the call's colours: the SDK tells them, and tells them again on a change.
+  onSystemThemeChanged((theme) => host.setTheme(theme), signal);
   startStatsSampler(
     session,
     () => host.wantsStats(),

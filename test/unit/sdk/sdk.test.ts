@@ -23,8 +23,8 @@ class FakePort {
 
 const ana = { id: 'ana', name: 'Ana' };
 const bea = { id: 'bea', name: 'Bea' };
-const hello = (version = 1): HostMessage =>
-  ({ type: 'host:hello', version, self: ana, peers: [bea], visible: true }) as HostMessage;
+const hello = (version = 1, theme = 'light'): HostMessage =>
+  ({ type: 'host:hello', version, self: ana, peers: [bea], visible: true, theme }) as HostMessage;
 
 let frameWindow: EventTarget;
 let parentWindow: object;
@@ -65,6 +65,26 @@ describe('the SDK, on a fake port', () => {
     await tfx.ready();
     expect(tfx.self()).toEqual(ana);
     expect(tfx.peers()).toEqual([bea]);
+  });
+
+  it("takes the call's theme from the host and follows its changes", async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello(1, 'dark'));
+    await tfx.ready();
+    expect(tfx.theme()).toBe('dark');
+    const seen: string[] = [];
+    const stop = tfx.onThemeChanged((theme) => seen.push(theme));
+    port.host({ type: 'theme:changed', theme: 'light' });
+    port.host({ type: 'theme:changed', theme: 'light' });
+    // A value outside the protocol never reaches the widget's styles.
+    port.host({ type: 'theme:changed', theme: 'purple' } as unknown as HostMessage);
+    expect(tfx.theme()).toBe('light');
+    stop();
+    port.host({ type: 'theme:changed', theme: 'dark' });
+    expect(seen).toEqual(['light']);
+    expect(tfx.theme()).toBe('dark');
   });
 
   it('takes its port only from the parent window', async () => {
