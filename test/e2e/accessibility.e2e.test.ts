@@ -4,27 +4,31 @@ import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { axeViolations } from './harness/axe.js';
-import { atPrejoin, launchPerson, openCall, type Person } from './harness/browser.js';
+import { atPrejoin, eventually, launchPerson, openCall, type Person } from './harness/browser.js';
+import { chat } from './harness/chat.js';
 import { expectState, openWidget, tileOf } from './harness/call-page.js';
 
-const PORT = 8115;
-const SERVER = `http://127.0.0.1:${PORT}`;
+const PORTS = { light: 8115, dark: 8116 } as const;
 
-// axe-core on every page a person meets, with zero violations of any impact.
-describe('accessibility', () => {
+// axe-core on every page a person meets, with zero violations of any impact, in the system's
+// light and dark settings (the pages follow it, so each has its own colours to check).
+describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colorScheme) => {
+  const SERVER = `http://127.0.0.1:${PORTS[colorScheme]}`;
   let server: SignallingServer;
   const people: Person[] = [];
   let ana: Page;
   let bea: Page;
-  const room = `a11y-${Date.now()}`;
+  const room = `a11y-${colorScheme}-${Date.now()}`;
 
   beforeAll(async () => {
     server = createSignallingServer(
-      { ...DEFAULT_CONFIG, port: PORT },
+      { ...DEFAULT_CONFIG, port: PORTS[colorScheme] },
       createServerLogger('silent'),
     );
     await server.listen();
-    people.push(...(await Promise.all([launchPerson(), launchPerson()])));
+    people.push(
+      ...(await Promise.all([launchPerson({ colorScheme }), launchPerson({ colorScheme })])),
+    );
   });
 
   afterAll(async () => {
@@ -62,15 +66,36 @@ describe('accessibility', () => {
     await page.close();
   });
 
-  it('a call of two with Chat and Code open', async () => {
+  it('alone in the call, with the invite card', async () => {
     ana = await openCall(people[0]!, room, 'Ana', SERVER);
+    await ana.getByRole('region', { name: "You're the only one here" }).waitFor();
+    expect(await axeViolations(ana)).toEqual([]);
+  });
+
+  it('a call of two with Chat and Code open, and the offer of Code to Bea', async () => {
     bea = await openCall(people[1]!, room, 'Bea', SERVER);
     await expectState(tileOf(ana, 'Bea'), 'connected');
     await openWidget(ana, 'Chat');
+    await chat(bea).getByRole('textbox', { name: 'Message' }).waitFor();
     await openWidget(ana, 'Code');
     await ana.frameLocator('iframe[title="Code"]').getByRole('textbox', { name: 'Code' }).waitFor();
+    await ana.screenshot({ path: `docs/screenshots/theme-${colorScheme}.png` });
     expect(await axeViolations(ana)).toEqual([]);
     await ana.getByRole('tab', { name: 'Chat' }).click();
+    expect(await axeViolations(ana)).toEqual([]);
+    await bea.getByRole('button', { name: 'Show Code' }).waitFor();
+    expect(await axeViolations(bea)).toEqual([]);
+  });
+
+  it.each(['Draw', 'Files', 'Stats', 'Ping-pong'])('the %s widget', async (title) => {
+    await openWidget(ana, title);
+    await ana.getByRole('tab', { name: title, selected: true }).waitFor();
+    const frame = ana.frameLocator(`iframe[title="${title}"]`);
+    // The widget has taken the call's theme from the SDK: its page is styled as it will stay.
+    await eventually(
+      `${title} has connected`,
+      async () => (await frame.locator(':root').getAttribute('data-theme')) === colorScheme,
+    );
     expect(await axeViolations(ana)).toEqual([]);
   });
 
@@ -86,7 +111,7 @@ describe('accessibility', () => {
       args: ['--no-sandbox'],
     });
     try {
-      const page = await plain.newPage();
+      const page = await plain.newPage({ colorScheme });
       await page.goto(`${SERVER}/r/${room}`);
       await page.getByText('TFX Sessions is not installed in this browser.').waitFor();
       expect(await axeViolations(page)).toEqual([]);

@@ -3,6 +3,13 @@ import { ChatLog } from './chat-log';
 import { ChatModel } from './chat-model';
 import { MAX_TEXT, parseChatMessage, type ChatLine, type ChatMessage } from './chat-protocol';
 
+// The call's colours, from the SDK: the page's styles switch on data-theme.
+const showTheme = (theme: tfx.Theme): void => {
+  document.documentElement.dataset.theme = theme;
+};
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
+
 const form = document.querySelector<HTMLFormElement>('#compose')!;
 const input = document.querySelector<HTMLTextAreaElement>('#text')!;
 const problem = document.querySelector<HTMLElement>('#problem')!;

@@ -1,5 +1,6 @@
 import * as tfx from '@tfx/sdk';
 import { Compartment } from '@codemirror/state';
+import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView } from 'codemirror';
 import { yCollab } from 'y-codemirror.next';
 import { Awareness } from 'y-protocols/awareness';
@@ -36,10 +37,16 @@ function currentLanguage() {
   return languageById(settings.get('language'));
 }
 
+// The call's colours, from the SDK: the page's styles switch on data-theme, the editor on this.
+const themeSlot = new Compartment();
+const editorTheme = (theme: tfx.Theme) => (theme === 'dark' ? oneDark : []);
+document.documentElement.dataset.theme = tfx.theme();
+
 const view = new EditorView({
   parent: document.querySelector('#editor')!,
   extensions: [
     sharedEditorSetup,
+    themeSlot.of(editorTheme(tfx.theme())),
     languageSlot.of(currentLanguage().support()),
     yCollab(text, awareness, { undoManager }),
     EditorView.contentAttributes.of({ 'aria-label': 'Code' }),
@@ -52,6 +59,10 @@ settings.observe(() => {
   view.dispatch({ effects: languageSlot.reconfigure(language.support()) });
 });
 picker.addEventListener('change', () => settings.set('language', picker.value));
+tfx.onThemeChanged((theme) => {
+  document.documentElement.dataset.theme = theme;
+  view.dispatch({ effects: themeSlot.reconfigure(editorTheme(theme)) });
+});
 
 /** Who is here, each in the colour of their cursor. */
 function showPeople(): void {

@@ -10,6 +10,13 @@ import {
 } from './draw-protocol';
 import { paintAll } from './paint';
 
+// The call's colours, from the SDK: the page's styles switch on data-theme.
+const showTheme = (theme: tfx.Theme): void => {
+  document.documentElement.dataset.theme = theme;
+};
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
+
 const canvas = document.querySelector<HTMLCanvasElement>('#board')!;
 const context = canvas.getContext('2d')!;
 const status = document.querySelector<HTMLElement>('#status')!;

@@ -4,6 +4,13 @@ import { IncomingTransfer } from './incoming-transfer';
 import { OutgoingTransfer, type SendToPeer } from './outgoing-transfer';
 import { TransferRow, type Transfer } from './transfer-row';
 
+// The call's colours, from the SDK: the page's styles switch on data-theme.
+const showTheme = (theme: tfx.Theme): void => {
+  document.documentElement.dataset.theme = theme;
+};
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
+
 const recipientSelect = document.querySelector<HTMLSelectElement>('#to')!;
 const picker = document.querySelector<HTMLInputElement>('#picker')!;
 const list = document.querySelector<HTMLUListElement>('#transfers')!;

@@ -3,6 +3,13 @@ import { PongGame } from './pong-game';
 import { FIELD } from './pong-physics';
 import { parsePongMessage } from './pong-protocol';
 
+// The call's colours, from the SDK: the page's styles switch on data-theme.
+const showTheme = (theme: tfx.Theme): void => {
+  document.documentElement.dataset.theme = theme;
+};
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
+
 const canvas = document.querySelector<HTMLCanvasElement>('#table')!;
 const paint = canvas.getContext('2d')!;
 const opponentSelect = document.querySelector<HTMLSelectElement>('#opponent')!;

@@ -3,6 +3,16 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { describeLatest, StatsHistory, type PeerSeries } from './stats-history';
 
+// The call's colours, from the SDK: the page's styles switch on data-theme, and the charts'
+// axes (drawn on canvas, out of CSS's reach) read their ink when they draw.
+const showTheme = (theme: tfx.Theme): void => {
+  document.documentElement.dataset.theme = theme;
+  for (const view of views.values()) for (const plot of [view.quality, view.bitrate]) plot.redraw();
+};
+const axisInk = () => (tfx.theme() === 'dark' ? '#cbd5e1' : '#334155');
+const gridInk = () => (tfx.theme() === 'dark' ? '#334155' : '#e2e8f0');
+const AXIS: uPlot.Axis = { stroke: axisInk, grid: { stroke: gridInk }, ticks: { stroke: gridInk } };
+
 const container = document.querySelector<HTMLElement>('#peers')!;
 const empty = document.querySelector<HTMLElement>('#empty')!;
 const history = new StatsHistory();
@@ -15,6 +25,8 @@ interface PeerView {
   bitrate: uPlot;
 }
 const views = new Map<string, PeerView>();
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
 
 function chartWidth(): number {
   return Math.max(200, container.clientWidth - 24);
@@ -27,7 +39,7 @@ function chart(title: string, series: uPlot.Series[], parent: HTMLElement): uPlo
       width: chartWidth(),
       height: 130,
       series: [{}, ...series],
-      axes: [{}, { size: 50 }],
+      axes: [AXIS, { ...AXIS, size: 50 }],
       legend: { live: false },
     },
     [[], ...series.map(() => [])],

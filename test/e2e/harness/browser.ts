@@ -42,18 +42,22 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Test instrumentation to run in every page and frame before its own scripts. */
   initScripts?: (() => void)[];
+  /** The system's light or dark setting, as every page of this person's browser sees it. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export async function launchPerson({
   mediaGrant = 'everything',
   extraArgs = [],
   initScripts = [],
+  colorScheme = 'light',
 }: LaunchOptions = {}): Promise<Person> {
   const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1180, height: 800 },
+    colorScheme,
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
