@@ -28,9 +28,12 @@ writeFileSync(
     <script type="module" src="./main.ts"></script>
   </head>
   <body>
-    <p>Clicks in this call: <output id="count">0</output></p>
-    <button id="click" type="button">Click</button>
-    <p id="peers"></p>
+    <main>
+      <h1>${title}</h1>
+      <p>Clicks in this call: <output id="count">0</output></p>
+      <button id="click" type="button">Click</button>
+      <p id="peers"></p>
+    </main>
   </body>
 </html>
 `,
@@ -38,6 +41,11 @@ writeFileSync(
 writeFileSync(
   `${folder}/main.ts`,
   `import * as tfx from '@tfx/sdk';
+
+// Match the call's light or dark colours (style.css styles on data-theme).
+const showTheme = (theme: tfx.Theme) => (document.documentElement.dataset.theme = theme);
+showTheme(tfx.theme());
+tfx.onThemeChanged(showTheme);
 
 // A shared counter: every click is sent to this widget on every peer.
 let count = 0;
@@ -66,9 +74,21 @@ tfx.onPeersChanged((peers) => {
 );
 writeFileSync(
   `${folder}/style.css`,
-  `body {
+  `:root {
+  color-scheme: light;
+  --bg: #ffffff;
+  --text: #0f172a;
+}
+:root[data-theme='dark'] {
+  color-scheme: dark;
+  --bg: #0f172a;
+  --text: #e2e8f0;
+}
+body {
   font: 15px system-ui, sans-serif;
   margin: 16px;
+  background: var(--bg);
+  color: var(--text);
 }
 `,
 );
