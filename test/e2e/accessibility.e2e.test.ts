@@ -79,7 +79,9 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (colo
     await chat(bea).getByRole('textbox', { name: 'Message' }).waitFor();
     await openWidget(ana, 'Code');
     await ana.frameLocator('iframe[title="Code"]').getByRole('textbox', { name: 'Code' }).waitFor();
-    await ana.screenshot({ path: `docs/screenshots/theme-${colorScheme}.png` });
+    // The README's picture: this call at 1280×800, in each theme.
+    await ana.setViewportSize({ width: 1280, height: 800 });
+    await ana.screenshot({ path: `docs/screenshots/call-1280x800-${colorScheme}.png` });
     expect(await axeViolations(ana)).toEqual([]);
     await ana.getByRole('tab', { name: 'Chat' }).click();
     expect(await axeViolations(ana)).toEqual([]);
