@@ -1,4 +1,6 @@
-import type { Theme } from '../protocol/widget.js';
+// The same two words as the widget wire's Theme (src/protocol/widget.ts), which this lower layer
+// cannot import; the compiler checks they stay assignable where the host passes one on.
+export type Theme = 'light' | 'dark';
 
 const DARK = '(prefers-color-scheme: dark)';
 
