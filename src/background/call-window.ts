@@ -1,4 +1,4 @@
-import { browser } from '../shared/browser.js';
+import { browser } from '../platform/browser.js';
 
 const WINDOW_KEY = 'callWindowId';
 

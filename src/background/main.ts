@@ -1,11 +1,11 @@
-import type { Runtime } from '../shared/browser.js';
+import type { Runtime } from '../platform/browser.js';
 import {
   parseExternalMessage,
   parseInternalMessage,
   type ExtensionReply,
 } from '../protocol/extension-messages.js';
 import { errors } from '../shared/app-error.js';
-import { browser } from '../shared/browser.js';
+import { browser } from '../platform/browser.js';
 import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings } from '../shared/settings.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';

@@ -5,6 +5,7 @@ import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
 import { LocalMediaController } from '../session/local-media-controller.js';
 import { takeStashedPassword } from '../shared/room-password-stash.js';
+import { platform } from '../platform/current.js';
 import { runPrejoin } from './prejoin/prejoin.js';
 import { peekRoom } from './prejoin/room-peek.js';
 import { newRoomId } from '../shared/room-id.js';
@@ -85,11 +86,17 @@ async function main(): Promise<void> {
   const params = link.value;
   const settings = await loadSettings();
   // The page's address is not trusted to choose the server: only a configured one is used.
-  if (params.server && !isConfiguredServer(params.server, settings.serverUrl)) {
-    banner.show(errors.unknownServer(params.server).message, 'error');
+  // The web client has no choice to make: it talks to the server that served it.
+  const serverUrl = platform.fixedServer ?? params.server ?? settings.serverUrl;
+  if (
+    !platform.fixedServer &&
+    params.server &&
+    !isConfiguredServer(serverUrl, settings.serverUrl)
+  ) {
+    banner.show(errors.unknownServer(serverUrl).message, 'error');
     return;
   }
-  const serverUrl = params.server ?? settings.serverUrl;
+  document.querySelector<HTMLElement>('#in-browser')!.hidden = platform.kind !== 'web';
   document.title = `Call ${params.room} · TFX Sessions`;
   document.querySelector('#title')!.textContent = `Room ${params.room}`;
 

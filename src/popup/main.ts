@@ -1,6 +1,6 @@
 import { openCallMessage, parseExtensionReply } from '../protocol/extension-messages.js';
 import { displayNameSchema } from '../protocol/signalling.js';
-import { browser } from '../shared/browser.js';
+import { browser } from '../platform/browser.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { newRoomId, roomFromInput } from '../shared/room-id.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';

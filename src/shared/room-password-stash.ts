@@ -1,4 +1,4 @@
-import { browser } from './browser.js';
+import { platform } from '../platform/current.js';
 
 const stashKey = (room: string) => `tfx-room-password:${room}`;
 
@@ -7,13 +7,13 @@ const stashKey = (room: string) => `tfx-room-password:${room}`;
  * when the browser closes), never in the URL, so it stays out of history and invite links.
  */
 export function stashPassword(room: string, password: string): Promise<void> {
-  return browser.storage.session.set({ [stashKey(room)]: password });
+  return platform.session.set(stashKey(room), password);
 }
 
 /** The stashed password for this room, removed as it is read. */
 export async function takeStashedPassword(room: string): Promise<string | undefined> {
   const key = stashKey(room);
-  const stored = (await browser.storage.session.get(key))[key];
-  await browser.storage.session.remove(key);
+  const stored = await platform.session.get(key);
+  await platform.session.remove(key);
   return typeof stored === 'string' && stored !== '' ? stored : undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema } from './identifiers.js';
-import { browser } from './browser.js';
+import { platform } from '../platform/current.js';
 import { DEFAULT_SERVER_URL } from './configured-servers.js';
 
 const iceServerSchema = z.strictObject({
@@ -22,12 +22,12 @@ export type Settings = z.infer<typeof settingsSchema>;
 const STORAGE_KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  const stored = await platform.local.get(STORAGE_KEY);
   return settingsSchema.parse(stored ?? {});
 }
 
 export async function saveSettings(changes: Partial<Settings>): Promise<Settings> {
   const next = settingsSchema.parse({ ...(await loadSettings()), ...changes });
-  await browser.storage.local.set({ [STORAGE_KEY]: next });
+  await platform.local.set(STORAGE_KEY, next);
   return next;
 }

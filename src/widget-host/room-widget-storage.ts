@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { WIDGET_LIMITS } from '../protocol/widget.js';
 import { errors } from '../shared/app-error.js';
+import type { KeyValueArea } from '../platform/platform.js';
 import type { WidgetStorage } from './widget-network.js';
-
-/** Where the values live: `browser.storage.local` in the extension, a Map in the playground. */
-export interface KeyValueArea {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
 
 /**
  * All widgets in all rooms together keep at most this much; past it the records of the rooms

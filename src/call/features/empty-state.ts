@@ -1,4 +1,4 @@
-import { browser } from '../../shared/browser.js';
+import { platform } from '../../platform/current.js';
 import { isThisComputerOnly } from '../../shared/server-url.js';
 import type { CallContext } from '../call-context.js';
 import { setIcon } from './control-icons.js';
@@ -27,10 +27,14 @@ export function start({ session, inviteUrl }: CallContext, signal: AbortSignal):
   setIcon(dismiss, 'x');
   if (isThisComputerOnly(inviteUrl)) {
     const host = new URL(inviteUrl).host;
+    // In the web client the server is whoever served the page: only its operator can change it.
     document.querySelector('#local-only-text')!.textContent =
       `This link points to ${host}, so it only opens on this computer. To invite people on ` +
-      'other computers, set a public signalling server in the settings.';
+      (platform.openSettings
+        ? 'other computers, set a public signalling server in the settings.'
+        : 'other computers, the server must be run at a public address.');
     document.querySelector<HTMLElement>('#local-only-warning')!.hidden = false;
+    document.querySelector<HTMLElement>('#open-settings')!.hidden = !platform.openSettings;
   }
 
   const update = (): void => {
@@ -57,7 +61,7 @@ export function start({ session, inviteUrl }: CallContext, signal: AbortSignal):
   );
   document
     .querySelector('#open-settings')!
-    .addEventListener('click', () => void browser.runtime.openOptionsPage(), { signal });
+    .addEventListener('click', () => platform.openSettings?.(), { signal });
   signal.addEventListener('abort', () => (card.hidden = true), { once: true });
   update();
 }

@@ -1,4 +1,4 @@
-import { browser } from '../../shared/browser.js';
+import { platform } from '../../platform/current.js';
 import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
@@ -22,10 +22,13 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   const note = (text: string) => {
     document.querySelector('#widget-note')!.textContent = text;
   };
-  // Only pages the manifest sandboxes may be framed as widgets: any other page of the extension
+  // Only pages the shell sandboxes may be framed as widgets: any other page of the extension
   // would run with its powers.
-  const { sandbox } = browser.runtime.getManifest() as { sandbox?: { pages?: string[] } };
-  const registry = await loadRegistry(base, { sandboxedPages: new Set(sandbox?.pages ?? []) });
+  const sandboxed = platform.sandboxedWidgetPages();
+  const registry = await loadRegistry(
+    base,
+    sandboxed === 'every-packaged-page' ? {} : { sandboxedPages: sandboxed },
+  );
   if (registry.errors.length > 0) {
     log.warn('Some widgets were skipped', registry.errors);
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
@@ -39,14 +42,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
       mayReadStats: entry.permissions.includes('stats'),
     })),
     network,
-    storage: new RoomWidgetStorage(
-      {
-        get: async (key) => (await browser.storage.local.get(key))[key],
-        set: (key, value) => browser.storage.local.set({ [key]: value }),
-        remove: (key) => browser.storage.local.remove(key),
-      },
-      ctx.room,
-    ),
+    storage: new RoomWidgetStorage(platform.local, ctx.room),
     theme: systemTheme(),
     log,
     signal,

@@ -1,0 +1,23 @@
+import { browser } from './browser.js';
+import type { KeyValueArea, Platform } from './platform.js';
+
+function area(storage: typeof browser.storage.local): KeyValueArea {
+  return {
+    get: async (key) => (await storage.get(key))[key],
+    set: (key, value) => storage.set({ [key]: value }),
+    remove: (key) => storage.remove(key),
+  };
+}
+
+/** The extension: chrome.storage, and the pages its manifest sandboxes. */
+export const platform: Platform = {
+  kind: 'extension',
+  local: area(browser.storage.local),
+  session: area(browser.storage.session),
+  sandboxedWidgetPages: () => {
+    const { sandbox } = browser.runtime.getManifest() as { sandbox?: { pages?: string[] } };
+    return new Set(sandbox?.pages ?? []);
+  },
+  fixedServer: undefined,
+  openSettings: () => void browser.runtime.openOptionsPage(),
+};

@@ -1,0 +1,33 @@
+/**
+ * What the call needs from the shell it runs in: the extension or the web client. Everything
+ * above this seam (the call, its features, the widget platform) is the same code in both; only
+ * the two implementations beside this file know which shell they are in.
+ */
+
+/** A small key-value store whose values are JSON-compatible. */
+export interface KeyValueArea {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface Platform {
+  /** Shown to the person: 'in browser' is the web client's small note. */
+  readonly kind: 'extension' | 'web';
+  /** Kept across restarts: settings, the remembered name, widgets' own storage. */
+  readonly local: KeyValueArea;
+  /** Gone when the browser closes: a room password handed from one page to the next. */
+  readonly session: KeyValueArea;
+  /**
+   * The widget pages this shell serves sandboxed (an opaque origin under the widget CSP). A
+   * registry entry naming any other page is refused, since it would run with the shell's powers.
+   */
+  sandboxedWidgetPages(): ReadonlySet<string> | 'every-packaged-page';
+  /**
+   * The one signalling server this shell may use, when it has no choice: the web client talks
+   * only to the server that served it. Undefined in the extension, whose Settings choose.
+   */
+  readonly fixedServer: string | undefined;
+  /** Opens where the person sets the server; undefined where they cannot (the web client). */
+  readonly openSettings: (() => void) | undefined;
+}
