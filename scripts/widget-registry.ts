@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { validateWidgetManifest, type WidgetEntry } from '../src/protocol/widget-manifest.js';
+import { WIDGET_SANDBOX_CSP } from '../src/protocol/widget-sandbox-csp.js';
 
 /** A registry file and the folder its widget pages live in. */
 export interface WidgetSource {
@@ -25,31 +26,9 @@ export const TEST_WIDGETS: WidgetSource = {
   pagesDir: 'test/fixtures/widgets',
 };
 
-/**
- * The one CSP for every packaged widget page: scripts only from the extension, no plugins, no
- * frames, no form posts, and (with the frame's sandbox attribute) an opaque origin.
- */
-export const WIDGET_SANDBOX_CSP = [
-  // The upper bound for every widget page; each frame's own sandbox attribute grants downloads
-  // only to widgets that declared them (a frame gets what both allow).
-  'sandbox allow-scripts allow-downloads',
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-  // Every HTML string goes through the guard's policy (see src/widget-host/frame), and only
-  // the guard, which runs first, may make one.
-  "require-trusted-types-for 'script'",
-  'trusted-types default',
-].join('; ');
+// The CSP lives beside the protocol: the signalling server sends the same one with the web
+// client's widget pages.
+export { WIDGET_SANDBOX_CSP };
 
 export interface Registry {
   entries: WidgetEntry[];

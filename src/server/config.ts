@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeIssue } from '../protocol/parsed.js';
@@ -31,6 +32,11 @@ const configSchema = z
       /^https?:\/\/[^/\s]+$/,
       'must be an origin such as https://calls.example.com (no path)',
     ),
+    embedOrigins: urlList(
+      /^https?:\/\/[^/\s*]+$/,
+      'must be an origin such as https://shop.example.com (no path, no wildcard)',
+    ),
+    webRoot: z.string().min(1).optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     stunUrls: urlList(/^stuns?:/, 'must be a stun: URL'),
     turnUrls: urlList(/^turns?:/, 'must be a turn: or turns: URL'),
@@ -73,6 +79,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   roomCapacity: SIGNALLING_LIMITS.defaultRoomCapacity,
   extensionId: DEFAULT_EXTENSION_ID,
   webOrigins: [],
+  embedOrigins: [],
+  webRoot: fileURLToPath(new URL('../../web/', import.meta.url)),
   logLevel: 'info',
   stunUrls: [],
   turnUrls: [],
@@ -90,6 +98,8 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --capacity N       people per room, 2–50 (env ROOM_CAPACITY, default ${DEFAULT_CONFIG.roomCapacity})
   --extension-id ID  extension the invite page opens, and whose pages may connect (env EXTENSION_ID)
   --web-origins LIST web pages that may connect too, comma-separated origins (env WEB_ORIGINS)
+  --embed-origins LIST  sites that may embed the call in an iframe, comma-separated origins (env EMBED_ORIGINS; default none)
+  --web-root DIR     the web client to serve at /call (env WEB_ROOT, default the build's build/web; served only if built)
   --log-level LEVEL  fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)
   --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
   --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
@@ -114,6 +124,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       capacity: { type: 'string' },
       'extension-id': { type: 'string' },
       'web-origins': { type: 'string' },
+      'embed-origins': { type: 'string' },
+      'web-root': { type: 'string' },
       'log-level': { type: 'string' },
       'stun-urls': { type: 'string' },
       'turn-urls': { type: 'string' },
@@ -137,6 +149,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     roomCapacity: values.capacity ?? env.ROOM_CAPACITY ?? DEFAULT_CONFIG.roomCapacity,
     extensionId: values['extension-id'] ?? env.EXTENSION_ID ?? DEFAULT_CONFIG.extensionId,
     webOrigins: values['web-origins'] ?? env.WEB_ORIGINS ?? '',
+    embedOrigins: values['embed-origins'] ?? env.EMBED_ORIGINS ?? '',
+    webRoot: values['web-root'] ?? (env.WEB_ROOT || DEFAULT_CONFIG.webRoot),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel,
     stunUrls: values['stun-urls'] ?? env.STUN_URLS ?? '',
     turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',

@@ -11,6 +11,8 @@ import { iceServersFor } from './ice-credentials.js';
 import { ServerMetrics } from './metrics.js';
 import { AbuseGuard, DEFAULT_ABUSE_LIMITS, addressKey } from './abuse-guard.js';
 import { createHttpHandler } from './http-routes.js';
+import { isAllowedOrigin } from './request-origin.js';
+import { WebClientFiles } from './web-client-files.js';
 import type { Logger } from './logger.js';
 import { MemoryRoomStore } from './memory-room-store.js';
 import { RedisRoomStore } from './redis-room-store.js';
@@ -71,8 +73,8 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
   const pruning = setInterval(() => guard.prune(), 30_000);
   pruning.unref();
   const metrics = new ServerMetrics(rooms);
-  // Browsers say which page opens a socket: only the extension's own pages and the configured
-  // web origins may, so a page on another site can neither read a room nor spend the person's
+  // Browsers say which page opens a socket: only the extension's own pages, this server's own
+  // web client and the configured web origins may, so a page on another site can neither read a room nor spend the person's
   // per-address connection budget. Clients that are not browsers send no Origin.
   const allowedOrigins = [`chrome-extension://${config.extensionId}`, ...config.webOrigins];
   const handler = createHttpHandler(rooms, {
@@ -80,6 +82,8 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     metrics,
     metricsToken: config.metricsToken,
     allowedOrigins,
+    webClient: WebClientFiles.open(config.webRoot),
+    embedOrigins: config.embedOrigins,
     admitPeek: (ip) => guard.admitPeek(ip),
     capacity: rooms.capacityLimit,
   });
@@ -97,8 +101,7 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     // A socket that never says which namespace it wants is closed after this.
     connectTimeout: 10_000,
     allowRequest: (request, callback) => {
-      const { origin } = request.headers;
-      if (origin !== undefined && !allowedOrigins.includes(origin)) return callback(null, false);
+      if (!isAllowedOrigin(request, allowedOrigins)) return callback(null, false);
       // Counted at the transport: WebSockets that never reach socket.io count too.
       const ip = addressKey(request.socket.remoteAddress);
       if (!guard.admitTransport(ip)) {

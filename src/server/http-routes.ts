@@ -5,10 +5,16 @@ import { roomIdSchema } from '../protocol/signalling.js';
 import { addressKey } from './abuse-guard.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
 import type { ServerMetrics } from './metrics.js';
+import {
+  BASE_HEADERS,
+  INVITE_PAGE_CSP,
+  NOTHING_RUNS_CSP,
+  callPageCsp,
+  widgetPageCsp,
+} from './page-policies.js';
+import { isAllowedOrigin } from './request-origin.js';
 import type { RoomStore } from './room-store.js';
-
-const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
+import type { WebClientFiles, WebFile } from './web-client-files.js';
 
 function reply(
   response: ServerResponse,
@@ -20,7 +26,8 @@ function reply(
   response.writeHead(status, {
     'content-type': `${contentType}; charset=utf-8`,
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
+    'content-security-policy': NOTHING_RUNS_CSP,
+    ...BASE_HEADERS,
     ...extraHeaders,
   });
   response.end(body);
@@ -45,6 +52,10 @@ export interface HttpRouteOptions {
   metrics: ServerMetrics;
   /** Without it /metrics is not served at all: it tells anyone how busy the server is. */
   metricsToken: string | undefined;
+  /** The web client's files; without them invite pages offer the extension alone. */
+  webClient: WebClientFiles | undefined;
+  /** The sites that may frame the web client (the embed); empty: none may. */
+  embedOrigins: string[];
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -70,7 +81,7 @@ export function createHttpHandler(rooms: RoomStore, options: HttpRouteOptions) {
 }
 
 function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
-  const { extensionId, metrics, metricsToken } = options;
+  const { extensionId, metrics, metricsToken, webClient } = options;
   return (request: IncomingMessage, response: ServerResponse): void => {
     // socket.io answers its own path; everything else is ours.
     if (request.url?.startsWith('/socket.io/')) return;
@@ -111,10 +122,12 @@ function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
     if (invite) {
       const room = roomIdSchema.safeParse(safeDecode(invite[1] ?? ''));
       if (!room.success) return reply(response, 404, 'text/plain', 'No such room link.\n');
-      return reply(response, 200, 'text/html', renderInvitePage(room.data, extensionId), {
-        'content-security-policy': PAGE_CSP,
+      const page = renderInvitePage(room.data, extensionId, webClient !== undefined);
+      return reply(response, 200, 'text/html', page, {
+        'content-security-policy': INVITE_PAGE_CSP,
       });
     }
+
     if (pathname === '/') {
       return reply(
         response,
@@ -123,7 +136,14 @@ function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
         'TFX Sessions signalling server. Invite links look like /r/<room>.\n',
       );
     }
-    return reply(response, 404, 'text/plain', 'Not found\n');
+    if (!webClient) return reply(response, 404, 'text/plain', 'Not found\n');
+    webClient.read(safeDecode(pathname)).then(
+      (file) =>
+        file
+          ? sendWebFile(response, file, options.embedOrigins)
+          : reply(response, 404, 'text/plain', 'Not found\n'),
+      () => reply(response, 500, 'text/plain', 'Could not read the file\n'),
+    );
   };
 }
 
@@ -140,7 +160,7 @@ function peekRoom(
   { allowedOrigins, admitPeek, capacity }: HttpRouteOptions,
 ): void {
   const { origin } = request.headers;
-  if (origin !== undefined && !allowedOrigins.includes(origin))
+  if (!isAllowedOrigin(request, allowedOrigins))
     return reply(response, 403, 'text/plain', 'This page may not look into rooms.\n');
   const cors: Record<string, string> = origin
     ? { 'access-control-allow-origin': origin, vary: 'origin' }
@@ -164,4 +184,25 @@ function peekRoom(
     },
     () => reply(response, 503, 'text/plain', 'The room store is unavailable.\n', cors),
   );
+}
+
+/** A web client file, under the policy its kind needs (see page-policies.ts). */
+function sendWebFile(response: ServerResponse, file: WebFile, embedOrigins: string[]): void {
+  const policy =
+    file.kind === 'call-page'
+      ? callPageCsp(embedOrigins)
+      : file.kind === 'widget-page'
+        ? widgetPageCsp(embedOrigins)
+        : NOTHING_RUNS_CSP;
+  response.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': file.body.length,
+    'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'content-security-policy': policy,
+    // Widget pages are opaque origins ("null"), and their module scripts and styles are
+    // fetched in CORS mode: the build's public files say anyone may read them. Pages never do.
+    ...(file.kind === 'asset' ? { 'access-control-allow-origin': '*' } : {}),
+    ...BASE_HEADERS,
+  });
+  response.end(file.body);
 }

@@ -1,7 +1,8 @@
 /**
  * The page an invite link opens: `<server>/r/<room>`. With the extension installed it asks the
- * extension (through `externally_connectable`) to open the call window; without it, it explains
- * what TFX Sessions is and shows the room id to paste into the popup.
+ * extension (through `externally_connectable`) to open the call window; without it, it offers
+ * to join in this browser (the web client, when this server serves one) or to get the
+ * extension.
  */
 import { inviteOpenMessage } from '../protocol/extension-messages.js';
 
@@ -10,8 +11,16 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-export function renderInvitePage(room: string, extensionId: string): string {
+/** The extension's page in the Chrome Web Store: a published extension's id is its store id. */
+export function storeUrl(extensionId: string): string {
+  return `https://chromewebstore.google.com/detail/${encodeURIComponent(extensionId)}`;
+}
+
+export function renderInvitePage(room: string, extensionId: string, webClient: boolean): string {
   const safeRoom = escapeHtml(room);
+  const joinHere = webClient
+    ? `<a class="button primary" href="/call?room=${encodeURIComponent(room)}">Join in this browser</a>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -23,6 +32,11 @@ export function renderInvitePage(room: string, extensionId: string): string {
   main { max-width: 34rem; margin: 12vh auto; padding: 2rem; background: #1e293b; border-radius: 12px; }
   h1 { margin-top: 0; font-size: 1.5rem; }
   code { background: #0f172a; padding: .2rem .5rem; border-radius: 6px; font-size: 1.05rem; user-select: all; }
+  a.button { display: inline-block; margin: .25rem .5rem .25rem 0; padding: .6rem 1.1rem; border-radius: 8px;
+    border: 1px solid #64748b; color: #e2e8f0; text-decoration: none; font-weight: 600; }
+  a.button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
+  a.button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+  .small { color: #cbd5e1; font-size: .9rem; }
   [hidden] { display: none; }
 </style>
 </head>
@@ -31,15 +45,11 @@ export function renderInvitePage(room: string, extensionId: string): string {
   <h1>You're invited to a TFX Sessions call</h1>
   <p id="status" role="status">Opening the call…</p>
   <section id="install" hidden>
-    <p>TFX Sessions is a browser extension for private, peer-to-peer video calls: no account,
-    your video goes straight to the other people in the call.</p>
-    <ol>
-      <li>Install the TFX Sessions extension in Chrome (or load its <code>dist</code> folder in
-      <code>chrome://extensions</code> with Developer mode on).</li>
-      <li>Reload this page, or click the TFX Sessions icon in the toolbar and paste this room id
-      into <em>Room</em>, then click <em>Join</em>:</li>
-    </ol>
-    <p>Room: <code id="room">${safeRoom}</code></p>
+    <p>TFX Sessions is a private video call: no account, and your video goes straight to the
+    other people in the call.</p>
+    <p>${joinHere}<a class="button" href="${escapeHtml(storeUrl(extensionId))}" target="_blank" rel="noopener">Get the extension</a></p>
+    <p class="small">Room <code id="room">${safeRoom}</code>. Your camera and microphone stay off
+    until you choose to join.</p>
   </section>
 </main>
 <script src="/invite.js"></script>

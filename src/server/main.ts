@@ -35,6 +35,7 @@ try {
   if (process.stdout.isTTY || process.env.npm_lifecycle_event === 'start') {
     console.error(`
 TFX Sessions signalling server: ${url}   (health: ${url}/healthz)
+Invite links (${url}/r/<room>) open the extension, or the call in any browser.
 Load the extension: open chrome://extensions, turn on Developer mode,
 click "Load unpacked" and choose the dist/ folder of this repository.
 Extension id: ${config.extensionId}. Stop the server with Ctrl+C.

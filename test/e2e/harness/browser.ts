@@ -46,12 +46,16 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-export async function launchPerson({
-  mediaGrant = 'everything',
-  extraArgs = [],
-  initScripts = [],
-  colorScheme = 'light',
-}: LaunchOptions = {}): Promise<Person> {
+/** A Chromium with fake media, offline but for loopback; with the extension unless told not. */
+async function launchChromium(
+  {
+    mediaGrant = 'everything',
+    extraArgs = [],
+    initScripts = [],
+    colorScheme = 'light',
+  }: LaunchOptions,
+  withExtension: boolean,
+): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'tfx-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -59,8 +63,7 @@ export async function launchPerson({
     viewport: { width: 1180, height: 800 },
     colorScheme,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       // Three fake cameras at 5 fps: enough to switch devices and to see frames arrive. Four to
       // seven whole clients share this machine's 2 cores in one test. At 15 fps four of them
       // kept it at a load of ~25, and a message took seconds to reach a starved page; at 10 fps
@@ -74,6 +77,11 @@ export async function launchPerson({
     ],
   });
   for (const script of initScripts) await context.addInitScript(script);
+  return { context, profile };
+}
+
+export async function launchPerson(options: LaunchOptions = {}): Promise<Person> {
+  const { context, profile } = await launchChromium(options, true);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -88,11 +96,27 @@ export async function launchPerson({
         const stored = (await storage.local.get('settings')) as { settings?: object };
         await storage.local.set({ settings: { ...stored.settings, serverUrl } });
       }, url),
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => closeBrowser(context, profile),
   };
+}
+
+/** One person whose Chromium has no TFX extension: they join through the web client. */
+export interface BrowserOnlyPerson {
+  context: BrowserContext;
+  profile: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithoutExtension(
+  options: LaunchOptions = {},
+): Promise<BrowserOnlyPerson> {
+  const { context, profile } = await launchChromium(options, false);
+  return { context, profile, close: () => closeBrowser(context, profile) };
+}
+
+async function closeBrowser(context: BrowserContext, profile: string): Promise<void> {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
 }
 
 /**
