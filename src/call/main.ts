@@ -11,6 +11,7 @@ import { peekRoom } from './prejoin/room-peek.js';
 import { newRoomId } from '../shared/room-id.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
+import { embedderWindow } from './embedder-window.js';
 import type { CallFeature } from './call-context.js';
 import { PeerControlChannel } from './peer-control-channel.js';
 import { sessionResumeTokens } from './resume-tokens.js';
@@ -35,6 +36,7 @@ import * as presence from './features/presence.js';
 import * as reactions from './features/reactions.js';
 import * as mutedSpeaking from './features/muted-speaking.js';
 import * as shortcuts from './features/shortcuts.js';
+import * as embedEvents from './features/embed-events.js';
 import * as recording from './recording/recording.js';
 import * as widgets from './widgets/widget-platform.js';
 
@@ -58,6 +60,7 @@ const FEATURES: readonly CallFeature[] = [
   reactions,
   mutedSpeaking,
   shortcuts,
+  embedEvents,
   recording,
   widgets,
 ];
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
     peek: peekRoom(serverUrl, params.room, peeking.signal),
     startNewRoom: () => goToRoom(newRoomId()),
     hasPassword: stashedPassword !== undefined,
+    onRefused: (code, message) => embedderWindow()?.post('error', { code, message }),
   });
   peeking.abort();
   const local = await started;

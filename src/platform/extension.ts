@@ -14,6 +14,10 @@ export const platform: Platform = {
   kind: 'extension',
   local: area(browser.storage.local),
   session: area(browser.storage.session),
+  // Read when used: the service worker, which loads this file too, has no sessionStorage.
+  get tab() {
+    return sessionStorage;
+  },
   sandboxedWidgetPages: () => {
     const { sandbox } = browser.runtime.getManifest() as { sandbox?: { pages?: string[] } };
     return new Set(sandbox?.pages ?? []);

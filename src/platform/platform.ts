@@ -11,6 +11,9 @@ export interface KeyValueArea {
   remove(key: string): Promise<void>;
 }
 
+/** A store read and written at once: this tab's own, surviving a reload of the page. */
+export type TabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 export interface Platform {
   /** Shown to the person: 'in browser' is the web client's small note. */
   readonly kind: 'extension' | 'web';
@@ -18,6 +21,8 @@ export interface Platform {
   readonly local: KeyValueArea;
   /** Gone when the browser closes: a room password handed from one page to the next. */
   readonly session: KeyValueArea;
+  /** This tab's, kept over a reload: the token that rejoins the call as the same person. */
+  readonly tab: TabStorage;
   /**
    * The widget pages this shell serves sandboxed (an opaque origin under the widget CSP). A
    * registry entry naming any other page is refused, since it would run with the shell's powers.

@@ -18,8 +18,9 @@ export function storeUrl(extensionId: string): string {
 
 export function renderInvitePage(room: string, extensionId: string, webClient: boolean): string {
   const safeRoom = escapeHtml(room);
+  const webCall = `/call?room=${encodeURIComponent(room)}`;
   const joinHere = webClient
-    ? `<a class="button primary" href="/call?room=${encodeURIComponent(room)}">Join in this browser</a>`
+    ? `<a class="button primary" href="${webCall}">Join in this browser</a>`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -40,7 +41,7 @@ export function renderInvitePage(room: string, extensionId: string, webClient: b
   [hidden] { display: none; }
 </style>
 </head>
-<body data-invite="${escapeHtml(JSON.stringify(inviteOpenMessage(room)))}" data-extension-id="${escapeHtml(extensionId)}">
+<body data-invite="${escapeHtml(JSON.stringify(inviteOpenMessage(room)))}" data-extension-id="${escapeHtml(extensionId)}"${webClient ? ` data-web-call="${webCall}"` : ''}>
 <main>
   <h1>You're invited to a TFX Sessions call</h1>
   <p id="status" role="status">Opening the call…</p>
@@ -59,9 +60,18 @@ export function renderInvitePage(room: string, extensionId: string, webClient: b
 
 /** Runs in the invitee's browser; plain JavaScript because the server serves it as is. */
 export const INVITE_SCRIPT = `(() => {
-  const { invite, extensionId } = document.body.dataset;
+  const { invite, extensionId, webCall } = document.body.dataset;
   const status = document.getElementById('status');
+  // A website's "Click to call" button opened this page in a window of its own (?via=button):
+  // the call goes to the extension if it is here, else this window becomes the web client.
+  const params = new URLSearchParams(location.search);
+  const viaButton = params.get('via') === 'button';
   const showInstall = () => {
+    if (viaButton && webCall) {
+      const call = new URL(webCall, location.href);
+      if (params.get('name')) call.searchParams.set('name', params.get('name'));
+      return location.replace(call.href);
+    }
     status.textContent = 'TFX Sessions is not installed in this browser.';
     document.getElementById('install').hidden = false;
   };
@@ -76,6 +86,7 @@ export const INVITE_SCRIPT = `(() => {
       }
       if (runtime.lastError || !reply || reply.ok !== true) return showInstall();
       status.textContent = 'The call opened in its own window. You can close this tab.';
+      if (viaButton) window.close();
     });
   } catch {
     showInstall();

@@ -3,10 +3,10 @@
  * so that the wires (protocol/) and the pages' helpers both use them without a cycle.
  */
 import { z } from 'zod';
+import { ROOM_OR_PEER_ID } from './id-pattern.js';
 
 export const MAX_NAME_CHARS = 40;
 
-const ROOM_OR_PEER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // C0 and C1 control characters, DEL, and bidi overrides that could disguise a name.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run --silent test:setup
 TFX_BUILD=e2e npx vite build > /dev/null
-TFX_BUILD=e2e npx vite build -c vite.web.config.ts > /dev/null # the web client, with the same test widgets
+TFX_BUILD=e2e npx vite build -c vite.web.config.ts > /dev/null
+TFX_BUILD=e2e npx vite build -c vite.embed.config.ts > /dev/null # the web client, with the same test widgets
 npm run --silent build:server # some tests run the server as its own process, to kill it
 npm run --silent build:sdk > /dev/null # the web app fixture loads the standalone SDK
 if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi

@@ -20,6 +20,8 @@ export interface PrejoinOptions {
   startNewRoom: () => void;
   /** Whether the person already gave the room's password (in the popup): not asked again. */
   hasPassword: boolean;
+  /** Told when the room turns the person away before they join (locked or full). */
+  onRefused?: (code: 'ROOM_LOCKED' | 'ROOM_FULL', reason: string) => void;
 }
 
 /** What the person chose before joining. */
@@ -42,6 +44,7 @@ export function runPrejoin({
   peek,
   startNewRoom,
   hasPassword,
+  onRefused,
 }: PrejoinOptions): Promise<PrejoinChoice> {
   const section = document.querySelector<HTMLElement>('#prejoin')!;
   const form = document.querySelector<HTMLFormElement>('#prejoin-form')!;
@@ -113,6 +116,7 @@ export function runPrejoin({
       media.stop();
       video.srcObject = null;
       showRefusal(refusal, startNewRoom);
+      onRefused?.(seen.value.locked ? 'ROOM_LOCKED' : 'ROOM_FULL', refusal);
       return;
     }
     roomState.textContent = describePeek(seen.value);

@@ -22,6 +22,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   popup: ['platform', 'protocol', 'shared'],
   options: ['platform', 'protocol', 'shared'],
   playground: ['protocol', 'shared', 'widget-host'],
+  // embed.js, loaded by websites: the embed wire and nothing of the call.
+  web: ['protocol', 'shared'],
 };
 /** The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only. */
 const SDK_MAY_IMPORT = ['src/protocol/widget.ts', 'src/protocol/parsed.ts'];
