@@ -1,6 +1,7 @@
-// Second peer's join → DataChannel open and → first remote frame, for the extension and for a
-// bare WebRTC page on the same signalling server, in the same two browsers, interleaved run by
-// run so both see the same machine.
+// Second peer's join → DataChannel open and → first remote frame, for the extension, for the
+// web client the server serves (the same call page outside the extension) and for a bare
+// WebRTC page, on the same signalling server, in the same two browsers, interleaved run by run
+// so all three see the same machine.
 import { fmt, joinNow, percentile, SIGNALLING } from './harness.mjs';
 
 /** Waits for the marks and returns them relative to the join. */
@@ -45,6 +46,11 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
       enter: joinNow,
       ready: (page) => page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 }),
     },
+    web: {
+      url: (_person, room, name) => `${SIGNALLING}/call?room=${room}&name=${name}`,
+      enter: joinNow,
+      ready: (page) => page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 30_000 }),
+    },
     bare: {
       url: (_person, room) =>
         `http://127.0.0.1:${barePort}/bare.html?room=${room}&server=${encodeURIComponent(SIGNALLING)}`,
@@ -53,7 +59,9 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
         page.waitForFunction(() => document.title === 'joined', null, { timeout: 30_000 }),
     },
   };
-  const results = { extension: { channel: [], frame: [] }, bare: { channel: [], frame: [] } };
+  const results = Object.fromEntries(
+    Object.keys(variants).map((name) => [name, { channel: [], frame: [] }]),
+  );
 
   // One warm-up each (first launch of code paths and the fake camera), not counted.
   for (const [name, variant] of Object.entries(variants))
@@ -66,9 +74,9 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
     }
   }
 
-  const row = (label, metric, p) => {
-    const ext = percentile(results.extension[metric], p);
-    const ref = percentile(results.bare[metric], p);
+  const row = (label, metric, p, measured = 'extension', reference = 'bare') => {
+    const ext = percentile(results[measured][metric], p);
+    const ref = percentile(results[reference][metric], p);
     return `${label.padEnd(34)} ${fmt(ext)}   ${fmt(ref)}   ${(ext / ref).toFixed(2).padStart(5)}×`;
   };
   console.log(
@@ -81,4 +89,14 @@ export async function benchJoinLatency({ first, second, barePort, runs }) {
   console.log(row('DataChannel open, p95', 'channel', 95));
   console.log(row('first remote video frame, p50', 'frame', 50));
   console.log(row('first remote video frame, p95', 'frame', 95));
+  console.log(
+    `\n${''.padEnd(34)} ${'web page'.padStart(9)}   ${'extension'.padStart(9)}   ratio (target ≤ 1.10×)`,
+  );
+  for (const [label, metric, p] of [
+    ['web client: DataChannel open, p50', 'channel', 50],
+    ['web client: DataChannel open, p95', 'channel', 95],
+    ['web client: first frame, p50', 'frame', 50],
+    ['web client: first frame, p95', 'frame', 95],
+  ])
+    console.log(row(label, metric, p, 'web', 'extension'));
 }

@@ -20,7 +20,13 @@ if (['join', 'bus', 'files', 'filters'].some(wanted)) {
   // The bare page is a web page of its own origin: the server lets it connect, as an operator
   // would list a web client.
   const signalling = createSignallingServer(
-    { ...DEFAULT_CONFIG, port: 8084, webOrigins: [`http://127.0.0.1:${barePort}`] },
+    {
+      ...DEFAULT_CONFIG,
+      port: 8084,
+      webOrigins: [`http://127.0.0.1:${barePort}`],
+      // The web client, measured against the extension in the join bench.
+      webRoot: 'build/web-e2e',
+    },
     createServerLogger('silent'),
   );
   await signalling.listen();

@@ -6,5 +6,6 @@ bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr
 # The e2e build of the extension: it carries the bench probe widgets (test/fixtures).
 npm run --silent build:server > /dev/null
 TFX_BUILD=e2e npx vite build > /dev/null
+TFX_BUILD=e2e npx vite build -c vite.web.config.ts > /dev/null # the web client, in the join bench
 if [ "$(id -u)" = 0 ]; then netns=(unshare --net); else netns=(unshare --map-root-user --net); fi
 exec "${netns[@]}" -- sh -c 'ip link set lo up && exec node bench/main.mjs'
