@@ -18,6 +18,7 @@ import {
   type Person,
 } from './harness/browser.js';
 import { expectState, expectVideoPlaying, openWidget, tileOf } from './harness/call-page.js';
+import { axeViolations } from './harness/axe.js';
 import { expectChatLine, say } from './harness/chat.js';
 
 const PORT = 8118;
@@ -78,7 +79,13 @@ describe('the web client', () => {
     );
     mkdirSync('docs/screenshots', { recursive: true });
     await bea.screenshot({ path: 'docs/screenshots/invite-without-extension.png' });
-    await bea.getByRole('link', { name: 'Join in this browser' }).click();
+    expect(await axeViolations(bea)).toEqual([]);
+    // With the keyboard alone: the first Tab reaches Join in this browser.
+    await bea.keyboard.press('Tab');
+    expect(await bea.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Join in this browser',
+    );
+    await bea.keyboard.press('Enter');
     await atPrejoin(bea);
     expect(new URL(bea.url()).pathname).toBe('/call');
     // Nothing is sent before Join now: not even the server has heard of Bea yet.
@@ -119,6 +126,24 @@ describe('the web client', () => {
       return a === b && a.includes('let web = 1;') && a.includes('let ext = 2;');
     });
     await bea.screenshot({ path: 'docs/screenshots/web-client-call.png' });
+    expect(await axeViolations(bea)).toEqual([]);
+  });
+
+  it('fits the call with its widgets at 800×600 and at 1920×1080', async () => {
+    for (const [width, height] of [
+      [800, 600],
+      [1920, 1080],
+    ] as const) {
+      await bea.setViewportSize({ width, height });
+      const leave = await bea.getByRole('button', { name: 'Leave' }).boundingBox();
+      expect(leave, `Leave at ${width}×${height}`).not.toBeNull();
+      expect(leave!.y + leave!.height).toBeLessThanOrEqual(height);
+      await expect(code(bea).getByRole('textbox', { name: 'Code' }).isVisible()).resolves.toBe(
+        true,
+      );
+      await bea.screenshot({ path: `docs/screenshots/web-client-${width}x${height}.png` });
+    }
+    await bea.setViewportSize({ width: 1180, height: 800 });
   });
 
   it('keeps a hostile widget out of the web client’s storage and page', async () => {
