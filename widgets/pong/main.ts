@@ -33,6 +33,8 @@ const game = new PongGame(
     });
   },
   clock,
+  Math.random,
+  (peerId) => tfx.peers().some((peer) => peer.id === peerId),
 );
 
 const nameOf = (id: string) =>

@@ -53,6 +53,8 @@ export class PongGame {
     private readonly send: (message: PongMessage, to?: string) => void,
     private readonly now: () => number,
     private readonly random: () => number = Math.random,
+    /** Whether a message to this peer can go now: a newcomer's channels open one by one. */
+    private readonly reachable: (peerId: string) => boolean = () => true,
   ) {}
 
   get side(): Side | undefined {
@@ -86,6 +88,8 @@ export class PongGame {
    * where the ball is, so they watch from the next frame instead of seeing an empty table.
    */
   introduce(peerId: string): void {
+    // A player whose channel just opened: compare clocks with them now, not in two seconds.
+    if (this.isPlayer(peerId)) this.clockCheckedAt = -Infinity;
     if (!this.game || this.game.left !== this.me) return;
     const { id, left, right } = this.game;
     this.send({ type: 'pong:start', game: id, left, right }, peerId);
@@ -263,7 +267,8 @@ export class PongGame {
     if (!this.game || now - this.clockCheckedAt < CLOCK_CHECK_EVERY_MS) return;
     this.clockCheckedAt = now;
     for (const peer of [this.game.left, this.game.right]) {
-      if (peer === this.me) continue;
+      // Not connected yet (a spectator who just joined): asked when they arrive (introduce).
+      if (peer === this.me || !this.reachable(peer)) continue;
       const id = this.nextPing++;
       this.pings.set(id, peer);
       this.send({ type: 'pong:ping', id, at: now }, peer);

@@ -201,4 +201,28 @@ describe('Ping-pong’s clock checks', () => {
     cal.peerLeft('ana');
     expect(cal.pendingPings).toBe(0);
   });
+
+  it('wait for a player whose channel is not open yet, and ask them as soon as it is', () => {
+    let now = 1_000_000;
+    const sent: { message: PongMessage; to?: string }[] = [];
+    const connected = new Set(['ana']);
+    const cal = new PongGame(
+      'cal',
+      (message, to) => void sent.push({ message, to }),
+      () => now,
+      Math.random,
+      (peerId) => connected.has(peerId),
+    );
+    cal.receive({ type: 'pong:start', game: 'g1', left: 'ana', right: 'bea' }, 'ana');
+    cal.frame();
+    const pinged = () =>
+      sent.filter(({ message }) => message.type === 'pong:ping').map(({ to }) => to);
+    // Nothing is sent to Bea, whose channel to Cal is still opening: it would only fail.
+    expect(pinged()).toEqual(['ana']);
+    now += 100;
+    connected.add('bea');
+    cal.introduce('bea');
+    cal.frame();
+    expect(pinged()).toEqual(['ana', 'ana', 'bea']);
+  });
 });
