@@ -12,6 +12,7 @@ import { newRoomId } from '../shared/room-id.js';
 import { Banner } from './banner.js';
 import { readCallParams } from './call-params.js';
 import { embedderWindow } from './embedder-window.js';
+import { wireCloseWindow } from './close-window.js';
 import type { CallFeature } from './call-context.js';
 import { PeerControlChannel } from './peer-control-channel.js';
 import { sessionResumeTokens } from './resume-tokens.js';
@@ -164,7 +165,10 @@ async function main(): Promise<void> {
     show();
   });
   document.querySelector('#rejoin')!.addEventListener('click', () => location.reload());
-  document.querySelector('#close-window')!.addEventListener('click', () => window.close());
+  wireCloseWindow(
+    document.querySelector<HTMLButtonElement>('#close-window')!,
+    document.querySelector<HTMLElement>('#left-screen h2')!,
+  );
   // Leaving by closing or reloading the page: a reload comes back as the same person.
   window.addEventListener('pagehide', () => void session.leave({ mayReturn: true }));
 

@@ -86,6 +86,8 @@ describe('calls on websites', () => {
     );
     await site.getByRole('button', { name: 'End the call' }).click();
     await call.getByRole('heading', { name: 'You left the call.' }).waitFor();
+    // A frame is not a window of its own: no Close window that would do nothing.
+    expect(await call.getByRole('button', { name: 'Close window' }).isVisible()).toBe(false);
     await eventually('the site hears left', async () =>
       (await seenBy(site)).some((seen) => seen.event === 'left'),
     );

@@ -186,4 +186,14 @@ describe('the web client', () => {
     expect(await bea.evaluate(() => localStorage.getItem('tfx-secret'))).toBe('web client only');
     expect(new URL(bea.url()).pathname).toBe('/call');
   });
+
+  it('leaves, and says the tab can be closed where a page cannot close it', async () => {
+    await bea.getByRole('button', { name: 'Leave' }).click();
+    await tileOf(ana, 'Bea').waitFor({ state: 'detached' });
+    await bea.getByRole('button', { name: 'Close window' }).click();
+    await bea
+      .getByRole('heading', { name: 'You left the call. You can close this tab.' })
+      .waitFor();
+    expect(await bea.getByRole('button', { name: 'Rejoin' }).isVisible()).toBe(true);
+  });
 });
