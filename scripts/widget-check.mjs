@@ -1,6 +1,36 @@
 // npm run widget:check — validates widgetmanifest.json and every packaged widget page exactly as
 // the build does (scripts/widget-registry.ts), and prints every problem. Exit code 1 if any.
+// npm run widget:check -- <file>.tfxwidget … — checks packed widgets exactly as the extension
+// will when someone adds one (src/widget-host/bundles/read-bundle.ts).
+import { readFileSync } from 'node:fs';
 import { runnerImport } from 'vite';
+
+const packed = process.argv.slice(2).filter((arg) => arg.endsWith('.tfxwidget'));
+if (packed.length > 0) {
+  const { module: bundles } = await runnerImport('./src/widget-host/bundles/read-bundle.ts');
+  let failed = 0;
+  for (const file of packed) {
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      console.error(`✗ ${file}: ${error.message}`);
+      failed++;
+      continue;
+    }
+    const read = await bundles.readBundle(new Uint8Array(bytes));
+    if (!read.ok) {
+      console.error(`✗ ${file}: ${read.reason}`);
+      failed++;
+      continue;
+    }
+    const { entry, files, size, sha256 } = read.value;
+    console.log(
+      `✓ ${file}: ${entry.title} ${entry.version} by ${entry.author}, ${files.size} files, ${(size / 1024).toFixed(1)} KiB, SHA-256 ${sha256}`,
+    );
+  }
+  process.exit(failed > 0 ? 1 : 0);
+}
 
 const { module: registryTools } = await runnerImport('./scripts/widget-registry.ts');
 const sources = [registryTools.SHIPPED_WIDGETS];
