@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { validateWidgetManifest, type WidgetEntry } from '../src/protocol/widget-manifest.js';
 import { WIDGET_SANDBOX_CSP } from '../src/protocol/widget-sandbox-csp.js';
 import { checkWidgetPage } from '../src/protocol/widget-page-check.js';
+import { RUNNER_PAGE } from '../src/widget-host/runner/runner-page.js';
 
 /** A registry file and the folder its widget pages live in. */
 export interface WidgetSource {
@@ -81,13 +82,22 @@ export function readRegistry(sources: WidgetSource[], root = process.cwd()): Reg
   return registry;
 }
 
-/** Every packaged page goes under `sandbox.pages`, generated here, never kept by hand. */
+// The page that hosts every packed widget (.tfxwidget): sandboxed like a built-in one.
+export { RUNNER_PAGE };
+
+/**
+ * Every packaged page goes under `sandbox.pages`, generated here, never kept by hand: the
+ * registry's widget pages and the runner for packed widgets.
+ */
 export function sandboxManifestFields(entries: WidgetEntry[]): {
   pages: string[];
   csp: string;
 } {
   return {
-    pages: entries.flatMap((entry) => (entry.page.kind === 'packaged' ? [entry.page.path] : [])),
+    pages: [
+      ...entries.flatMap((entry) => (entry.page.kind === 'packaged' ? [entry.page.path] : [])),
+      RUNNER_PAGE,
+    ],
     csp: WIDGET_SANDBOX_CSP,
   };
 }

@@ -3,6 +3,7 @@ import { formatIceServerLines, parseIceServerLines } from './ice-server-lines.js
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { parseServerUrl } from '../shared/server-url.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
+import { startWidgetsSection } from './widgets-section.js';
 
 const log = createLogger('options');
 logUnhandledRejections(log);
@@ -66,3 +67,10 @@ loadSettings().then(
     report('Could not load your settings; reload this page to try again.', true);
   },
 );
+
+startWidgetsSection().catch((error: unknown) => {
+  log.error('Could not open the installed widgets', error);
+  const status = document.querySelector<HTMLElement>('#widget-status')!;
+  status.textContent = `Your widgets could not be read: ${String(error)}`;
+  status.classList.add('error');
+});

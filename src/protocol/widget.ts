@@ -11,6 +11,12 @@ export const WIDGET_PROTOCOL_VERSION = 1;
 /** The one window message the host posts to a frame: it carries the frame's port. */
 export const CONNECT_MESSAGE = 'tfx:connect';
 
+/**
+ * Posted before CONNECT_MESSAGE to the runner page that hosts a packed widget: the widget's
+ * files, `[path, bytes][]`, as read and checked from its .tfxwidget (src/widget-host/runner).
+ */
+export const BUNDLE_MESSAGE = 'tfx:bundle';
+
 export const WIDGET_LIMITS = {
   /** The largest message a widget may send, encoded (UTF-8 JSON text or bytes). */
   maxMessageBytes: 16 * 1024 * 1024,

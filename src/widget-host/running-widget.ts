@@ -20,6 +20,8 @@ export interface RunningWidgetOptions {
   title: string;
   url: string;
   mayDownload?: boolean;
+  /** A packed widget's files, for the runner page at `url`. */
+  bundle?: ReadonlyMap<string, Uint8Array>;
   network: WidgetNetwork;
   storage: WidgetStorage;
   log: Logger;
@@ -53,6 +55,7 @@ export class RunningWidget {
       url: options.url,
       title: options.title,
       mayDownload: options.mayDownload ?? false,
+      ...(options.bundle ? { bundle: options.bundle } : {}),
       signal: options.signal,
       hello: () => ({
         type: 'host:hello',

@@ -1,4 +1,9 @@
-import { CONNECT_MESSAGE, type HostMessage, type WidgetRequest } from '../protocol/widget.js';
+import {
+  BUNDLE_MESSAGE,
+  CONNECT_MESSAGE,
+  type HostMessage,
+  type WidgetRequest,
+} from '../protocol/widget.js';
 import { parseWidgetRequest, requestIdOf } from '../protocol/widget-schema.js';
 import { RequestGate } from './request-gate.js';
 
@@ -12,6 +17,11 @@ export interface WidgetFrameOptions {
   title: string;
   /** Adds the sandbox's allow-downloads: the widget declared the `downloads` permission. */
   mayDownload: boolean;
+  /**
+   * A packed widget's files, read and checked: `url` is then the runner page, which gets them
+   * before the connection (src/widget-host/runner).
+   */
+  bundle?: ReadonlyMap<string, Uint8Array>;
   /** Called for every well-formed request the frame sends through its port. */
   onRequest: (request: WidgetRequest) => void;
   /** Called for every malformed one, after the frame has been told why. */
@@ -51,7 +61,19 @@ export class WidgetFrame {
     frame.referrerPolicy = 'no-referrer';
     frame.title = options.title;
     frame.className = 'widget-frame';
-    frame.addEventListener('load', () => this.connect(), { signal: options.signal });
+    frame.addEventListener(
+      'load',
+      () => {
+        // The runner's own origin is opaque too; the files go to this frame's window alone.
+        if (options.bundle)
+          frame.contentWindow?.postMessage(
+            { type: BUNDLE_MESSAGE, files: [...options.bundle] },
+            '*',
+          );
+        this.connect();
+      },
+      { signal: options.signal },
+    );
     options.signal.addEventListener('abort', () => {
       this.port?.close();
       frame.remove();

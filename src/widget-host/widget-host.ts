@@ -16,6 +16,8 @@ export interface RunnableWidget {
   mayDownload?: boolean;
   /** Whether the frame gets call statistics (the `stats` permission). */
   mayReadStats?: boolean;
+  /** A packed widget's checked files; `url` is then the runner page. */
+  bundle?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface WidgetHostEvents extends Record<string, unknown> {

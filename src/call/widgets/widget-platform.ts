@@ -1,6 +1,7 @@
 import { platform } from '../../platform/current.js';
 import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
+import { loadInstalledWidgets } from './installed-widget-frames.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
 import type { CallContext } from '../call-context.js';
@@ -33,14 +34,23 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     log.warn('Some widgets were skipped', registry.errors);
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
   }
+  // Widgets the person added (Settings → Your widgets) run from the runner page, fed their files.
+  const installed = await loadInstalledWidgets(base, (problem) => {
+    log.warn('An installed widget was skipped', problem);
+    note(`Skipped an installed widget: ${problem}`);
+  });
+  const entries = [...registry.entries, ...installed.map(({ entry }) => entry)];
   const host = new WidgetHost({
-    widgets: registry.entries.map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      url: frameUrl(entry, base),
-      mayDownload: entry.permissions.includes('downloads'),
-      mayReadStats: entry.permissions.includes('stats'),
-    })),
+    widgets: [
+      ...registry.entries.map((entry) => ({
+        id: entry.id,
+        title: entry.title,
+        url: frameUrl(entry, base),
+        mayDownload: entry.permissions.includes('downloads'),
+        mayReadStats: entry.permissions.includes('stats'),
+      })),
+      ...installed.map(({ runnable }) => runnable),
+    ],
     network,
     storage: new RoomWidgetStorage(platform.local, ctx.room),
     theme: systemTheme(),
@@ -62,13 +72,14 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     (widgetId) => room.press(widgetId),
     signal,
   );
-  dock.show(
-    registry.entries.map((entry) => ({
+  dock.show([
+    ...registry.entries.map((entry) => ({
       id: entry.id,
       title: entry.title,
       iconUrl: new URL(entry.icon, base).toString(),
     })),
-  );
+    ...installed.map(({ entry, iconUrl }) => ({ id: entry.id, title: entry.title, iconUrl })),
+  ]);
   // The dock opens widgets once the server has admitted this person: a widget started before
   // then would be told it has no id, and what it sent in its name would be refused by every
   // peer. It is built now all the same: building it as the call connects cost the join time.
@@ -103,7 +114,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     'widgetUnloaded',
     ({ widgetId }) => {
       panel.close(widgetId);
-      const title = registry.entries.find((entry) => entry.id === widgetId)?.title ?? widgetId;
+      const title = entries.find((entry) => entry.id === widgetId)?.title ?? widgetId;
       note(`${title} was closed: it sent this page far more requests than a widget needs.`);
     },
     { signal },
@@ -114,7 +125,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     control,
     dock,
     panel,
-    titles: new Map(registry.entries.map((entry) => [entry.id, entry.title])),
+    titles: new Map(entries.map((entry) => [entry.id, entry.title])),
     note,
     focusAfterOffer: widgetsButton,
     log,

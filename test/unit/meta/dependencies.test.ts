@@ -20,7 +20,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   call: ['platform', 'protocol', 'shared', 'session', 'signalling-client', 'widget-host'],
   background: ['platform', 'protocol', 'shared'],
   popup: ['platform', 'protocol', 'shared'],
-  options: ['platform', 'protocol', 'shared'],
+  // Settings lists and adds installed widgets (widget-host/bundles).
+  options: ['platform', 'protocol', 'shared', 'widget-host'],
   playground: ['protocol', 'shared', 'widget-host'],
   // embed.js, loaded by websites: the embed wire and nothing of the call.
   web: ['protocol', 'shared'],

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 /** A scratch copy of what the author tools need, so the real registry is never touched. */
 function scratchRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'tfx-widget-new-'));
-  for (const path of ['scripts', 'src/protocol', 'src/shared', 'widgets', 'widgetmanifest.json']) {
+  for (const path of [
+    'scripts',
+    'src/protocol',
+    'src/shared',
+    'src/widget-host',
+    'widgets',
+    'widgetmanifest.json',
+  ]) {
     cpSync(path, join(root, path), { recursive: true });
   }
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));

@@ -41,9 +41,11 @@ describe('the widget registry at build time', () => {
     const { pages, csp } = sandboxManifestFields(registry.entries);
     expect(pages).toContain('widgets/chat/index.html');
     expect(pages).toContain('test/fixtures/widgets/hostile/index.html');
+    // The runner that hosts packed widgets is as sandboxed as any widget page.
+    expect(pages).toContain('src/widget-host/runner/runner.html');
     expect(csp).toBe(WIDGET_SANDBOX_CSP);
     expect(csp).toMatch(
-      /^sandbox allow-scripts allow-downloads; default-src 'none'; script-src 'self';/,
+      /^sandbox allow-scripts allow-downloads; default-src 'none'; script-src 'self' blob:;/,
     );
   });
 

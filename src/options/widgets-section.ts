@@ -1,0 +1,95 @@
+import {
+  InstalledWidgets,
+  shortHash,
+  type InstalledWidgetSummary,
+} from '../widget-host/bundles/installed-widgets.js';
+
+/** The built-in widgets' ids, from the registry the build packaged: an added one may not reuse them. */
+async function builtInIds(): Promise<Set<string>> {
+  const raw: unknown = await (await fetch('/widgetmanifest.json')).json();
+  return new Set(
+    (Array.isArray(raw) ? raw : []).flatMap((item: unknown) => {
+      const id = (item as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
+}
+
+function describe(widget: InstalledWidgetSummary): string {
+  const kib = (widget.size / 1024).toFixed(1);
+  return `${widget.version} by ${widget.author} · from ${widget.source} · ${kib} KiB · `;
+}
+
+/**
+ * Settings' "Your widgets": add a packed widget from a file, see what is installed (title,
+ * version, author, source, short hash) and remove it.
+ */
+export async function startWidgetsSection(): Promise<void> {
+  const installed = await InstalledWidgets.open();
+  const builtIn = await builtInIds();
+  const list = document.querySelector<HTMLUListElement>('#installed-widgets')!;
+  const none = document.querySelector<HTMLElement>('#no-widgets')!;
+  const status = document.querySelector<HTMLElement>('#widget-status')!;
+  const input = document.querySelector<HTMLInputElement>('#widget-file')!;
+  const add = document.querySelector<HTMLButtonElement>('#add-widget')!;
+  const say = (text: string, isError = false) => {
+    status.textContent = text;
+    status.classList.toggle('error', isError);
+  };
+
+  const render = async (): Promise<void> => {
+    const widgets = await installed.list();
+    none.hidden = widgets.length > 0;
+    list.replaceChildren(
+      ...widgets.map((widget) => {
+        const item = document.createElement('li');
+        const about = document.createElement('span');
+        about.className = 'about';
+        const title = document.createElement('strong');
+        title.textContent = widget.title;
+        const details = document.createElement('span');
+        details.className = 'details';
+        details.textContent = describe(widget);
+        // The short hash, kept on one line: what a person compares with the author's.
+        const hash = document.createElement('span');
+        hash.className = 'hash';
+        hash.textContent = `SHA-256 ${shortHash(widget.sha256)}`;
+        details.append(hash);
+        about.append(title, details);
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.textContent = 'Remove';
+        remove.setAttribute('aria-label', `Remove ${widget.title}`);
+        remove.addEventListener('click', () => {
+          void installed.remove(widget.id).then(async () => {
+            say(`Removed ${widget.title}.`);
+            await render();
+            add.focus();
+          });
+        });
+        item.append(about, remove);
+        return item;
+      }),
+    );
+  };
+
+  add.addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    say(`Checking ${file.name}…`);
+    void file
+      .arrayBuffer()
+      .then((buffer) => installed.add(new Uint8Array(buffer), file.name, builtIn))
+      .then(async (result) => {
+        if (!result.ok) return say(`${file.name} was not added: ${result.reason}`, true);
+        say(
+          `Added ${result.value.title} ${result.value.version}. It is in the Widgets menu of your next call.`,
+        );
+        await render();
+      })
+      .catch((error: unknown) => say(`${file.name} was not added: ${String(error)}`, true));
+  });
+  await render();
+}

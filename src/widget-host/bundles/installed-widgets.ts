@@ -1,0 +1,106 @@
+/**
+ * The widgets a person added to this browser (packed .tfxwidget files), kept in IndexedDB:
+ * chrome.storage's 10 MB would hold one large widget. Each is kept as the packed bytes it was
+ * added as and read again, with every check, whenever it is used. `idb` wraps IndexedDB's
+ * events in promises (1 KB, well kept) rather than another hand-written wrapper.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { accepted, refused, type Parsed } from '../../protocol/parsed.js';
+import { readBundle, type WidgetBundle } from './read-bundle.js';
+
+/** What Settings lists about an installed widget. */
+export interface InstalledWidgetSummary {
+  id: string;
+  title: string;
+  version: string;
+  author: string;
+  /** Where it came from: the file's name. */
+  source: string;
+  sha256: string;
+  size: number;
+  installedAt: number;
+}
+
+interface StoredWidget extends InstalledWidgetSummary {
+  bytes: Uint8Array;
+}
+
+interface WidgetsDb extends DBSchema {
+  installed: { key: string; value: StoredWidget };
+}
+
+const DB_NAME = 'tfx-widgets';
+
+/** The first 12 hex digits of a SHA-256: enough for a person to compare two. */
+export const shortHash = (sha256: string) => sha256.slice(0, 12);
+
+export class InstalledWidgets {
+  private constructor(private readonly db: IDBPDatabase<WidgetsDb>) {}
+
+  static async open(): Promise<InstalledWidgets> {
+    const db = await openDB<WidgetsDb>(DB_NAME, 1, {
+      upgrade: (database) => database.createObjectStore('installed', { keyPath: 'id' }),
+    });
+    return new InstalledWidgets(db);
+  }
+
+  async list(): Promise<InstalledWidgetSummary[]> {
+    const all = await this.db.getAll('installed');
+    return all
+      .map((stored): InstalledWidgetSummary => {
+        const summary: Partial<StoredWidget> = { ...stored };
+        delete summary.bytes;
+        return summary as InstalledWidgetSummary;
+      })
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /**
+   * Checks and keeps a packed widget. Refused with the reader's coded reason, or because a
+   * built-in widget already has its id; a newer copy of an installed one replaces it.
+   */
+  async add(
+    bytes: Uint8Array,
+    source: string,
+    builtInIds: ReadonlySet<string>,
+  ): Promise<Parsed<InstalledWidgetSummary>> {
+    const read = await readBundle(bytes);
+    if (!read.ok) return read;
+    const { entry, sha256, size } = read.value;
+    if (builtInIds.has(entry.id))
+      return refused(
+        `BUNDLE_BAD_MANIFEST: id: "${entry.id}" is a built-in widget's; give yours another id`,
+      );
+    const summary: InstalledWidgetSummary = {
+      id: entry.id,
+      title: entry.title,
+      version: entry.version,
+      author: entry.author,
+      source,
+      sha256,
+      size,
+      installedAt: Date.now(),
+    };
+    await this.db.put('installed', { ...summary, bytes });
+    return accepted(summary);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.delete('installed', id);
+  }
+
+  /**
+   * Every installed widget, read again: a stored copy that no longer passes (edited, or
+   * checked by stricter rules since) is skipped and reported, the others load.
+   */
+  async load(): Promise<{ bundles: WidgetBundle[]; errors: string[] }> {
+    const bundles: WidgetBundle[] = [];
+    const errors: string[] = [];
+    for (const stored of await this.db.getAll('installed')) {
+      const read = await readBundle(stored.bytes, stored.sha256);
+      if (read.ok) bundles.push(read.value);
+      else errors.push(`${stored.title}: ${read.reason}`);
+    }
+    return { bundles, errors };
+  }
+}
