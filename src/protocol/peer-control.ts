@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { parseWith, type Parsed } from './parsed.js';
 
 export const CONTROL_CHANNEL_ID = '_host';
+/** The reserved id a packed widget's bytes travel under, to one peer that asked for them. */
+export const BUNDLE_CHANNEL_ID = '_bundle';
 
 const widgetId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 
@@ -20,6 +22,27 @@ const peerControlSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
   // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
   z.strictObject({ type: z.literal('widget:listed'), widgets: z.array(widgetId).max(64) }),
+  // The sender has a widget that is not built in (added from a .tfxwidget): what it is, so a
+  // peer without it can be asked whether to take it. Sent before widget:opened / widget:listed.
+  z.strictObject({
+    type: z.literal('widget:described'),
+    widget: widgetId,
+    title: z.string().trim().min(1).max(40),
+    author: z.string().min(1).max(100),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 1024 * 1024),
+  }),
+  // The sender accepted a described widget: the peer that described it sends its bytes, once,
+  // on the bundle channel.
+  z.strictObject({
+    type: z.literal('widget:bundle-asked'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   // The sender started or stopped recording the call (also sent to each newly connected peer
   // while it records); `elapsedMs` lets others show how long it has been recording.
   z.strictObject({

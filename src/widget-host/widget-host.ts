@@ -1,4 +1,4 @@
-import { CONTROL_CHANNEL_ID } from '../protocol/peer-control.js';
+import { BUNDLE_CHANNEL_ID, CONTROL_CHANNEL_ID } from '../protocol/peer-control.js';
 import type { PeerCallStats, Theme } from '../protocol/widget.js';
 import type { Logger } from '../shared/log.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
@@ -87,6 +87,11 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       if (this.known.get(id)?.mayReadStats) widget.post({ type: 'stats:sample', stats });
   }
 
+  /** Makes a widget known after the host started: one a peer offered and the person accepted. */
+  add(widget: RunnableWidget): void {
+    if (!this.known.has(widget.id)) this.known.set(widget.id, widget);
+  }
+
   isRunning(widgetId: string): boolean {
     return this.running.has(widgetId);
   }
@@ -145,7 +150,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
 
   private route(message: NetworkMessage): void {
     // The call's own control messages travel beside the widgets' and are not for any widget.
-    if (message.widgetId === CONTROL_CHANNEL_ID) return;
+    if (message.widgetId === CONTROL_CHANNEL_ID || message.widgetId === BUNDLE_CHANNEL_ID) return;
     const running = this.running.get(message.widgetId);
     if (running) return running.widget.deliver(message);
     if (!this.known.has(message.widgetId)) {

@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,19 @@ import { newRoomId } from '../../src/shared/room-id.js';
 import { axeViolations } from './harness/axe.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, openWidget, tileOf } from './harness/call-page.js';
+import { expectChatLine, say } from './harness/chat.js';
+import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 
 const PORT = 8121;
 const SERVER = `http://127.0.0.1:${PORT}`;
 const OPTIONS_PAGE = 'src/options/options.html';
+// Widgets built into no extension: the test packs them, and people add the files.
+const PACKABLE = [
+  {
+    manifestFile: 'test/fixtures/packable/widgetmanifest.json',
+    pagesDir: 'test/fixtures/packable',
+  },
+];
 
 /** Adds a file in Settings → Your widgets, as a person does: the button, then the file. */
 async function addWidgetFile(settings: Page, file: string): Promise<string> {
@@ -39,6 +49,8 @@ describe('widgets added from a file', () => {
   let folder: string;
   let tally: string;
   let sha256: string;
+  /** People some tests add; closed with the rest. */
+  const others: Person[] = [];
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'tfx-packed-'));
@@ -63,7 +75,7 @@ describe('widgets added from a file', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([ana?.close(), bea?.close()]);
+    await Promise.all([ana?.close(), bea?.close(), ...others.map((person) => person.close())]);
     await server?.close();
   });
 
@@ -158,11 +170,111 @@ describe('widgets added from a file', () => {
     await Promise.all([anaCall.close(), beaCall.close()]);
   });
 
+  it('gives a hostile added widget nothing a built-in widget cannot get', async () => {
+    const hostile = await packWidget('hostile-packed', PACKABLE, folder);
+    // Whatever reaches this port came out of the widget through WebRTC (a TURN allocation).
+    const leaked: string[] = [];
+    const listener = createSocket('udp4');
+    listener.on('message', (packet) => leaked.push(packet.toString('latin1')));
+    await new Promise<void>((resolve) => listener.bind(LEAK_PORT, '127.0.0.1', resolve));
+    const settings = await ana.context.newPage();
+    await settings.goto(ana.extensionUrl(OPTIONS_PAGE));
+    expect(await addWidgetFile(settings, hostile.file)).toContain('Added Hostile packed 1.0.0');
+    await settings.close();
+    const call = await openCall(ana, newRoomId(), 'Ana', SERVER);
+    const callUrl = call.url();
+    await openWidget(call, 'Hostile packed');
+    const frame = call.frameLocator('iframe[title="Hostile packed"]');
+    await frame
+      .locator('#report[data-done="true"]')
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    const report = JSON.parse((await frame.locator('#report').textContent())!) as Record<
+      string,
+      { blocked: boolean; detail: string }
+    >;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    listener.close();
+    expect(leaked).toEqual([]);
+    expect(report.unexpected).toBeUndefined();
+    for (const [attempt, outcome] of Object.entries(report))
+      expect({ attempt, ...outcome }).toMatchObject({ attempt, blocked: true });
+    // The same answers the built-in hostile widget gets (widgets.e2e.test.ts).
+    expect(report.chromeApis?.detail).toBe('chrome.runtime.id is undefined');
+    expect(report.readParentDom?.detail).toMatch(/^SecurityError/);
+    expect(report.localStorage?.detail).toMatch(/^SecurityError/);
+    expect(report.cookies?.detail).toMatch(/^SecurityError/);
+    expect(report.claimWidgetId?.detail).toMatch(/^INVALID_MESSAGE: .*widget/);
+    expect(report.webrtcInPage?.detail).toBe('RTCPeerConnection is undefined');
+    expect(report.webrtcInWorker?.detail).toBe('RTCPeerConnection is undefined in a worker');
+    expect(call.url()).toBe(callUrl);
+    await call.close();
+  });
+
+  it('offers it to those without it: Ben takes it, Cal says No, Dan joins late and takes it for good', async () => {
+    const [ben, cal] = await Promise.all([launchPerson(), launchPerson()]);
+    others.push(ben, cal);
+    const room = newRoomId();
+    const anaCall = await openCall(ana, room, 'Ana', SERVER);
+    const benCall = await openCall(ben, room, 'Ben', SERVER);
+    const calCall = await openCall(cal, room, 'Cal', SERVER);
+    for (const name of ['Ben', 'Cal']) await expectState(tileOf(anaCall, name), 'connected');
+    await expectState(tileOf(benCall, 'Cal'), 'connected');
+    await openWidget(anaCall, 'Chat');
+    await openWidget(anaCall, 'Tally');
+    const short = sha256.slice(0, 12);
+    for (const page of [benCall, calCall]) {
+      const card = page.getByRole('region', { name: 'Tally from Ana' });
+      await card.waitFor();
+      const says = (await card.textContent()) ?? '';
+      expect(says).toContain("Ana opened Tally, a widget you don't have.");
+      expect(says).toContain('Tally 1.0.0 by TFX Sessions tests · ');
+      expect(says).toContain(`KiB · SHA-256 ${short} · from Ana`);
+      // Nothing of it runs before an answer.
+      expect(await page.locator('iframe[title="Tally"]').count()).toBe(0);
+    }
+    await benCall.screenshot({ path: 'docs/screenshots/widget-consent.png' });
+    expect(await axeViolations(benCall)).toEqual([]);
+    await benCall.getByRole('button', { name: 'Open for this call' }).click();
+    await benCall.frameLocator('iframe[title="Tally"]').getByText('Counting with Ben').waitFor();
+    await calCall.getByRole('button', { name: 'No', exact: true }).click();
+    await calCall.getByText('You said no to Tally: it does not run here.').waitFor();
+    expect(await calCall.locator('iframe[title="Tally"]').count()).toBe(0);
+
+    // Ana and Ben share it; Cal, who said no, still chats with both.
+    await anaCall
+      .frameLocator('iframe[title="Tally"]')
+      .getByRole('button', { name: 'Add one' })
+      .click();
+    await expect
+      .poll(() => benCall.frameLocator('iframe[title="Tally"]').locator('#count').textContent())
+      .toBe('1');
+    for (const page of [anaCall, benCall]) await page.getByRole('tab', { name: 'Chat' }).click();
+    await say(calCall, 'Cal is still here');
+    await expectChatLine(anaCall, 'Cal', 'Cal is still here');
+    await expectChatLine(benCall, 'Cal', 'Cal is still here');
+
+    // Dan joins late and is offered it the same way.
+    const dan = await launchPerson();
+    others.push(dan);
+    const danCall = await openCall(dan, room, 'Dan', SERVER);
+    await danCall.getByRole('region', { name: /^Tally from (Ana|Ben)$/ }).waitFor();
+    await danCall.getByRole('button', { name: 'Always allow this widget' }).click();
+    await danCall.frameLocator('iframe[title="Tally"]').getByText('Counting with Dan').waitFor();
+    // "Always": it is in Dan's own widgets now, from the person it came from.
+    const settings = await dan.context.newPage();
+    await settings.goto(dan.extensionUrl(OPTIONS_PAGE));
+    const item = settings.getByRole('list', { name: 'Installed widgets' }).getByRole('listitem');
+    await expect(item.textContent()).resolves.toMatch(/from (Ana|Ben) in a call/);
+    await Promise.all([anaCall.close(), settings.close()]);
+  });
+
   it('removes it from Settings', async () => {
     const settings = await ana.context.newPage();
     await settings.goto(ana.extensionUrl(OPTIONS_PAGE));
-    await settings.getByRole('button', { name: 'Remove Tally' }).click();
-    await settings.getByText('Removed Tally.').waitFor();
+    for (const title of ['Hostile packed', 'Tally']) {
+      await settings.getByRole('button', { name: `Remove ${title}` }).click();
+      await settings.getByText(`Removed ${title}.`).waitFor();
+    }
     await settings.getByText('You have not added any widgets.').waitFor();
     await settings.close();
   });

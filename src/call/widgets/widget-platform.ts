@@ -1,7 +1,8 @@
 import { platform } from '../../platform/current.js';
 import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
-import { loadInstalledWidgets } from './installed-widget-frames.js';
+import { frameForBundle, keepForLater, loadInstalledWidgets } from './installed-widget-frames.js';
+import { WidgetOffers } from './widget-offers.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
 import type { CallContext } from '../call-context.js';
@@ -35,10 +36,11 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
   }
   // Widgets the person added (Settings → Your widgets) run from the runner page, fed their files.
-  const installed = await loadInstalledWidgets(base, (problem) => {
+  const packed = await loadInstalledWidgets((problem) => {
     log.warn('An installed widget was skipped', problem);
     note(`Skipped an installed widget: ${problem}`);
   });
+  const installed = packed.map((bundle) => frameForBundle(bundle, base));
   const entries = [...registry.entries, ...installed.map(({ entry }) => entry)];
   const host = new WidgetHost({
     widgets: [
@@ -119,13 +121,29 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     },
     { signal },
   );
+  const builtIn = new Set(registry.entries.map((entry) => entry.id));
+  const offers = new WidgetOffers({ network, control, builtIn, log, signal });
+  for (const widget of packed) offers.keep(widget);
+  const titles = new Map(entries.map((entry) => [entry.id, entry.title]));
   const room = new WidgetRoom({
     host,
     network,
     control,
     dock,
     panel,
-    titles: new Map(entries.map((entry) => [entry.id, entry.title])),
+    titles,
+    offers,
+    accept: (widget, from, always) => {
+      const frame = frameForBundle(widget, base);
+      host.add(frame.runnable);
+      dock.show([{ id: frame.entry.id, title: frame.entry.title, iconUrl: frame.iconUrl }]);
+      entries.push(frame.entry);
+      // "Always allow": kept like a widget added in Settings, its source the person it came from.
+      if (always)
+        void keepForLater(widget, `${from} in a call`, builtIn).then((kept) => {
+          if (kept) note(kept);
+        });
+    },
     note,
     focusAfterOffer: widgetsButton,
     log,

@@ -7,6 +7,9 @@ import type { WidgetNetwork } from '../../widget-host/widget-network.js';
 import type { WidgetDock } from './widget-dock.js';
 import type { WidgetPanel } from './widget-panel.js';
 import { showOffer } from '../features/toasts.js';
+import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
+import { askConsent } from './widget-consent-card.js';
+import type { WidgetDescription, WidgetOffers } from './widget-offers.js';
 
 export interface WidgetRoomOptions {
   host: WidgetHost;
@@ -15,6 +18,10 @@ export interface WidgetRoomOptions {
   dock: WidgetDock;
   panel: WidgetPanel;
   titles: Map<string, string>;
+  /** Packed widgets travelling between the people in the call, with their consent. */
+  offers: WidgetOffers;
+  /** Makes a widget this person accepted from a peer runnable here (and kept, if `always`). */
+  accept: (widget: PackedWidget, from: string, always: boolean) => void;
   note: (text: string) => void;
   /** Where the focus goes when an offer it was on goes away. */
   focusAfterOffer: () => HTMLElement | null;
@@ -31,6 +38,8 @@ export interface WidgetRoomOptions {
 export class WidgetRoom {
   /** Offers on screen, by widget: each entry takes its offer away. */
   private readonly offers = new Map<string, () => void>();
+  /** Widgets whose consent card is up, or which are on their way here. */
+  private readonly asking = new Set<string>();
 
   constructor(private readonly options: WidgetRoomOptions) {
     const { host, network, control: channel, signal } = options;
@@ -54,7 +63,10 @@ export class WidgetRoom {
     if (this.options.panel.isVisible(widgetId)) return this.options.panel.close(widgetId, true);
     const wasRunning = this.options.host.isRunning(widgetId);
     this.showHere(widgetId);
-    if (!wasRunning) this.send({ type: 'widget:opened', widget: widgetId });
+    if (wasRunning) return;
+    // A packed widget is described first, so that those without it can be asked.
+    this.describe(widgetId);
+    this.send({ type: 'widget:opened', widget: widgetId });
   }
 
   /** Shows a widget because this person asked: it takes the focus, and any offer of it goes. */
@@ -118,13 +130,49 @@ export class WidgetRoom {
   }
 
   private unknown(widgetId: string, from: PeerInfo): void {
-    this.options.note(`${from.name} uses a widget this browser does not have ("${widgetId}").`);
+    if (this.asking.has(widgetId)) return;
+    const offered = this.options.offers.offerFrom(widgetId, from.id);
+    if (!offered) {
+      this.options.note(`${from.name} uses a widget this browser does not have ("${widgetId}").`);
+      return;
+    }
+    this.asking.add(widgetId);
+    void askConsent(offered, from.name, this.options.focusAfterOffer, this.options.signal)
+      .then(async (answer) => {
+        if (answer !== 'no') return this.take(offered, from, answer === 'always');
+        this.options.offers.decline(widgetId);
+        this.options.note(`You said no to ${offered.title}: it does not run here.`);
+      })
+      .finally(() => this.asking.delete(widgetId));
+  }
+
+  /** This person accepted: the widget comes from `from`, checked, and opens here. */
+  private async take(offered: WidgetDescription, from: PeerInfo, always: boolean): Promise<void> {
+    this.options.note(`Getting ${offered.title} from ${from.name}…`);
+    const fetched = await this.options.offers.fetch(offered, from.id);
+    if (this.options.signal.aborted) return;
+    if (!fetched.ok) {
+      this.options.note(`${offered.title} was not opened: ${fetched.reason}`);
+      return;
+    }
+    this.options.offers.keep(fetched.value);
+    this.options.accept(fetched.value, from.name, always);
+    this.options.titles.set(offered.widget, fetched.value.entry.title);
+    this.options.note(`${offered.title} from ${from.name} is open.`);
+    this.showHere(offered.widget);
   }
 
   private tellOpenWidgets(peer: PeerInfo): void {
     const widgets = this.options.host.runningIds();
     if (widgets.length === 0) return;
+    for (const widgetId of widgets) this.describe(widgetId, peer.id);
     this.send({ type: 'widget:listed', widgets }, peer.id);
+  }
+
+  private describe(widgetId: string, to?: string): void {
+    this.options.offers
+      .describe(widgetId, to)
+      .catch((error: unknown) => this.options.log.warn('Could not describe a widget', error));
   }
 
   private send(control: PeerControl, to?: string): void {

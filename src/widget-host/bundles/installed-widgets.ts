@@ -8,6 +8,11 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { accepted, refused, type Parsed } from '../../protocol/parsed.js';
 import { readBundle, type WidgetBundle } from './read-bundle.js';
 
+/** A packed widget read and checked, with the packed bytes it came as (what a peer is sent). */
+export interface PackedWidget extends WidgetBundle {
+  bytes: Uint8Array;
+}
+
 /** What Settings lists about an installed widget. */
 export interface InstalledWidgetSummary {
   id: string;
@@ -93,12 +98,12 @@ export class InstalledWidgets {
    * Every installed widget, read again: a stored copy that no longer passes (edited, or
    * checked by stricter rules since) is skipped and reported, the others load.
    */
-  async load(): Promise<{ bundles: WidgetBundle[]; errors: string[] }> {
-    const bundles: WidgetBundle[] = [];
+  async load(): Promise<{ bundles: PackedWidget[]; errors: string[] }> {
+    const bundles: PackedWidget[] = [];
     const errors: string[] = [];
     for (const stored of await this.db.getAll('installed')) {
       const read = await readBundle(stored.bytes, stored.sha256);
-      if (read.ok) bundles.push(read.value);
+      if (read.ok) bundles.push({ ...read.value, bytes: stored.bytes });
       else errors.push(`${stored.title}: ${read.reason}`);
     }
     return { bundles, errors };

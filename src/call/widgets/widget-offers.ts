@@ -1,0 +1,174 @@
+import { BUNDLE_CHANNEL_ID, type PeerControl } from '../../protocol/peer-control.js';
+import { accepted, refused, type Parsed } from '../../protocol/parsed.js';
+import type { Logger } from '../../shared/log.js';
+import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
+import { readBundle } from '../../widget-host/bundles/read-bundle.js';
+import type { WidgetNetwork } from '../../widget-host/widget-network.js';
+import type { PeerControlChannel } from '../peer-control-channel.js';
+
+/** What a peer says one of its widgets is: shown on the consent card, checked on arrival. */
+export type WidgetDescription = Omit<Extract<PeerControl, { type: 'widget:described' }>, 'type'>;
+
+/** How long an accepted widget may take to arrive before the person is told it did not. */
+const ARRIVAL_MS = 60_000;
+
+interface Waiting {
+  sha256: string;
+  arrived: (bytes: Uint8Array) => void;
+  failed: (reason: string) => void;
+}
+
+/**
+ * Packed widgets travelling between the people in a call. This person's own (added in
+ * Settings, or accepted from someone) are described to the others before they open; a peer's
+ * description is kept so that a widget this person lacks can be offered; and on Accept the
+ * bytes come from that peer alone, asked for once, on a channel of their own, and are checked
+ * against the SHA-256 it announced before anything runs. Bytes nobody asked for are dropped.
+ */
+export class WidgetOffers {
+  private readonly mine = new Map<string, PackedWidget>();
+  private readonly described = new Map<string, WidgetDescription>();
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly declined = new Set<string>();
+
+  constructor(
+    private readonly options: {
+      network: WidgetNetwork;
+      control: PeerControlChannel;
+      /** Built-in widgets are never taken from a peer, whatever it says. */
+      builtIn: ReadonlySet<string>;
+      log: Logger;
+      signal: AbortSignal;
+    },
+  ) {
+    const { network, control, signal } = options;
+    control.on(
+      'widget:described',
+      ({ control: { widget, title, author, version, sha256, size }, from }) => {
+        if (!options.builtIn.has(widget))
+          this.described.set(keyOf(from.id, widget), {
+            widget,
+            title,
+            author,
+            version,
+            sha256,
+            size,
+          });
+      },
+      { signal },
+    );
+    control.on('widget:bundle-asked', ({ control, from }) => this.send(control.sha256, from.id), {
+      signal,
+    });
+    network.on(
+      'messageReceived',
+      ({ widgetId, from, payload }) => {
+        if (widgetId === BUNDLE_CHANNEL_ID) this.arrived(from.id, payload);
+      },
+      { signal },
+    );
+    network.on(
+      'peerLeft',
+      (peer) => {
+        for (const key of this.described.keys())
+          if (key.startsWith(`${peer.id} `)) this.described.delete(key);
+        this.waiting.get(peer.id)?.failed(`${peer.name} left before sending it`);
+      },
+      { signal },
+    );
+  }
+
+  /** A packed widget this person has: described to peers, and sent to those who accept it. */
+  keep(widget: PackedWidget): void {
+    this.mine.set(widget.entry.id, widget);
+  }
+
+  /** Tells one peer, or everyone, what this person's packed widget is, before opening it. */
+  async describe(widgetId: string, to?: string): Promise<void> {
+    const widget = this.mine.get(widgetId);
+    if (!widget) return;
+    const { entry, sha256, size } = widget;
+    await this.options.control.send(
+      {
+        type: 'widget:described',
+        widget: entry.id,
+        title: entry.title,
+        author: entry.author,
+        version: entry.version,
+        sha256,
+        size,
+      },
+      to,
+    );
+  }
+
+  /** What `peerId` said its widget is, when this person lacks that exact one and did not say No. */
+  offerFrom(widgetId: string, peerId: string): WidgetDescription | undefined {
+    if (this.declined.has(widgetId)) return undefined;
+    const description = this.described.get(keyOf(peerId, widgetId));
+    if (!description || this.mine.get(widgetId)?.sha256 === description.sha256) return undefined;
+    return description;
+  }
+
+  /** This person said No: the widget is not offered again in this call. */
+  decline(widgetId: string): void {
+    this.declined.add(widgetId);
+  }
+
+  /** Asks `peerId` for the widget it described, and checks what comes against its hash. */
+  async fetch(description: WidgetDescription, peerId: string): Promise<Parsed<PackedWidget>> {
+    if (this.waiting.has(peerId)) return refused('Another widget is still coming from them.');
+    const bytes = new Promise<Uint8Array>((resolve, reject) => {
+      const timer = setTimeout(() => failed('it did not arrive within a minute'), ARRIVAL_MS);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(peerId);
+      };
+      const failed = (reason: string) => {
+        done();
+        reject(new Error(reason));
+      };
+      this.waiting.set(peerId, {
+        sha256: description.sha256,
+        arrived: (received) => {
+          done();
+          resolve(received);
+        },
+        failed,
+      });
+    });
+    try {
+      await this.options.control.send(
+        { type: 'widget:bundle-asked', sha256: description.sha256 },
+        peerId,
+      );
+      const received = await bytes;
+      const read = await readBundle(received, description.sha256);
+      if (!read.ok) return read;
+      if (read.value.entry.id !== description.widget)
+        return refused(
+          `BUNDLE_MISMATCH: it is "${read.value.entry.id}", not the "${description.widget}" announced`,
+        );
+      return accepted({ ...read.value, bytes: received });
+    } catch (error) {
+      this.waiting.get(peerId)?.failed('the request could not be sent');
+      return refused(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private send(sha256: string, peerId: string): void {
+    const widget = [...this.mine.values()].find((each) => each.sha256 === sha256);
+    if (!widget) return;
+    this.options.network
+      .send(BUNDLE_CHANNEL_ID, 'bytes', widget.bytes, peerId)
+      .catch((error: unknown) => this.options.log.warn('Could not send a widget', error));
+  }
+
+  private arrived(peerId: string, bytes: Uint8Array): void {
+    const waiting = this.waiting.get(peerId);
+    if (!waiting) return this.options.log.warn(`Dropped widget bytes ${peerId} sent unasked`);
+    waiting.arrived(bytes);
+  }
+}
+
+const keyOf = (peerId: string, widgetId: string) => `${peerId} ${widgetId}`;
