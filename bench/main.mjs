@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
-// BENCH_ONLY=join|bus|files|filters|load runs one of them.
+// BENCH_ONLY=join|bus|files|filters|widget|load runs one of them.
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
 import { createSignallingServer } from '../build/server/server/create-server.js';
 import { createServerLogger } from '../build/server/server/logger.js';
@@ -10,11 +10,12 @@ import { benchJoinLatency } from './join-latency.mjs';
 import { benchSignallingLoad } from './signalling-load.mjs';
 import { benchVideoFilters } from './video-filters.mjs';
 import { benchWidgetBus } from './widget-bus.mjs';
+import { benchWidgetDelivery } from './widget-delivery.mjs';
 
 const only = process.env.BENCH_ONLY;
 const wanted = (name) => !only || only === name;
 
-if (['join', 'bus', 'files', 'filters'].some(wanted)) {
+if (['join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   const bare = await serveBarePage();
   const barePort = bare.address().port;
   // The bare page is a web page of its own origin: the server lets it connect, as an operator
@@ -43,6 +44,7 @@ if (['join', 'bus', 'files', 'filters'].some(wanted)) {
     if (wanted('bus')) await benchWidgetBus({ first, second, barePort });
     if (wanted('files')) await benchFilesThroughput({ first, second, barePort });
     if (wanted('filters')) await benchVideoFilters({ first, second });
+    if (wanted('widget')) await benchWidgetDelivery({ first, second });
   } finally {
     await Promise.all([first.context.close(), second.context.close()]);
     bare.close();
