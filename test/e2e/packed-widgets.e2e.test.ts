@@ -12,7 +12,7 @@ import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { axeViolations } from './harness/axe.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
-import { expectState, openWidget, tileOf } from './harness/call-page.js';
+import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { expectChatLine, say } from './harness/chat.js';
 import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 
@@ -266,6 +266,30 @@ describe('widgets added from a file', () => {
     const item = settings.getByRole('list', { name: 'Installed widgets' }).getByRole('listitem');
     await expect(item.textContent()).resolves.toMatch(/from (Ana|Ben) in a call/);
     await Promise.all([anaCall.close(), settings.close()]);
+  });
+
+  it('adds a widget from the Widgets menu during a call, and it opens at once', async () => {
+    const eve = await launchPerson();
+    others.push(eve);
+    const call = await openCall(eve, newRoomId(), 'Eve', SERVER);
+    await openMenu(call, 'Widgets');
+    const chooser = call.waitForEvent('filechooser');
+    await call
+      .getByRole('toolbar', { name: 'Widgets' })
+      .getByRole('button', { name: 'Add widget…' })
+      .click();
+    await (await chooser).setFiles(tally);
+    await call.frameLocator('iframe[title="Tally"]').getByText('Counting with Eve').waitFor();
+    await call.getByText('Added Tally 1.0.0.').waitFor();
+    // Kept, as from Settings: the next call has it in the menu.
+    const settings = await eve.context.newPage();
+    await settings.goto(eve.extensionUrl(OPTIONS_PAGE));
+    await expect(
+      settings.getByRole('list', { name: 'Installed widgets' }).textContent(),
+    ).resolves.toContain('from tally-1.0.0.tfxwidget');
+    await openMenu(call, 'Widgets');
+    await call.screenshot({ path: 'docs/screenshots/widgets-menu-add.png' });
+    await Promise.all([call.close(), settings.close()]);
   });
 
   it('removes it from Settings', async () => {

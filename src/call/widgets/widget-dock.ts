@@ -20,6 +20,8 @@ interface DockButton {
  */
 export class WidgetDock {
   private readonly buttons = new Map<string, DockButton>();
+  /** "Add widget…", kept last: widgets added later go before it. */
+  private adder: HTMLButtonElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -62,9 +64,20 @@ export class WidgetDock {
       mark.hidden = true;
       button.setAttribute('aria-describedby', `${badge.id} ${mark.id}`);
       button.append(icon, label, badge, mark);
-      this.root.append(button);
+      this.root.insertBefore(button, this.adder ?? null);
       this.buttons.set(entry.id, { title: entry.title, button, badge, mark });
     }
+  }
+
+  /** The last button of the dock: adds a widget from a file (see add-widget.ts). */
+  offerAdding(onAdd: () => void, signal: AbortSignal): void {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'add-widget';
+    button.textContent = 'Add widget…';
+    button.addEventListener('click', onAdd, { signal });
+    this.root.append(button);
+    this.adder = button;
   }
 
   /** Whether the buttons open widgets now; the dock stays in place either way. */

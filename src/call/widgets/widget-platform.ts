@@ -3,6 +3,8 @@ import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js'
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
 import { frameForBundle, keepForLater, loadInstalledWidgets } from './installed-widget-frames.js';
 import { WidgetOffers } from './widget-offers.js';
+import { wireAddWidget } from './add-widget.js';
+import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
 import type { CallContext } from '../call-context.js';
@@ -125,6 +127,24 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   const offers = new WidgetOffers({ network, control, builtIn, log, signal });
   for (const widget of packed) offers.keep(widget);
   const titles = new Map(entries.map((entry) => [entry.id, entry.title]));
+  // A packed widget that arrived after the call page started: accepted from a peer, or added.
+  const makeRunnable = (widget: PackedWidget): void => {
+    const frame = frameForBundle(widget, base);
+    host.add(frame.runnable);
+    dock.show([{ id: frame.entry.id, title: frame.entry.title, iconUrl: frame.iconUrl }]);
+    entries.push(frame.entry);
+    titles.set(frame.entry.id, frame.entry.title);
+  };
+  wireAddWidget(dock, {
+    builtIn,
+    added: (widget) => {
+      if (!titles.has(widget.entry.id)) makeRunnable(widget);
+      offers.keep(widget);
+      room.press(widget.entry.id);
+    },
+    note,
+    signal,
+  });
   const room = new WidgetRoom({
     host,
     network,
@@ -134,10 +154,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     titles,
     offers,
     accept: (widget, from, always) => {
-      const frame = frameForBundle(widget, base);
-      host.add(frame.runnable);
-      dock.show([{ id: frame.entry.id, title: frame.entry.title, iconUrl: frame.iconUrl }]);
-      entries.push(frame.entry);
+      makeRunnable(widget);
       // "Always allow": kept like a widget added in Settings, its source the person it came from.
       if (always)
         void keepForLater(widget, `${from} in a call`, builtIn).then((kept) => {
