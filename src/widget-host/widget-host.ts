@@ -87,9 +87,12 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       if (this.known.get(id)?.mayReadStats) widget.post({ type: 'stats:sample', stats });
   }
 
-  /** Makes a widget known after the host started: one a peer offered and the person accepted. */
+  /**
+   * Makes a widget known after the host started (one a peer offered and the person accepted,
+   * or one added from the call), or another copy of one known: not while it runs.
+   */
   add(widget: RunnableWidget): void {
-    if (!this.known.has(widget.id)) this.known.set(widget.id, widget);
+    if (!this.running.has(widget.id)) this.known.set(widget.id, widget);
   }
 
   isRunning(widgetId: string): boolean {

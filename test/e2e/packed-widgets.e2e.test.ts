@@ -237,7 +237,7 @@ describe('widgets added from a file', () => {
     await benCall.getByRole('button', { name: 'Open for this call' }).click();
     await benCall.frameLocator('iframe[title="Tally"]').getByText('Counting with Ben').waitFor();
     await calCall.getByRole('button', { name: 'No', exact: true }).click();
-    await calCall.getByText('You said no to Tally: it does not run here.').waitFor();
+    await calCall.getByText('You said no to Tally 1.0.0 from Ana: it does not run here.').waitFor();
     expect(await calCall.locator('iframe[title="Tally"]').count()).toBe(0);
 
     // Ana and Ben share it; Cal, who said no, still chats with both.
@@ -266,6 +266,43 @@ describe('widgets added from a file', () => {
     const item = settings.getByRole('list', { name: 'Installed widgets' }).getByRole('listitem');
     await expect(item.textContent()).resolves.toMatch(/from (Ana|Ben) in a call/);
     await Promise.all([anaCall.close(), settings.close()]);
+  });
+
+  it('asks someone who has another copy of the widget before the new one runs', async () => {
+    // Tally 1.1.0: the same id, other code (its heading says so).
+    const files = unzipSync(new Uint8Array(readFileSync(tally)));
+    const text = (path: string) => new TextDecoder().decode(files[path]);
+    const entry = JSON.parse(text('tfxwidget.json')) as Record<string, unknown>;
+    files['tfxwidget.json'] = strToU8(JSON.stringify({ ...entry, version: '1.1.0' }));
+    const page = text('widgets/tally/index.html');
+    expect(page).toContain('<h1>Tally</h1>');
+    files['widgets/tally/index.html'] = strToU8(
+      page.replace('<h1>Tally</h1>', '<h1>Tally 1.1</h1>'),
+    );
+    const newer = join(folder, 'tally-1.1.0.tfxwidget');
+    writeFileSync(newer, zipSync(files));
+    const settings = await ana.context.newPage();
+    await settings.goto(ana.extensionUrl(OPTIONS_PAGE));
+    expect(await addWidgetFile(settings, newer)).toContain('Added Tally 1.1.0');
+    await settings.close();
+
+    const room = newRoomId();
+    const anaCall = await openCall(ana, room, 'Ana', SERVER);
+    const beaCall = await openCall(bea, room, 'Bea', SERVER);
+    await expectState(tileOf(anaCall, 'Bea'), 'connected');
+    await openWidget(anaCall, 'Tally');
+    const card = beaCall.getByRole('region', { name: 'Tally from Ana' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(
+      'Ana opened Tally 1.1.0, another copy than yours (1.0.0).',
+    );
+    expect(await beaCall.locator('iframe[title="Tally"]').count()).toBe(0);
+    await beaCall.getByRole('button', { name: 'Open for this call' }).click();
+    await beaCall
+      .frameLocator('iframe[title="Tally"]')
+      .getByRole('heading', { name: 'Tally 1.1' })
+      .waitFor();
+    await Promise.all([anaCall.close(), beaCall.close()]);
   });
 
   it('adds a widget from the Widgets menu during a call, and it opens at once', async () => {

@@ -11,6 +11,8 @@ export type ConsentAnswer = 'this-call' | 'always' | 'no';
 export function askConsent(
   widget: WidgetDescription,
   from: string,
+  /** The version of this person's own copy, when they have another one. */
+  yours: string | undefined,
   /** Where the focus goes if it was on the card when it goes. */
   focusAfter: () => HTMLElement | null,
   signal: AbortSignal,
@@ -20,7 +22,10 @@ export function askConsent(
     card.className = 'toast offer consent';
     card.setAttribute('aria-label', `${widget.title} from ${from}`);
     const said = document.createElement('p');
-    said.textContent = `${from} opened ${widget.title}, a widget you don't have.`;
+    said.textContent =
+      yours === undefined
+        ? `${from} opened ${widget.title}, a widget you don't have.`
+        : `${from} opened ${widget.title} ${widget.version}, another copy than yours (${yours}).`;
     const details = document.createElement('p');
     details.className = 'details';
     const kib = (widget.size / 1024).toFixed(1);

@@ -110,6 +110,11 @@ export class WidgetOffers {
     return description;
   }
 
+  /** The version of this person's own copy of a packed widget, if they have one. */
+  ownVersion(widgetId: string): string | undefined {
+    return this.mine.get(widgetId)?.entry.version;
+  }
+
   /** This person said No: the widget is not offered again in this call. */
   decline(widgetId: string): void {
     this.declined.add(widgetId);

@@ -131,14 +131,16 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   const makeRunnable = (widget: PackedWidget): void => {
     const frame = frameForBundle(widget, base);
     host.add(frame.runnable);
-    dock.show([{ id: frame.entry.id, title: frame.entry.title, iconUrl: frame.iconUrl }]);
+    // Another copy of a widget on the dock keeps its button.
+    if (!titles.has(frame.entry.id))
+      dock.show([{ id: frame.entry.id, title: frame.entry.title, iconUrl: frame.iconUrl }]);
     entries.push(frame.entry);
     titles.set(frame.entry.id, frame.entry.title);
   };
   wireAddWidget(dock, {
     builtIn,
     added: (widget) => {
-      if (!titles.has(widget.entry.id)) makeRunnable(widget);
+      makeRunnable(widget);
       offers.keep(widget);
       room.press(widget.entry.id);
     },

@@ -86,15 +86,26 @@ export class WidgetRoom {
   /** Someone opened a widget: it opens here too, on screen or on offer. */
   private opened(widgetId: string, from: PeerInfo): void {
     const title = this.options.titles.get(widgetId);
-    if (title === undefined) return this.unknown(widgetId, from);
+    if (title === undefined || this.differs(widgetId, from)) return this.unknown(widgetId, from);
     this.arrived(widgetId, title, `${from.name} opened ${title}`);
+  }
+
+  /**
+   * Whether `from` described another copy of a widget this person has (another version or
+   * hash) that is not running here yet: different code under the same id is asked about too.
+   */
+  private differs(widgetId: string, from: PeerInfo): boolean {
+    return (
+      !this.options.host.isRunning(widgetId) &&
+      this.options.offers.offerFrom(widgetId, from.id) !== undefined
+    );
   }
 
   /** The widgets open at a peer this person just reached: any not running here start. */
   private listed(widgetIds: string[], from: PeerInfo): void {
     for (const widgetId of widgetIds) {
       const title = this.options.titles.get(widgetId);
-      if (title === undefined) this.unknown(widgetId, from);
+      if (title === undefined || this.differs(widgetId, from)) this.unknown(widgetId, from);
       else if (!this.options.host.isRunning(widgetId))
         this.arrived(widgetId, title, `${from.name} has ${title} open`);
     }
@@ -137,11 +148,19 @@ export class WidgetRoom {
       return;
     }
     this.asking.add(widgetId);
-    void askConsent(offered, from.name, this.options.focusAfterOffer, this.options.signal)
+    void askConsent(
+      offered,
+      from.name,
+      this.options.offers.ownVersion(widgetId),
+      this.options.focusAfterOffer,
+      this.options.signal,
+    )
       .then(async (answer) => {
         if (answer !== 'no') return this.take(offered, from, answer === 'always');
         this.options.offers.decline(widgetId);
-        this.options.note(`You said no to ${offered.title}: it does not run here.`);
+        this.options.note(
+          `You said no to ${offered.title} ${offered.version} from ${from.name}: it does not run here.`,
+        );
       })
       .finally(() => this.asking.delete(widgetId));
   }
