@@ -37,12 +37,41 @@ export async function startWidgetsSection(): Promise<void> {
     status.classList.toggle('error', isError);
   };
 
+  const removable = (title: string, id: string, about: HTMLElement): HTMLLIElement => {
+    const item = document.createElement('li');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${title}`);
+    remove.addEventListener('click', () => {
+      void installed.remove(id).then(async () => {
+        say(`Removed ${title}.`);
+        await render();
+        add.focus();
+      });
+    });
+    item.append(about, remove);
+    return item;
+  };
+
   const render = async (): Promise<void> => {
     const widgets = await installed.list();
-    none.hidden = widgets.length > 0;
+    const webApps = await installed.listWebApps();
+    none.hidden = widgets.length + webApps.length > 0;
+    const aboutWebApp = (title: string, url: string): HTMLElement => {
+      const about = document.createElement('span');
+      about.className = 'about';
+      const name = document.createElement('strong');
+      name.textContent = title;
+      const details = document.createElement('span');
+      details.className = 'details';
+      details.textContent = `web app at ${new URL(url).origin}`;
+      about.append(name, details);
+      return about;
+    };
     list.replaceChildren(
+      ...webApps.map((app) => removable(app.title, app.id, aboutWebApp(app.title, app.url))),
       ...widgets.map((widget) => {
-        const item = document.createElement('li');
         const about = document.createElement('span');
         about.className = 'about';
         const title = document.createElement('strong');
@@ -56,19 +85,7 @@ export async function startWidgetsSection(): Promise<void> {
         hash.textContent = `SHA-256 ${shortHash(widget.sha256)}`;
         details.append(hash);
         about.append(title, details);
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', `Remove ${widget.title}`);
-        remove.addEventListener('click', () => {
-          void installed.remove(widget.id).then(async () => {
-            say(`Removed ${widget.title}.`);
-            await render();
-            add.focus();
-          });
-        });
-        item.append(about, remove);
-        return item;
+        return removable(widget.title, widget.id, about);
       }),
     );
   };
@@ -90,6 +107,19 @@ export async function startWidgetsSection(): Promise<void> {
         await render();
       })
       .catch((error: unknown) => say(`${file.name} was not added: ${String(error)}`, true));
+  });
+  const webAppForm = document.querySelector<HTMLFormElement>('#webapp-form')!;
+  const webAppUrl = document.querySelector<HTMLInputElement>('#webapp-url')!;
+  const webAppName = document.querySelector<HTMLInputElement>('#webapp-name')!;
+  webAppForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void installed.addWebApp(webAppUrl.value, webAppName.value).then(async (result) => {
+      if (!result.ok) return say(`The web app was not added: ${result.reason}`, true);
+      say(`Added ${result.value.title}, a web app at ${new URL(result.value.url).origin}.`);
+      webAppUrl.value = '';
+      webAppName.value = '';
+      await render();
+    });
   });
   await render();
 }

@@ -37,6 +37,16 @@ const peerControlSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(10 * 1024 * 1024),
   }),
+  // The sender has a web app it added by its address: what a peer without it is asked about.
+  z.strictObject({
+    type: z.literal('widget:described-webapp'),
+    widget: widgetId,
+    title: z.string().trim().min(1).max(40),
+    url: z
+      .string()
+      .max(2000)
+      .regex(/^https:\/\/[^\s@]+$/),
+  }),
   // The sender accepted a described widget: the peer that described it sends its bytes, once,
   // on the bundle channel.
   z.strictObject({

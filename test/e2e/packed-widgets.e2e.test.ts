@@ -15,10 +15,14 @@ import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { expectChatLine, say } from './harness/chat.js';
 import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
+import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 
 const PORT = 8121;
 const SERVER = `http://127.0.0.1:${PORT}`;
 const OPTIONS_PAGE = 'src/options/options.html';
+const WEB_APP_PORT = 8122;
+const WEB_APP_ORIGIN = `https://127.0.0.1:${WEB_APP_PORT}`;
+const WEB_APP = `${WEB_APP_ORIGIN}/index.html`;
 // Widgets built into no extension: the test packs them, and people add the files.
 const PACKABLE = [
   {
@@ -321,12 +325,66 @@ describe('widgets added from a file', () => {
     // Kept, as from Settings: the next call has it in the menu.
     const settings = await eve.context.newPage();
     await settings.goto(eve.extensionUrl(OPTIONS_PAGE));
-    await expect(
-      settings.getByRole('list', { name: 'Installed widgets' }).textContent(),
-    ).resolves.toContain('from tally-1.0.0.tfxwidget');
+    await settings
+      .getByRole('list', { name: 'Installed widgets' })
+      .getByRole('listitem')
+      .filter({ hasText: 'from tally-1.0.0.tfxwidget' })
+      .waitFor();
     await openMenu(call, 'Widgets');
     await call.screenshot({ path: 'docs/screenshots/widgets-menu-add.png' });
     await Promise.all([call.close(), settings.close()]);
+  });
+
+  it('adds a web app by its address, and offers it to others showing its site', async () => {
+    const tls = webAppCertificate();
+    const site = await serveWebApp(tls, WEB_APP_PORT);
+    try {
+      const [fay, gus] = await Promise.all([
+        launchPerson({ extraArgs: [tls.trust] }),
+        launchPerson({ extraArgs: [tls.trust] }),
+      ]);
+      others.push(fay, gus);
+      const settings = await fay.context.newPage();
+      await settings.goto(fay.extensionUrl(OPTIONS_PAGE));
+      const address = settings.getByRole('textbox', { name: 'Web app address' });
+      await address.fill(`http://127.0.0.1:${WEB_APP_PORT}/index.html`);
+      await settings.getByRole('textbox', { name: 'Its name in your calls' }).fill('Board');
+      await settings.getByRole('button', { name: 'Add web app' }).click();
+      await settings
+        .getByText('The web app was not added: url: must start with https://')
+        .waitFor();
+      await address.fill(WEB_APP);
+      await settings.getByRole('button', { name: 'Add web app' }).click();
+      await settings.getByText(`Added Board, a web app at ${WEB_APP_ORIGIN}.`).waitFor();
+      await settings
+        .getByRole('list', { name: 'Installed widgets' })
+        .getByRole('listitem')
+        .filter({ hasText: `web app at ${WEB_APP_ORIGIN}` })
+        .waitFor();
+      await settings.close();
+
+      const room = newRoomId();
+      const fayCall = await openCall(fay, room, 'Fay', SERVER);
+      const gusCall = await openCall(gus, room, 'Gus', SERVER);
+      await expectState(tileOf(fayCall, 'Gus'), 'connected');
+      await openWidget(fayCall, 'Board');
+      const card = gusCall.getByRole('region', { name: 'Board from Fay' });
+      await card.waitFor();
+      expect(await card.textContent()).toContain(`It runs from ${WEB_APP_ORIGIN}`);
+      expect(await gusCall.locator('iframe[title="Board"]').count()).toBe(0);
+      await gusCall.getByRole('button', { name: 'Open for this call' }).click();
+      const board = gusCall.frameLocator('iframe[title="Board"]');
+      await board.getByRole('heading', { name: 'A web app in the call' }).waitFor();
+      expect(await gusCall.locator('iframe[title="Board"]').getAttribute('src')).toBe(WEB_APP);
+      await fayCall
+        .frameLocator('iframe[title="Board"]')
+        .getByRole('button', { name: 'Wave' })
+        .click();
+      await board.getByRole('status').filter({ hasText: 'Fay says hello' }).waitFor();
+      await Promise.all([fayCall.close(), gusCall.close()]);
+    } finally {
+      site.close();
+    }
   });
 
   it('removes it from Settings', async () => {

@@ -1,48 +1,13 @@
-import { X509Certificate, createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
+import type { Server } from 'node:https';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selfSignedCertificate } from '../support/self-signed-certificate.js';
+import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 import { openWidget } from './harness/call-page.js';
 
 // The fixture registry's "webapp" entry points here (test/fixtures/widgetmanifest.json).
 const APP_PORT = 8106;
 const PORT = 8105;
-
-/** A throwaway certificate for 127.0.0.1, and the switch that makes Chromium trust it alone. */
-function certificate() {
-  const { certFile, keyFile } = selfSignedCertificate();
-  const cert = readFileSync(certFile);
-  const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
-  const pin = createHash('sha256').update(spki).digest('base64');
-  return {
-    cert,
-    key: readFileSync(keyFile),
-    trust: `--ignore-certificate-errors-spki-list=${pin}`,
-  };
-}
-
-/** The web app's own server: its page, its script and the standalone SDK beside them. */
-function serveWebApp(tls: { cert: Buffer; key: Buffer }): Promise<Server> {
-  const files: Record<string, [string, string]> = {
-    '/index.html': ['test/fixtures/webapp/index.html', 'text/html'],
-    '/main.js': ['test/fixtures/webapp/main.js', 'text/javascript'],
-    '/tfx-sdk.js': ['build/sdk/tfx-sdk.js', 'text/javascript'],
-  };
-  const server = createServer(tls, (request, response) => {
-    const file = files[new URL(request.url ?? '/', 'https://x').pathname];
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    // The frame's origin is opaque, so its module scripts are cross-origin requests.
-    response.writeHead(200, { 'content-type': file[1], 'access-control-allow-origin': '*' });
-    response.end(readFileSync(file[0]));
-  });
-  return new Promise((resolve) => server.listen(APP_PORT, '127.0.0.1', () => resolve(server)));
-}
 
 const app = (page: Page): FrameLocator => page.frameLocator('iframe[title="Web app"]');
 
@@ -55,8 +20,8 @@ describe('Web app widget', () => {
   let bea: Page;
 
   beforeAll(async () => {
-    const tls = certificate();
-    server = await serveWebApp(tls);
+    const tls = webAppCertificate();
+    server = await serveWebApp(tls, APP_PORT);
     call = await startTwoPersonCall(PORT, { extraArgs: [tls.trust] });
     ({ ana, bea } = call);
   });

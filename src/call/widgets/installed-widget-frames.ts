@@ -1,5 +1,6 @@
 import {
   InstalledWidgets,
+  type InstalledWebApp,
   type PackedWidget,
 } from '../../widget-host/bundles/installed-widgets.js';
 import type { WidgetBundle } from '../../widget-host/bundles/read-bundle.js';
@@ -66,5 +67,58 @@ export async function keepForLater(
     return kept.ok ? undefined : `${widget.entry.title} could not be kept: ${kept.reason}`;
   } catch (error) {
     return `${widget.entry.title} could not be kept: ${String(error)}`;
+  }
+}
+
+// A web app's dock icon: a globe, drawn here, since loading the site's own would tell it who
+// is in a call before anyone opened it.
+const WEB_APP_ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#64748b" stroke-width="2"><circle cx="12" cy="12" r="10"/><path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20"/></svg>',
+)}`;
+
+/** A web app added by its address (or accepted from a peer), ready to frame from its site. */
+export function frameForWebApp(app: {
+  widget: string;
+  title: string;
+  url: string;
+}): PackedWidgetFrame {
+  const origin = new URL(app.url).origin;
+  return {
+    entry: {
+      id: app.widget,
+      type: 'webapp',
+      title: app.title,
+      icon: WEB_APP_ICON,
+      url: app.url,
+      version: '1.0.0',
+      description: `A web app at ${origin}`,
+      author: origin,
+      permissions: [],
+      page: { kind: 'web', url: app.url },
+    },
+    iconUrl: WEB_APP_ICON,
+    runnable: { id: app.widget, title: app.title, url: app.url },
+  };
+}
+
+/** The web apps this person added by their address; none when the store cannot be read. */
+export async function loadWebApps(): Promise<InstalledWebApp[]> {
+  try {
+    return await (await InstalledWidgets.open()).listWebApps();
+  } catch {
+    return []; // said once already, by loadInstalledWidgets
+  }
+}
+
+/** Keeps a web app accepted from a peer with "Always allow"; returns what failed, if anything. */
+export async function keepWebAppForLater(app: {
+  title: string;
+  url: string;
+}): Promise<string | undefined> {
+  try {
+    const kept = await (await InstalledWidgets.open()).addWebApp(app.url, app.title);
+    return kept.ok ? undefined : `${app.title} could not be kept: ${kept.reason}`;
+  } catch (error) {
+    return `${app.title} could not be kept: ${String(error)}`;
   }
 }

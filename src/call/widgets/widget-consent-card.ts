@@ -1,37 +1,37 @@
 import { shortHash } from '../../widget-host/bundles/installed-widgets.js';
-import type { WidgetDescription } from './widget-offers.js';
+import type { WebAppDescription, WidgetDescription } from './widget-offers.js';
 
 export type ConsentAnswer = 'this-call' | 'always' | 'no';
 
 /**
- * The card that asks before a widget from another person runs here: what it is (title,
- * version, author, size, the start of its SHA-256) and who it comes from, with Open for this
- * call, Always allow this widget, and No. It stays until answered: nothing runs before.
+ * The card that asks before a widget from another person runs here: what it is and who it
+ * comes from, with Open for this call, Always allow this widget, and No. It stays until
+ * answered: nothing runs before.
  */
-export function askConsent(
-  widget: WidgetDescription,
-  from: string,
-  /** The version of this person's own copy, when they have another one. */
-  yours: string | undefined,
-  /** Where the focus goes if it was on the card when it goes. */
+function askWith(
+  name: string,
+  said: string,
+  details: string,
   focusAfter: () => HTMLElement | null,
   signal: AbortSignal,
 ): Promise<ConsentAnswer> {
   return new Promise((resolve) => {
     const card = document.createElement('section');
     card.className = 'toast offer consent';
-    card.setAttribute('aria-label', `${widget.title} from ${from}`);
-    const said = document.createElement('p');
-    said.textContent =
-      yours === undefined
-        ? `${from} opened ${widget.title}, a widget you don't have.`
-        : `${from} opened ${widget.title} ${widget.version}, another copy than yours (${yours}).`;
-    const details = document.createElement('p');
-    details.className = 'details';
-    const kib = (widget.size / 1024).toFixed(1);
-    details.textContent = `${widget.title} ${widget.version} by ${widget.author} · ${kib} KiB · SHA-256 ${shortHash(widget.sha256)} · from ${from}`;
+    card.setAttribute('aria-label', name);
+    const first = document.createElement('p');
+    first.textContent = said;
+    const second = document.createElement('p');
+    second.className = 'details';
+    second.textContent = details;
     const actions = document.createElement('div');
     actions.className = 'actions';
+    const close = (value: ConsentAnswer) => {
+      const hadFocus = card.contains(document.activeElement);
+      card.remove();
+      if (hadFocus) focusAfter()?.focus();
+      resolve(value);
+    };
     const answer = (label: string, value: ConsentAnswer, primary = false) => {
       const button = document.createElement('button');
       button.type = 'button';
@@ -40,20 +40,52 @@ export function askConsent(
       button.addEventListener('click', () => close(value));
       return button;
     };
-    const close = (value: ConsentAnswer) => {
-      const hadFocus = card.contains(document.activeElement);
-      card.remove();
-      if (hadFocus) focusAfter()?.focus();
-      resolve(value);
-    };
     actions.append(
       answer('Open for this call', 'this-call', true),
       answer('Always allow this widget', 'always'),
       answer('No', 'no'),
     );
-    card.append(said, details, actions);
+    card.append(first, second, actions);
     document.querySelector('#toasts')!.append(card);
     // Leaving the call answers for the person: nothing runs.
     signal.addEventListener('abort', () => card.isConnected && close('no'), { once: true });
   });
+}
+
+/** A packed widget: its title, version, author, size and the start of its SHA-256. */
+export function askConsent(
+  widget: WidgetDescription,
+  from: string,
+  /** The version of this person's own copy, when they have another one. */
+  yours: string | undefined,
+  focusAfter: () => HTMLElement | null,
+  signal: AbortSignal,
+): Promise<ConsentAnswer> {
+  const kib = (widget.size / 1024).toFixed(1);
+  return askWith(
+    `${widget.title} from ${from}`,
+    yours === undefined
+      ? `${from} opened ${widget.title}, a widget you don't have.`
+      : `${from} opened ${widget.title} ${widget.version}, another copy than yours (${yours}).`,
+    `${widget.title} ${widget.version} by ${widget.author} · ${kib} KiB · SHA-256 ${shortHash(widget.sha256)} · from ${from}`,
+    focusAfter,
+    signal,
+  );
+}
+
+/** A web app: the site it runs from, since that is what the person trusts. */
+export function askConsentToWebApp(
+  app: WebAppDescription,
+  from: string,
+  focusAfter: () => HTMLElement | null,
+  signal: AbortSignal,
+): Promise<ConsentAnswer> {
+  const origin = new URL(app.url).origin;
+  return askWith(
+    `${app.title} from ${from}`,
+    `${from} opened ${app.title}, a web app you don't have.`,
+    `It runs from ${origin}, sandboxed; opening it trusts that site · from ${from}`,
+    focusAfter,
+    signal,
+  );
 }

@@ -8,6 +8,11 @@ import type { PeerControlChannel } from '../peer-control-channel.js';
 
 /** What a peer says one of its widgets is: shown on the consent card, checked on arrival. */
 export type WidgetDescription = Omit<Extract<PeerControl, { type: 'widget:described' }>, 'type'>;
+/** What a peer says one of its web apps is: the card shows the site, which is what one trusts. */
+export type WebAppDescription = Omit<
+  Extract<PeerControl, { type: 'widget:described-webapp' }>,
+  'type'
+>;
 
 /** How long an accepted widget may take to arrive before the person is told it did not. */
 const ARRIVAL_MS = 60_000;
@@ -27,6 +32,8 @@ interface Waiting {
  */
 export class WidgetOffers {
   private readonly mine = new Map<string, PackedWidget>();
+  private readonly myWebApps = new Map<string, WebAppDescription>();
+  private readonly describedWebApps = new Map<string, WebAppDescription>();
   private readonly described = new Map<string, WidgetDescription>();
   private readonly waiting = new Map<string, Waiting>();
   private readonly declined = new Set<string>();
@@ -57,6 +64,14 @@ export class WidgetOffers {
       },
       { signal },
     );
+    control.on(
+      'widget:described-webapp',
+      ({ control: { widget, title, url }, from }) => {
+        if (!options.builtIn.has(widget))
+          this.describedWebApps.set(keyOf(from.id, widget), { widget, title, url });
+      },
+      { signal },
+    );
     control.on('widget:bundle-asked', ({ control, from }) => this.send(control.sha256, from.id), {
       signal,
     });
@@ -70,8 +85,8 @@ export class WidgetOffers {
     network.on(
       'peerLeft',
       (peer) => {
-        for (const key of this.described.keys())
-          if (key.startsWith(`${peer.id} `)) this.described.delete(key);
+        for (const map of [this.described, this.describedWebApps])
+          for (const key of map.keys()) if (key.startsWith(`${peer.id} `)) map.delete(key);
         this.waiting.get(peer.id)?.failed(`${peer.name} left before sending it`);
       },
       { signal },
@@ -83,8 +98,18 @@ export class WidgetOffers {
     this.mine.set(widget.entry.id, widget);
   }
 
+  /** A web app this person added by its address: described to peers like a packed widget. */
+  keepWebApp(app: WebAppDescription): void {
+    this.myWebApps.set(app.widget, app);
+  }
+
   /** Tells one peer, or everyone, what this person's packed widget is, before opening it. */
   async describe(widgetId: string, to?: string): Promise<void> {
+    const app = this.myWebApps.get(widgetId);
+    if (app) {
+      await this.options.control.send({ type: 'widget:described-webapp', ...app }, to);
+      return;
+    }
     const widget = this.mine.get(widgetId);
     if (!widget) return;
     const { entry, sha256, size } = widget;
@@ -108,6 +133,12 @@ export class WidgetOffers {
     const description = this.described.get(keyOf(peerId, widgetId));
     if (!description || this.mine.get(widgetId)?.sha256 === description.sha256) return undefined;
     return description;
+  }
+
+  /** The web app `peerId` described, when this person lacks it and did not say No. */
+  webAppFrom(widgetId: string, peerId: string): WebAppDescription | undefined {
+    if (this.declined.has(widgetId) || this.myWebApps.has(widgetId)) return undefined;
+    return this.describedWebApps.get(keyOf(peerId, widgetId));
   }
 
   /** The version of this person's own copy of a packed widget, if they have one. */

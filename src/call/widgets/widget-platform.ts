@@ -1,8 +1,15 @@
 import { platform } from '../../platform/current.js';
 import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
-import { frameForBundle, keepForLater, loadInstalledWidgets } from './installed-widget-frames.js';
-import { WidgetOffers } from './widget-offers.js';
+import {
+  frameForBundle,
+  frameForWebApp,
+  keepForLater,
+  keepWebAppForLater,
+  loadInstalledWidgets,
+  loadWebApps,
+} from './installed-widget-frames.js';
+import { WidgetOffers, type WebAppDescription } from './widget-offers.js';
 import { wireAddWidget } from './add-widget.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
@@ -42,7 +49,11 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     log.warn('An installed widget was skipped', problem);
     note(`Skipped an installed widget: ${problem}`);
   });
-  const installed = packed.map((bundle) => frameForBundle(bundle, base));
+  const webApps = await loadWebApps();
+  const installed = [
+    ...packed.map((bundle) => frameForBundle(bundle, base)),
+    ...webApps.map((app) => frameForWebApp({ widget: app.id, title: app.title, url: app.url })),
+  ];
   const entries = [...registry.entries, ...installed.map(({ entry }) => entry)];
   const host = new WidgetHost({
     widgets: [
@@ -126,10 +137,11 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   const builtIn = new Set(registry.entries.map((entry) => entry.id));
   const offers = new WidgetOffers({ network, control, builtIn, log, signal });
   for (const widget of packed) offers.keep(widget);
+  for (const app of webApps) offers.keepWebApp({ widget: app.id, title: app.title, url: app.url });
   const titles = new Map(entries.map((entry) => [entry.id, entry.title]));
-  // A packed widget that arrived after the call page started: accepted from a peer, or added.
-  const makeRunnable = (widget: PackedWidget): void => {
-    const frame = frameForBundle(widget, base);
+  // A widget that arrived after the call page started: accepted from a peer, or added.
+  const makeRunnable = (widget: PackedWidget | WebAppDescription): void => {
+    const frame = 'widget' in widget ? frameForWebApp(widget) : frameForBundle(widget, base);
     host.add(frame.runnable);
     // Another copy of a widget on the dock keeps its button.
     if (!titles.has(frame.entry.id))
@@ -160,6 +172,14 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
       // "Always allow": kept like a widget added in Settings, its source the person it came from.
       if (always)
         void keepForLater(widget, `${from} in a call`, builtIn).then((kept) => {
+          if (kept) note(kept);
+        });
+    },
+    acceptWebApp: (app, always) => {
+      makeRunnable(app);
+      offers.keepWebApp(app);
+      if (always)
+        void keepWebAppForLater(app).then((kept) => {
           if (kept) note(kept);
         });
     },

@@ -8,8 +8,8 @@ import type { WidgetDock } from './widget-dock.js';
 import type { WidgetPanel } from './widget-panel.js';
 import { showOffer } from '../features/toasts.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
-import { askConsent } from './widget-consent-card.js';
-import type { WidgetDescription, WidgetOffers } from './widget-offers.js';
+import { askConsent, askConsentToWebApp } from './widget-consent-card.js';
+import type { WebAppDescription, WidgetDescription, WidgetOffers } from './widget-offers.js';
 
 export interface WidgetRoomOptions {
   host: WidgetHost;
@@ -22,6 +22,8 @@ export interface WidgetRoomOptions {
   offers: WidgetOffers;
   /** Makes a widget this person accepted from a peer runnable here (and kept, if `always`). */
   accept: (widget: PackedWidget, from: string, always: boolean) => void;
+  /** The same for a web app: framed from its site (and kept, if `always`). */
+  acceptWebApp: (app: WebAppDescription, always: boolean) => void;
   note: (text: string) => void;
   /** Where the focus goes when an offer it was on goes away. */
   focusAfterOffer: () => HTMLElement | null;
@@ -142,6 +144,8 @@ export class WidgetRoom {
 
   private unknown(widgetId: string, from: PeerInfo): void {
     if (this.asking.has(widgetId)) return;
+    const webApp = this.options.offers.webAppFrom(widgetId, from.id);
+    if (webApp) return this.askAboutWebApp(webApp, from);
     const offered = this.options.offers.offerFrom(widgetId, from.id);
     if (!offered) {
       this.options.note(`${from.name} uses a widget this browser does not have ("${widgetId}").`);
@@ -163,6 +167,22 @@ export class WidgetRoom {
         );
       })
       .finally(() => this.asking.delete(widgetId));
+  }
+
+  private askAboutWebApp(app: WebAppDescription, from: PeerInfo): void {
+    this.asking.add(app.widget);
+    void askConsentToWebApp(app, from.name, this.options.focusAfterOffer, this.options.signal)
+      .then((answer) => {
+        if (answer === 'no') {
+          this.options.offers.decline(app.widget);
+          this.options.note(`You said no to ${app.title} from ${from.name}: it does not run here.`);
+          return;
+        }
+        this.options.acceptWebApp(app, answer === 'always');
+        this.options.titles.set(app.widget, app.title);
+        this.showHere(app.widget);
+      })
+      .finally(() => this.asking.delete(app.widget));
   }
 
   /** This person accepted: the widget comes from `from`, checked, and opens here. */

@@ -30,11 +30,34 @@ interface StoredWidget extends InstalledWidgetSummary {
   bytes: Uint8Array;
 }
 
+/** A web app added by its address: framed as that page, as a registry web app is. */
+export interface InstalledWebApp {
+  id: string;
+  title: string;
+  /** The page, https only; its origin is what a person trusts when they add it. */
+  url: string;
+  installedAt: number;
+}
+
 interface WidgetsDb extends DBSchema {
   installed: { key: string; value: StoredWidget };
+  webapps: { key: string; value: InstalledWebApp };
 }
 
 const DB_NAME = 'tfx-widgets';
+
+/** An address a web app may have: https, no user name or password in it. */
+export function webAppUrl(address: string): Parsed<string> {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return refused('url: is not a web address');
+  }
+  if (url.protocol !== 'https:') return refused('url: must start with https://');
+  if (url.username || url.password) return refused('url: must not hold a user name or password');
+  return accepted(url.toString());
+}
 
 /** The first 12 hex digits of a SHA-256: enough for a person to compare two. */
 export const shortHash = (sha256: string) => sha256.slice(0, 12);
@@ -43,8 +66,11 @@ export class InstalledWidgets {
   private constructor(private readonly db: IDBPDatabase<WidgetsDb>) {}
 
   static async open(): Promise<InstalledWidgets> {
-    const db = await openDB<WidgetsDb>(DB_NAME, 1, {
-      upgrade: (database) => database.createObjectStore('installed', { keyPath: 'id' }),
+    const db = await openDB<WidgetsDb>(DB_NAME, 2, {
+      upgrade: (database, oldVersion) => {
+        if (oldVersion < 1) database.createObjectStore('installed', { keyPath: 'id' });
+        if (oldVersion < 2) database.createObjectStore('webapps', { keyPath: 'id' });
+      },
     });
     return new InstalledWidgets(db);
   }
@@ -92,6 +118,31 @@ export class InstalledWidgets {
 
   async remove(id: string): Promise<void> {
     await this.db.delete('installed', id);
+    await this.db.delete('webapps', id);
+  }
+
+  /**
+   * Keeps a web app by its https address and a title the person gives it. Its id comes from
+   * its address, so adding the same page twice replaces it.
+   */
+  async addWebApp(address: string, title: string): Promise<Parsed<InstalledWebApp>> {
+    const url = webAppUrl(address);
+    if (!url.ok) return url;
+    const name = title.trim();
+    if (name === '' || name.length > 40) return refused('title: must be 1–40 characters');
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url.value));
+    const tag = [...new Uint8Array(digest).slice(0, 4)]
+      .map((byte) => byte.toString(16).padStart(2, '0'))
+      .join('');
+    const host = new URL(url.value).hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const id = `web-${host.replace(/^-+|-+$/g, '').slice(0, 26) || 'app'}-${tag}`;
+    const app: InstalledWebApp = { id, title: name, url: url.value, installedAt: Date.now() };
+    await this.db.put('webapps', app);
+    return accepted(app);
+  }
+
+  async listWebApps(): Promise<InstalledWebApp[]> {
+    return (await this.db.getAll('webapps')).sort((a, b) => a.title.localeCompare(b.title));
   }
 
   /**

@@ -1,0 +1,40 @@
+import { X509Certificate, createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { selfSignedCertificate } from '../../support/self-signed-certificate.js';
+
+/** A throwaway certificate for 127.0.0.1, and the switch that makes Chromium trust it alone. */
+export function webAppCertificate() {
+  const { certFile, keyFile } = selfSignedCertificate();
+  const cert = readFileSync(certFile);
+  const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });
+  const pin = createHash('sha256').update(spki).digest('base64');
+  return {
+    cert,
+    key: readFileSync(keyFile),
+    trust: `--ignore-certificate-errors-spki-list=${pin}`,
+  };
+}
+
+/**
+ * A third party's web app on its own https server (test/fixtures/webapp): its page, its script
+ * and the standalone SDK beside them (npm run build:sdk).
+ */
+export function serveWebApp(tls: { cert: Buffer; key: Buffer }, port: number): Promise<Server> {
+  const files: Record<string, [string, string]> = {
+    '/index.html': ['test/fixtures/webapp/index.html', 'text/html'],
+    '/main.js': ['test/fixtures/webapp/main.js', 'text/javascript'],
+    '/tfx-sdk.js': ['build/sdk/tfx-sdk.js', 'text/javascript'],
+  };
+  const server = createServer(tls, (request, response) => {
+    const file = files[new URL(request.url ?? '/', 'https://x').pathname];
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    // The frame's origin is opaque, so its module scripts are cross-origin requests.
+    response.writeHead(200, { 'content-type': file[1], 'access-control-allow-origin': '*' });
+    response.end(readFileSync(file[0]));
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
