@@ -7,7 +7,7 @@ import { buildTarget } from './scripts/build-target.js';
 import { buildServers, externallyConnectableMatches } from './scripts/build-servers.js';
 import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
-  readRegistry,
+  readRegistryOrFail,
   sandboxManifestFields,
   widgetRegistryPlugin,
 } from './scripts/widget-registry.js';
@@ -19,10 +19,7 @@ const target = buildTarget(process.env);
 
 // The widget registry is checked before anything is built: a bad entry fails the build with
 // every problem named.
-const registry = readRegistry(target.widgetSources);
-if (registry.errors.length > 0) {
-  throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
-}
+const registry = readRegistryOrFail(target.widgetSources);
 
 // The servers this build may use (see scripts/build-servers.ts). Operators name their own:
 //   TFX_SERVER_URL="https://calls.example.com" npm run build

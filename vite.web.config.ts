@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
 import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
-  readRegistry,
+  readRegistryOrFail,
   sandboxManifestFields,
   widgetRegistryPlugin,
 } from './scripts/widget-registry.js';
@@ -13,10 +13,7 @@ import {
 // src/platform/current.ts resolves to the web shell. TFX_BUILD=e2e adds the test-only widgets,
 // as it does for the extension.
 const target = buildTarget(process.env);
-const registry = readRegistry(target.widgetSources);
-if (registry.errors.length > 0) {
-  throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
-}
+const registry = readRegistryOrFail(target.widgetSources);
 const widgetPages = sandboxManifestFields(registry.entries).pages;
 
 export default defineConfig({

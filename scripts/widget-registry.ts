@@ -85,6 +85,15 @@ export function readRegistry(sources: WidgetSource[], root = process.cwd()): Reg
 // The page that hosts every packed widget (.tfxwidget): sandboxed like a built-in one.
 export { RUNNER_PAGE };
 
+/** The registry for a build, which fails with every problem named if any entry is bad. */
+export function readRegistryOrFail(sources: WidgetSource[]): Registry {
+  const registry = readRegistry(sources);
+  if (registry.errors.length > 0) {
+    throw new Error(`The widget registry has problems:\n  ${registry.errors.join('\n  ')}`);
+  }
+  return registry;
+}
+
 /**
  * Every packaged page goes under `sandbox.pages`, generated here, never kept by hand: the
  * registry's widget pages and the runner for packed widgets.

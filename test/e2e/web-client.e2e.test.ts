@@ -19,6 +19,7 @@ import {
 } from './harness/browser.js';
 import { expectState, expectVideoPlaying, openWidget, tileOf } from './harness/call-page.js';
 import { axeViolations } from './harness/axe.js';
+import { blockedHostileReport } from './harness/hostile-report.js';
 import { expectChatLine, say } from './harness/chat.js';
 
 const PORT = 8118;
@@ -153,17 +154,7 @@ describe('the web client', () => {
       document.cookie = 'tfx-secret=1; SameSite=Strict';
     });
     await openWidget(bea, 'Hostile');
-    const hostile = bea.frameLocator('iframe[title="Hostile"]');
-    await hostile
-      .locator('#report[data-done="true"]')
-      .waitFor({ state: 'attached', timeout: 30_000 });
-    const report = JSON.parse((await hostile.locator('#report').textContent())!) as Record<
-      string,
-      { blocked: boolean; detail: string }
-    >;
-    expect(report.unexpected).toBeUndefined();
-    for (const [attempt, outcome] of Object.entries(report))
-      expect({ attempt, ...outcome }).toMatchObject({ attempt, blocked: true });
+    const report = await blockedHostileReport(bea.frameLocator('iframe[title="Hostile"]'));
     expect(report.readParentDom?.detail).toMatch(/^SecurityError/);
     expect(report.localStorage?.detail).toMatch(/^SecurityError/);
     expect(report.cookies?.detail).toMatch(/^SecurityError/);

@@ -10,6 +10,7 @@ import { eventually, launchPerson, openCall, type Person } from './harness/brows
 import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
+import { blockedHostileReport } from './harness/hostile-report.js';
 import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 
 const PORT = 8087;
@@ -200,21 +201,11 @@ describe('widgets in a call', () => {
     }
     await say(bea, 'Still with you during the attack');
     await expectChatLine(ana, 'Bea', 'Still with you during the attack');
-    await hostile
-      .locator('#report[data-done="true"]')
-      .waitFor({ state: 'attached', timeout: 30_000 });
-    const report = JSON.parse((await hostile.locator('#report').textContent())!) as Record<
-      string,
-      { blocked: boolean; detail: string }
-    >;
-    expect(report.unexpected).toBeUndefined();
+    const report = await blockedHostileReport(hostile);
     // The attack itself: nothing reached the port, a second after the last attempt.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     listener.close();
     expect(leaked).toEqual([]);
-    for (const [attempt, outcome] of Object.entries(report)) {
-      expect({ attempt, ...outcome }).toMatchObject({ attempt, blocked: true });
-    }
     expect(report.chromeApis?.detail).toBe('chrome.runtime.id is undefined');
     expect(report.readParentDom?.detail).toMatch(/^SecurityError/);
     expect(report.navigateTop?.detail).toMatch(/^SecurityError/);
