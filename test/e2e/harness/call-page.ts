@@ -180,7 +180,10 @@ export async function stageLayout(page: Page): Promise<{
 /** Opens one of the control bar's menus (Microphone settings, Camera settings, Widgets, More). */
 export async function openMenu(page: Page, name: string): Promise<void> {
   const button = page.getByRole('button', { name, exact: true });
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const menu = page.locator(`#${(await button.getAttribute('popovertarget'))!}`);
+  // The menu's own state, not the button's aria-expanded: that follows the popover's toggle
+  // event, a task later, and a click on a menu it wrongly called closed would close it.
+  if (!(await menu.evaluate((element) => element.matches(':popover-open')))) await button.click();
   await page.locator(`#${(await button.getAttribute('popovertarget'))!}:popover-open`).waitFor();
 }
 
