@@ -37,6 +37,8 @@ export class WidgetOffers {
   private readonly described = new Map<string, WidgetDescription>();
   private readonly waiting = new Map<string, Waiting>();
   private readonly declined = new Set<string>();
+  /** Who has been sent which widget: each once a call, so asking again cannot drain the uplink. */
+  private readonly sent = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -195,6 +197,12 @@ export class WidgetOffers {
   private send(sha256: string, peerId: string): void {
     const widget = [...this.mine.values()].find((each) => each.sha256 === sha256);
     if (!widget) return;
+    // Up to 10 MiB a time, so a peer gets each widget once: a modified client asking five times
+    // a second would otherwise make this person upload 50 MiB a second.
+    const once = keyOf(peerId, sha256);
+    if (this.sent.has(once))
+      return this.options.log.warn(`Did not send a widget ${peerId} had already been sent`);
+    this.sent.add(once);
     this.options.network
       .send(BUNDLE_CHANNEL_ID, 'bytes', widget.bytes, peerId)
       .catch((error: unknown) => this.options.log.warn('Could not send a widget', error));

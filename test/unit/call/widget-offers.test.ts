@@ -136,4 +136,26 @@ describe('widgets offered between peers', () => {
     cal.offers.decline('dice');
     expect(cal.offers.offerFrom('dice', 'ana')).toBeUndefined();
   });
+
+  it('sends a peer each widget once, however often it asks', async () => {
+    const { ana, bea, warnings } = call();
+    const dice = await widgetOf(packed('roll()'));
+    ana.offers.keep(dice);
+    const arrivals: number[] = [];
+    bea.network.on('messageReceived', ({ widgetId, payload }) => {
+      if (widgetId === BUNDLE_CHANNEL_ID) arrivals.push(payload.byteLength);
+    });
+    const ask = new TextEncoder().encode(
+      JSON.stringify({ type: 'widget:bundle-asked', sha256: dice.sha256 }),
+    );
+    for (let time = 0; time < 3; time++) await bea.network.send('_host', 'json', ask, 'ana');
+    await settle();
+    expect(arrivals).toEqual([dice.bytes.byteLength]);
+    // Ana refused the repeats; Bea, who asked without fetching, dropped the one that came.
+    expect(warnings.sort()).toEqual([
+      'Did not send a widget bea had already been sent',
+      'Did not send a widget bea had already been sent',
+      'Dropped widget bytes ana sent unasked',
+    ]);
+  });
 });
