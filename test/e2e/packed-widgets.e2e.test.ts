@@ -17,6 +17,7 @@ import { expectChatLine, say } from './harness/chat.js';
 import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
+import { tamperWithSentBundles } from './harness/tampered-bundles.js';
 
 const PORT = 8121;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -298,6 +299,44 @@ describe('widgets added from a file', () => {
       .getByRole('heading', { name: 'Tally 1.1' })
       .waitFor();
     await Promise.all([anaCall.close(), beaCall.close()]);
+  });
+
+  it('refuses a copy whose bytes are not the ones its sender announced, and runs none of it', async () => {
+    // Flo's browser is a modified client: it describes Tally truly, then sends altered bytes.
+    const [flo, gil] = await Promise.all([
+      launchPerson({ initScripts: [tamperWithSentBundles] }),
+      launchPerson(),
+    ]);
+    others.push(flo, gil);
+    const settings = await flo.context.newPage();
+    await settings.goto(flo.extensionUrl(OPTIONS_PAGE));
+    expect(await addWidgetFile(settings, tally)).toContain('Added Tally 1.0.0');
+    await settings.close();
+
+    const room = newRoomId();
+    const floCall = await openCall(flo, room, 'Flo', SERVER);
+    const gilCall = await openCall(gil, room, 'Gil', SERVER);
+    await expectState(tileOf(floCall, 'Gil'), 'connected');
+    await openWidget(floCall, 'Chat');
+    await openWidget(floCall, 'Tally');
+    await gilCall.getByRole('region', { name: 'Tally from Flo' }).waitFor();
+    await gilCall.getByRole('button', { name: 'Always allow this widget' }).click();
+    await gilCall
+      .getByText(
+        new RegExp(
+          `^Tally was not opened: BUNDLE_HASH_MISMATCH: its SHA-256 is [0-9a-f]{12}…, not the ${sha256.slice(0, 12)}… announced$`,
+        ),
+      )
+      .waitFor();
+    expect(await gilCall.locator('iframe[title="Tally"]').count()).toBe(0);
+    // "Always" kept nothing, and the call goes on: Flo's chat still reaches Gil.
+    const gilSettings = await gil.context.newPage();
+    await gilSettings.goto(gil.extensionUrl(OPTIONS_PAGE));
+    await gilSettings.getByText('You have not added any widgets.').waitFor();
+    await floCall.getByRole('tab', { name: 'Chat' }).click();
+    await say(floCall, 'Flo is still here');
+    await expectChatLine(gilCall, 'Flo', 'Flo is still here');
+    await Promise.all([floCall.close(), gilCall.close(), gilSettings.close()]);
   });
 
   it('adds a widget from the Widgets menu during a call, and it opens at once', async () => {
