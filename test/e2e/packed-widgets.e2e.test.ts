@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packWidget } from '../../scripts/pack-widget.js';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
@@ -18,6 +17,7 @@ import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
 import { tamperWithSentBundles } from './harness/tampered-bundles.js';
+import { addWidgetFile, addWidgetInCall } from './harness/added-widgets.js';
 
 const PORT = 8121;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -32,19 +32,6 @@ const PACKABLE = [
     pagesDir: 'test/fixtures/packable',
   },
 ];
-
-/** Adds a file in Settings → Your widgets, as a person does: the button, then the file. */
-async function addWidgetFile(settings: Page, file: string): Promise<string> {
-  const chooser = settings.waitForEvent('filechooser');
-  await settings.getByRole('button', { name: 'Add widget…' }).click();
-  await (await chooser).setFiles(file);
-  const status = settings.locator('#widget-status');
-  await status
-    .filter({ hasNotText: /^Checking/ })
-    .filter({ hasText: /./ })
-    .waitFor();
-  return (await status.textContent()) ?? '';
-}
 
 // A widget that only this test knows (test/fixtures/packable), packed into a .tfxwidget and
 // added in Settings, runs in a call from the runner page; bad files are refused with the reason.
@@ -343,13 +330,7 @@ describe('widgets added from a file', () => {
     const eve = await launchPerson();
     others.push(eve);
     const call = await openCall(eve, newRoomId(), 'Eve', SERVER);
-    await openMenu(call, 'Widgets');
-    const chooser = call.waitForEvent('filechooser');
-    await call
-      .getByRole('toolbar', { name: 'Widgets' })
-      .getByRole('button', { name: 'Add widget…' })
-      .click();
-    await (await chooser).setFiles(tally);
+    await addWidgetInCall(call, tally);
     await call.frameLocator('iframe[title="Tally"]').getByText('Counting with Eve').waitFor();
     await call.getByText('Added Tally 1.0.0.').waitFor();
     // Kept, as from Settings: the next call has it in the menu.

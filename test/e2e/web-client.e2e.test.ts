@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_WEB_OUT_DIR } from '../../scripts/build-target.js';
+import { packWidget } from '../../scripts/pack-widget.js';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
@@ -21,6 +23,7 @@ import { expectState, expectVideoPlaying, openWidget, tileOf } from './harness/c
 import { axeViolations } from './harness/axe.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
 import { expectChatLine, say } from './harness/chat.js';
+import { addWidgetInCall } from './harness/added-widgets.js';
 
 const PORT = 8118;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -145,6 +148,40 @@ describe('the web client', () => {
       await bea.screenshot({ path: `docs/screenshots/web-client-${width}x${height}.png` });
     }
     await bea.setViewportSize({ width: 1180, height: 800 });
+  });
+
+  it('offers Bea a widget Ana added, and runs it in the web client once she accepts', async () => {
+    const tally = await packWidget(
+      'tally',
+      [
+        {
+          manifestFile: 'test/fixtures/packable/widgetmanifest.json',
+          pagesDir: 'test/fixtures/packable',
+        },
+      ],
+      mkdtempSync(join(tmpdir(), 'tfx-web-packed-')),
+    );
+    await addWidgetInCall(ana, tally.file);
+    await ana.frameLocator('iframe[title="Tally"]').getByText('Counting with Ana').waitFor();
+    const card = bea.getByRole('region', { name: 'Tally from Ana' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(
+      `SHA-256 ${tally.bundle.sha256.slice(0, 12)} · from Ana`,
+    );
+    expect(await bea.locator('iframe[title="Tally"]').count()).toBe(0);
+    await bea.screenshot({ path: 'docs/screenshots/web-client-widget-offer.png' });
+    expect(await axeViolations(bea)).toEqual([]);
+    await bea.getByRole('button', { name: 'Open for this call' }).click();
+    const beaTally = bea.frameLocator('iframe[title="Tally"]');
+    await beaTally.getByText('Counting with Bea').waitFor();
+    // It runs from the server's runner page, as sandboxed as the packaged widgets.
+    const frame = bea.locator('iframe[title="Tally"]');
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(new URL((await frame.getAttribute('src'))!).origin).toBe(SERVER);
+    await beaTally.getByRole('button', { name: 'Add one' }).click();
+    await expect
+      .poll(() => ana.frameLocator('iframe[title="Tally"]').locator('#count').textContent())
+      .toBe('1');
   });
 
   it('keeps a hostile widget out of the web client’s storage and page', async () => {
