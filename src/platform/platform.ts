@@ -35,4 +35,9 @@ export interface Platform {
   readonly fixedServer: string | undefined;
   /** Opens where the person sets the server; undefined where they cannot (the web client). */
   readonly openSettings: (() => void) | undefined;
+  /**
+   * Whether a call may load a widget in development from `npm run widget:dev` on this
+   * computer: the extension may; the web client's pages may connect only to their own server.
+   */
+  readonly developsWidgets: boolean;
 }

@@ -75,6 +75,10 @@ export class RunningWidget {
     return this.options.id;
   }
 
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
   /** Hands a message from a peer's instance of this widget to the frame. */
   deliver(message: NetworkMessage): void {
     const payload = this.decode(message);

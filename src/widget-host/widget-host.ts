@@ -95,6 +95,18 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
     if (!this.running.has(widget.id)) this.known.set(widget.id, widget);
   }
 
+  /**
+   * Runs another copy of a running widget in its place (a widget in development, saved
+   * again): the old frame goes, the new one starts as visible as it was and finds the same
+   * storage, as a reloaded page would. Returns the new instance for the page to place.
+   */
+  reload(widget: RunnableWidget): RunningWidget | undefined {
+    const visible = this.running.get(widget.id)?.widget.isVisible ?? false;
+    this.stop(widget.id);
+    this.known.set(widget.id, widget);
+    return this.start(widget.id, visible);
+  }
+
   isRunning(widgetId: string): boolean {
     return this.running.has(widgetId);
   }

@@ -1,10 +1,11 @@
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packWidget } from '../../scripts/pack-widget.js';
+import { startWidgetDevServer } from '../../scripts/widget-dev-server.js';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
@@ -25,6 +26,7 @@ const OPTIONS_PAGE = 'src/options/options.html';
 const WEB_APP_PORT = 8122;
 const WEB_APP_ORIGIN = `https://127.0.0.1:${WEB_APP_PORT}`;
 const WEB_APP = `${WEB_APP_ORIGIN}/index.html`;
+const DEV_PORT = 8123;
 // Widgets built into no extension: the test packs them, and people add the files.
 const PACKABLE = [
   {
@@ -344,6 +346,93 @@ describe('widgets added from a file', () => {
     await openMenu(call, 'Widgets');
     await call.screenshot({ path: 'docs/screenshots/widgets-menu-add.png' });
     await Promise.all([call.close(), settings.close()]);
+  });
+
+  it('runs a widget in development from its dev server, and reloads it in the call on each save', async () => {
+    // A copy of Tally's source that the test edits as its author would.
+    mkdirSync('build', { recursive: true });
+    const project = mkdtempSync('build/e2e-dev-widget-');
+    cpSync('test/fixtures/packable/tally', join(project, 'tally'), { recursive: true });
+    const manifestFile = join(project, 'widgetmanifest.json');
+    const [entry] = JSON.parse(
+      readFileSync('test/fixtures/packable/widgetmanifest.json', 'utf8'),
+    ) as {
+      icon: string;
+      url: string;
+    }[];
+    writeFileSync(
+      manifestFile,
+      JSON.stringify([
+        { ...entry, icon: `${project}/tally/icon.svg`, url: `${project}/tally/index.html` },
+      ]),
+    );
+    const source = (file: string) => join(project, 'tally', file);
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(source(file), 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(source(file), text.replace(from, to));
+    };
+    const dev = await startWidgetDevServer({
+      id: 'tally',
+      sources: [{ manifestFile, pagesDir: project }],
+      port: DEV_PORT,
+      report: () => undefined,
+    });
+    const hal = await launchPerson();
+    others.push(hal);
+    try {
+      const call = await openCall(hal, newRoomId(), 'Hal', SERVER);
+      await openMenu(call, 'Widgets');
+      await call
+        .getByRole('toolbar', { name: 'Widgets' })
+        .getByRole('button', { name: 'Develop a widget…' })
+        .click();
+      const dialog = call.getByRole('dialog', { name: 'Develop a widget' });
+      const address = dialog.getByRole('textbox', { name: 'Dev server address' });
+      // Only this computer: an address elsewhere is refused with its reason, by keyboard alone.
+      await address.fill(`http://192.0.2.1:${DEV_PORT}`);
+      await address.press('Enter');
+      await dialog
+        .getByRole('alert')
+        .filter({ hasText: 'DEV_NOT_LOCAL: it must be on this computer' })
+        .waitFor();
+      await address.fill(dev.address);
+      await call.screenshot({ path: 'docs/screenshots/develop-a-widget.png' });
+      expect(await axeViolations(call)).toEqual([]);
+      await address.press('Enter');
+      const tally = call.frameLocator('iframe[title="Tally"]');
+      await tally.getByText('Counting with Hal').waitFor();
+      await call
+        .getByText(/^Reloaded Tally 1\.0\.0 \([0-9a-f]{12}\) from http:\/\/127\.0\.0\.1:/)
+        .waitFor();
+
+      // Saved: the call runs the new copy in the same tab, with no click.
+      edit('index.html', '<h1>Tally</h1>', '<h1>Tally, saved</h1>');
+      await tally.getByRole('heading', { name: 'Tally, saved' }).waitFor();
+      expect(await call.locator('iframe[title="Tally"]').count()).toBe(1);
+      expect(await call.getByRole('tab', { name: 'Tally' }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      // A save that does not build is reported, and the copy running stays.
+      edit('tally.ts', 'let total = 0;', 'let total = ;');
+      await call.getByText(/^Your widget did not pack: /).waitFor();
+      await expect(tally.getByRole('heading', { name: 'Tally, saved' }).isVisible()).resolves.toBe(
+        true,
+      );
+      edit('tally.ts', 'let total = ;', 'let total = 0;');
+      edit('index.html', '<h1>Tally, saved</h1>', '<h1>Tally, fixed</h1>');
+      await tally.getByRole('heading', { name: 'Tally, fixed' }).waitFor();
+      await tally.getByRole('button', { name: 'Add one' }).click();
+      await expect.poll(() => tally.locator('#count').textContent()).toBe('1');
+      // Nothing of it was kept: it lives only while its dev server is connected.
+      const settings = await hal.context.newPage();
+      await settings.goto(hal.extensionUrl(OPTIONS_PAGE));
+      await settings.getByText('You have not added any widgets.').waitFor();
+      await Promise.all([call.close(), settings.close()]);
+    } finally {
+      await dev.close();
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('adds a web app by its address, and offers it to others showing its site', async () => {

@@ -26,7 +26,7 @@ export function wireAddWidget(
   input.hidden = true;
   document.body.append(input);
   signal.addEventListener('abort', () => input.remove(), { once: true });
-  dock.offerAdding(() => input.click(), signal);
+  dock.offerAction('Add widget…', () => input.click(), signal);
   input.addEventListener(
     'change',
     () => {

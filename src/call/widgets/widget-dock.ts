@@ -20,8 +20,8 @@ interface DockButton {
  */
 export class WidgetDock {
   private readonly buttons = new Map<string, DockButton>();
-  /** "Add widget…", kept last: widgets added later go before it. */
-  private adder: HTMLButtonElement | undefined;
+  /** The first of the actions at the end ("Add widget…"): widgets added later go before it. */
+  private firstAction: HTMLButtonElement | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -64,20 +64,24 @@ export class WidgetDock {
       mark.hidden = true;
       button.setAttribute('aria-describedby', `${badge.id} ${mark.id}`);
       button.append(icon, label, badge, mark);
-      this.root.insertBefore(button, this.adder ?? null);
+      this.root.insertBefore(button, this.firstAction ?? null);
       this.buttons.set(entry.id, { title: entry.title, button, badge, mark });
     }
   }
 
-  /** The last button of the dock: adds a widget from a file (see add-widget.ts). */
-  offerAdding(onAdd: () => void, signal: AbortSignal): void {
+  /**
+   * A button after the widgets, such as "Add widget…" (add-widget.ts) or "Develop a widget…"
+   * (dev-widget.ts); returned so that its owner can relabel it.
+   */
+  offerAction(label: string, run: () => void, signal: AbortSignal): HTMLButtonElement {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'add-widget';
-    button.textContent = 'Add widget…';
-    button.addEventListener('click', onAdd, { signal });
+    button.className = 'dock-action';
+    button.textContent = label;
+    button.addEventListener('click', run, { signal });
     this.root.append(button);
-    this.adder = button;
+    this.firstAction ??= button;
+    return button;
   }
 
   /** Whether the buttons open widgets now; the dock stays in place either way. */

@@ -63,6 +63,14 @@ export class WidgetPanel {
     this.render();
   }
 
+  /** Puts a reloaded widget's new frame where its old one was, under the same tab. */
+  replaceFrame(widgetId: string, frame: HTMLIFrameElement): void {
+    const tab = this.tabs.get(widgetId);
+    if (!tab) return;
+    tab.pane.replaceChildren(frame);
+    tab.frame = frame;
+  }
+
   /** Whether any widget is open on this screen. */
   hasShown(): boolean {
     return this.shown.length > 0;

@@ -11,6 +11,7 @@ import {
 } from './installed-widget-frames.js';
 import { WidgetOffers, type WebAppDescription } from './widget-offers.js';
 import { wireAddWidget } from './add-widget.js';
+import { wireDevWidget } from './dev-widget.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
@@ -159,6 +160,26 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     note,
     signal,
   });
+  if (platform.developsWidgets)
+    wireDevWidget(dock, {
+      builtIn,
+      loaded: (widget) => {
+        offers.keep(widget);
+        if (!host.isRunning(widget.entry.id)) {
+          makeRunnable(widget);
+          room.press(widget.entry.id);
+          return;
+        }
+        // Saved again: the new copy takes the old one's place, tab and storage.
+        const { runnable, iconUrl } = frameForBundle(widget, base);
+        URL.revokeObjectURL(iconUrl);
+        const running = host.reload(runnable);
+        if (running) panel.replaceFrame(widget.entry.id, running.frame.element);
+      },
+      note,
+      settings: platform.local,
+      signal,
+    });
   const room = new WidgetRoom({
     host,
     network,
