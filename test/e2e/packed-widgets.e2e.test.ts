@@ -18,7 +18,7 @@ import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
 import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
 import { tamperWithSentBundles } from './harness/tampered-bundles.js';
-import { addWidgetFile, addWidgetInCall } from './harness/added-widgets.js';
+import { addWidgetFile, addWidgetInCall, openAddWidget } from './harness/added-widgets.js';
 
 const PORT = 8121;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -482,6 +482,30 @@ describe('widgets added from a file', () => {
         .click();
       await board.getByRole('status').filter({ hasText: 'Fay says hello' }).waitFor();
       await Promise.all([fayCall.close(), gusCall.close()]);
+
+      // Ivy adds it from her call's Widgets menu: the same checks, and it opens at once.
+      const ivy = await launchPerson({ extraArgs: [tls.trust] });
+      others.push(ivy);
+      const ivyCall = await openCall(ivy, newRoomId(), 'Ivy', SERVER);
+      const dialog = await openAddWidget(ivyCall);
+      const inDialog = dialog.getByRole('textbox', { name: 'Web app address' });
+      await inDialog.fill(`http://127.0.0.1:${WEB_APP_PORT}/index.html`);
+      await dialog.getByRole('textbox', { name: 'Its name in your calls' }).fill('Board');
+      await inDialog.press('Enter');
+      await dialog
+        .getByRole('alert')
+        .filter({ hasText: 'The web app was not added: url: must start with https://' })
+        .waitFor();
+      await inDialog.fill(WEB_APP);
+      await ivyCall.screenshot({ path: 'docs/screenshots/add-widget-in-call.png' });
+      expect(await axeViolations(ivyCall)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Add web app' }).click();
+      await ivyCall
+        .frameLocator('iframe[title="Board"]')
+        .getByRole('heading', { name: 'A web app in the call' })
+        .waitFor();
+      await ivyCall.getByText(`Added Board, a web app at ${WEB_APP_ORIGIN}.`).waitFor();
+      await ivyCall.close();
     } finally {
       site.close();
     }

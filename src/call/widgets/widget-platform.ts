@@ -157,6 +157,12 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
       offers.keep(widget);
       room.press(widget.entry.id);
     },
+    addedWebApp: ({ id, title, url }) => {
+      const app = { widget: id, title, url };
+      makeRunnable(app);
+      offers.keepWebApp(app);
+      room.press(id);
+    },
     note,
     signal,
   });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openMenu } from './call-page.js';
 
 /**
@@ -17,13 +17,22 @@ export async function addWidgetFile(settings: Page, file: string): Promise<strin
   return (await status.textContent()) ?? '';
 }
 
-/** Adds a file from the Widgets menu of a running call; the widget opens at once. */
-export async function addWidgetInCall(call: Page, file: string): Promise<void> {
+/** Opens Widgets → Add widget… in a running call, and returns its dialog. */
+export async function openAddWidget(call: Page): Promise<Locator> {
   await openMenu(call, 'Widgets');
-  const chooser = call.waitForEvent('filechooser');
   await call
     .getByRole('toolbar', { name: 'Widgets' })
     .getByRole('button', { name: 'Add widget…' })
     .click();
+  const dialog = call.getByRole('dialog', { name: 'Add a widget' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Adds a file from the Widgets menu of a running call; the widget opens at once. */
+export async function addWidgetInCall(call: Page, file: string): Promise<void> {
+  const dialog = await openAddWidget(call);
+  const chooser = call.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose a file…' }).click();
   await (await chooser).setFiles(file);
 }

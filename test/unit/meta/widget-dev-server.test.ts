@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ describe('npm run widget:dev', () => {
   let dev: WidgetDevServer;
 
   beforeAll(async () => {
+    mkdirSync('build', { recursive: true });
     project = mkdtempSync('build/unit-dev-widget-');
     cpSync('test/fixtures/packable/tally', join(project, 'tally'), { recursive: true });
     const [entry] = JSON.parse(
