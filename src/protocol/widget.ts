@@ -83,6 +83,8 @@ export type HostMessage =
       theme: Theme;
     }
   | { type: 'message:received'; from: PeerInfo; payload: IncomingPayload }
+  // A peer's message that never reaches the widget's handlers, and why: counted by the SDK.
+  | { type: 'message:rejected'; from: PeerInfo; reason: string }
   | { type: 'peers:changed'; peers: PeerInfo[]; joined?: PeerInfo; left?: PeerInfo }
   | { type: 'visibility:changed'; visible: boolean }
   | { type: 'theme:changed'; theme: Theme }

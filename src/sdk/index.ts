@@ -14,6 +14,7 @@ import {
   type Theme,
   type WidgetRequest,
 } from '../protocol/widget.js';
+import { MAX_JSON_DEPTH, jsonDepth } from '../protocol/json-depth.js';
 
 export type Peer = PeerInfo;
 export type { PeerCallStats, Theme };
@@ -70,6 +71,8 @@ const leftHandlers = new Set<(peer: Peer) => void>();
 const visibilityHandlers = new Set<(visible: boolean) => void>();
 const themeHandlers = new Set<(theme: Theme) => void>();
 const statsHandlers = new Set<(stats: PeerCallStats[]) => void>();
+const rejectedHandlers = new Set<(rejection: Rejection) => void>();
+let rejectedTotal = 0;
 // Messages that arrive before the widget has registered onMessage wait here, so none is lost.
 const backlog: [unknown, Peer][] = [];
 const BACKLOG_LIMIT = 1000;
@@ -142,6 +145,10 @@ function receive(message: HostMessage): void {
       else if (backlog.length < BACKLOG_LIMIT) backlog.push([data, from]);
       return;
     }
+    case 'message:rejected':
+      rejectedTotal++;
+      emit(rejectedHandlers, { from: message.from, reason: message.reason, total: rejectedTotal });
+      return;
     case 'peers:changed':
       currentPeers = message.peers;
       emit(peersHandlers, currentPeers);
@@ -204,9 +211,33 @@ function encode(data: MessageData): OutgoingPayload {
     const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     return { kind: 'bytes', bytes: view.slice().buffer };
   }
-  const text = JSON.stringify(data) as string | undefined;
-  if (text === undefined) throw new TfxError('INVALID_MESSAGE', 'The message is not JSON data.');
-  return { kind: 'json', text };
+  return { kind: 'json', text: jsonText(data, 'message') };
+}
+
+/**
+ * A JSON value as text, or INVALID_MESSAGE saying why it is not one: a cycle, a BigInt, a
+ * function, or nesting deeper than a receiver can read.
+ */
+function jsonText(value: unknown, what: 'message' | 'value'): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value) as string | undefined;
+  } catch (error) {
+    const reason =
+      error instanceof RangeError
+        ? `it is nested more than ${MAX_JSON_DEPTH} levels deep`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new TfxError('INVALID_MESSAGE', `The ${what} is not JSON data: ${reason}.`);
+  }
+  if (text === undefined) throw new TfxError('INVALID_MESSAGE', `The ${what} is not JSON data.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new TfxError(
+      'INVALID_MESSAGE',
+      `The ${what} is nested more than ${MAX_JSON_DEPTH} levels deep; no peer could read it.`,
+    );
+  return text;
 }
 
 function encodedSize(payload: OutgoingPayload): number {
@@ -267,6 +298,21 @@ export function onMessage(handler: (data: unknown, from: Peer) => void): Unsubsc
   const unsubscribe = subscribe(messageHandlers, handler);
   for (const [data, from] of backlog.splice(0)) emit(messageHandlers, data, from);
   return unsubscribe;
+}
+
+/** A peer's message that never reached `onMessage`, why, and how many so far in this widget. */
+export interface Rejection {
+  from: Peer;
+  reason: string;
+  total: number;
+}
+
+/**
+ * Calls `handler(rejection)` for each message from a peer that did not reach `onMessage`:
+ * one the host could not read (not JSON, nested too deeply). Nothing is dropped silently.
+ */
+export function onRejected(handler: (rejection: Rejection) => void): Unsubscribe {
+  return subscribe(rejectedHandlers, handler);
 }
 
 /** Calls `handler(peers)` whenever a peer becomes reachable or goes away. */
@@ -341,7 +387,7 @@ export const storage = {
   },
   /** Stores a JSON value; `undefined` removes the key. */
   async set(key: string, value: Json | undefined): Promise<void> {
-    const text = value === undefined ? null : JSON.stringify(value);
+    const text = value === undefined ? null : jsonText(value, 'value');
     await request((id) => ({ type: 'storage:set', id, key, text }));
   },
 };

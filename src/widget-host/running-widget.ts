@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH, jsonDepth } from '../protocol/json-depth.js';
+import { accepted, refused, type Parsed } from '../protocol/parsed.js';
 import { PEER_LIMITS } from '../protocol/peer.js';
 import {
   WIDGET_PROTOCOL_VERSION,
@@ -36,6 +38,23 @@ export interface RunningWidgetOptions {
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A peer's JSON message, read only if a widget frame can take it (see json-depth.ts). */
+export function readJson(bytes: Uint8Array): Parsed<unknown> {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return refused('INVALID_MESSAGE: it is not valid UTF-8');
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    return refused(`INVALID_MESSAGE: it is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  try {
+    return accepted(JSON.parse(text) as unknown);
+  } catch {
+    return refused('INVALID_MESSAGE: it is not JSON');
+  }
+}
 
 /**
  * One widget running on this page: its frame, its send allowance, and the answers to what it
@@ -116,14 +135,15 @@ export class RunningWidget {
       // A private copy the frame can own: the received buffer may hold other frames' bytes.
       return { kind: 'bytes', bytes: payload.slice().buffer };
     }
-    try {
-      return { kind: 'json', value: JSON.parse(strictUtf8.decode(message.payload)) as unknown };
-    } catch {
-      this.options.log.warn(
-        `Dropped a message for "${this.id}" from ${message.from.id}: it is not valid UTF-8 JSON`,
-      );
-      return undefined;
-    }
+    const json = readJson(message.payload);
+    if (json.ok) return { kind: 'json', value: json.value };
+    // Dropped, but never silently: the widget's onRejected hears of it, and the log says why.
+    this.options.log.warn(
+      `Dropped a message for "${this.id}" from ${message.from.id}`,
+      json.reason,
+    );
+    this.frame.post({ type: 'message:rejected', from: message.from, reason: json.reason });
+    return undefined;
   }
 
   private handle(request: WidgetRequest): void {

@@ -149,6 +149,55 @@ describe('the SDK, on a fake port', () => {
     expect(port.posted).toEqual([]);
   });
 
+  it('refuses a cycle, a BigInt or nesting no peer could read with INVALID_MESSAGE, not a TypeError', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let deep: unknown = 1;
+    for (let level = 0; level < 5000; level++) deep = [deep];
+    let justDeepEnough: unknown = 1;
+    for (let level = 0; level < 64; level++) justDeepEnough = [justDeepEnough];
+    for (const [data, reason] of [
+      [cyclic, /^The message is not JSON data: .*circular/],
+      [{ n: 10n }, /^The message is not JSON data: .*BigInt/],
+      [deep, /nested more than 64 levels deep/],
+      [[justDeepEnough], /nested more than 64 levels deep/],
+    ] as const) {
+      const sending = tfx.sendMessage(data as never);
+      await expect(sending).rejects.toBeInstanceOf(tfx.TfxError);
+      await expect(sending).rejects.toMatchObject({ code: 'INVALID_MESSAGE', message: reason });
+    }
+    await expect(tfx.storage.set('k', cyclic as never)).rejects.toMatchObject({
+      code: 'INVALID_MESSAGE',
+      message: expect.stringMatching(/^The value is not JSON data/) as string,
+    });
+    expect(port.posted).toEqual([]);
+    // 64 levels is allowed.
+    void tfx.sendMessage(justDeepEnough as never);
+    await vi.waitFor(() => expect(port.posted).toHaveLength(1));
+  });
+
+  it('tells the widget of each message the host could not hand over, with a running count', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    const heard: unknown[] = [];
+    tfx.onRejected((rejection) => heard.push(rejection));
+    const received: unknown[] = [];
+    tfx.onMessage((data) => received.push(data));
+    for (const reason of ['INVALID_MESSAGE: a', 'INVALID_MESSAGE: b'])
+      port.host({ type: 'message:rejected', from: bea, reason });
+    expect(heard).toEqual([
+      { from: bea, reason: 'INVALID_MESSAGE: a', total: 1 },
+      { from: bea, reason: 'INVALID_MESSAGE: b', total: 2 },
+    ]);
+    expect(received).toEqual([]);
+  });
+
   it('keeps messages that arrive before onMessage, and hands them over in order', async () => {
     const tfx = await loadSdk();
     const port = new FakePort();
