@@ -2,7 +2,7 @@
 // repository: build/sdk/tfx-sdk.js (an ES module with no dependencies) and its types. Inside
 // the repo, widgets import '@tfx/sdk' and the extension build bundles it for them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
@@ -16,29 +16,22 @@ await build({
     lib: { entry: 'src/sdk/index.ts', formats: ['es'], fileName: () => 'tfx-sdk.js' },
   },
 });
+// One self-contained .d.ts: the SDK's types and the protocol types it names, inlined, so that
+// copying tfx-sdk.js and tfx-sdk.d.ts is all an author needs. dts-bundle-generator (well kept,
+// on the TypeScript API) does the inlining and checks the result compiles on its own.
 execFileSync(
   process.execPath,
   [
-    'node_modules/typescript/bin/tsc',
+    'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js',
+    '--silent',
+    '--project',
+    'tsconfig.json',
+    '-o',
+    `${outDir}/tfx-sdk.d.ts`,
     'src/sdk/index.ts',
-    '--declaration',
-    '--emitDeclarationOnly',
-    '--strict',
-    '--skipLibCheck',
-    '--target',
-    'ES2022',
-    '--module',
-    'ESNext',
-    '--moduleResolution',
-    'Bundler',
-    '--lib',
-    'ES2023,DOM',
-    '--outDir',
-    `${outDir}/types`,
   ],
   { stdio: 'inherit' },
 );
-writeFileSync(`${outDir}/tfx-sdk.d.ts`, "export * from './types/sdk/index.js';\n");
 const code = readFileSync(`${outDir}/tfx-sdk.js`);
 const gzipped = gzipSync(code, { level: 9 }).byteLength;
 console.log(

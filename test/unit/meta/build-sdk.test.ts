@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const TSC = resolve('node_modules/typescript/bin/tsc');
+
+/** Type-checks `source` in a folder holding only the two SDK files, as an author's would. */
+function checkElsewhere(source: string): { status: number | null; output: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'tfx-sdk-author-'));
+  for (const file of ['tfx-sdk.js', 'tfx-sdk.d.ts'])
+    copyFileSync(join('build/sdk', file), join(folder, file));
+  writeFileSync(join(folder, 'widget.ts'), source);
+  const named = spawnSync(
+    process.execPath,
+    [
+      TSC,
+      '--noEmit',
+      '--strict',
+      '--target',
+      'ES2022',
+      '--module',
+      'ESNext',
+      '--moduleResolution',
+      'Bundler',
+      '--lib',
+      'ES2023,DOM',
+      'widget.ts',
+    ],
+    { cwd: folder, encoding: 'utf8' },
+  );
+  return { status: named.status, output: named.stdout + named.stderr };
+}
+
+describe('npm run build:sdk', () => {
+  it('writes a .d.ts that types a widget on its own, next to the module', () => {
+    execFileSync(process.execPath, ['scripts/build-sdk.mjs'], { stdio: 'pipe' });
+    const good = checkElsewhere(
+      [
+        "import * as tfx from './tfx-sdk.js';",
+        'await tfx.ready();',
+        'tfx.onMessage((data: unknown, from: tfx.Peer) => console.log(data, from.name));',
+        "await tfx.sendMessage({ hello: tfx.self().name }, { to: 'bea' });",
+        'const read: tfx.Parsed<number> = { ok: false, reason: "no" };',
+        'console.log(read);',
+        'export {};',
+      ].join('\n'),
+    );
+    expect(good.output).toBe('');
+    expect(good.status).toBe(0);
+    // And the types are real: a wrong call is an error, not an `any`.
+    const bad = checkElsewhere(
+      [
+        "import * as tfx from './tfx-sdk.js';",
+        'await tfx.sendMessage(1, { to: 2 });',
+        'export {};',
+      ].join('\n'),
+    );
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain("Type 'number' is not assignable to type 'string'");
+  }, 60_000);
+});
