@@ -3,7 +3,7 @@
  * (failing the build with every problem named), and tells the extension build which pages to
  * sandbox and which files to package. Used by vite.config.ts and the author tools.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { validateWidgetManifest, type WidgetEntry } from '../src/protocol/widget-manifest.js';
@@ -80,6 +80,22 @@ export function readRegistry(sources: WidgetSource[], root = process.cwd()): Reg
     }
   }
   return registry;
+}
+
+/**
+ * Folders under a registry's pages folder that no entry owns (a widget whose entry was lost or
+ * misspelt). Every packaged entry's own files are checked by readRegistry; a web app has no
+ * folder at all, and needs none.
+ */
+export function foldersWithoutEntry(source: WidgetSource, root = process.cwd()): string[] {
+  const owned = new Set(
+    readRegistry([source], root).entries.flatMap((entry) =>
+      entry.page.kind === 'packaged' ? [entry.id] : [],
+    ),
+  );
+  return readdirSync(join(root, source.pagesDir), { withFileTypes: true })
+    .filter((item) => item.isDirectory() && !owned.has(item.name))
+    .map((item) => `${source.pagesDir}/${item.name}/ has no entry in ${source.manifestFile}`);
 }
 
 // The page that hosts every packed widget (.tfxwidget): sandboxed like a built-in one.

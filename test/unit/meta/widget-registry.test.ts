@@ -8,6 +8,7 @@ import {
   TEST_WIDGETS,
   WIDGET_SANDBOX_CSP,
   checkWidgetPage,
+  foldersWithoutEntry,
   readRegistry,
   sandboxManifestFields,
 } from '../../../scripts/widget-registry.js';
@@ -67,6 +68,29 @@ describe('the widget registry at build time', () => {
       'widgetmanifest.json: entry 3 ("web"): icon: widgets/web/index.html does not exist',
       'widgetmanifest.json: entry 4 ("nopage"): url: widgets/nopage/index.html does not exist',
       'widgetmanifest.json: entry 4 ("nopage"): icon: widgets/nopage/index.html does not exist',
+    ]);
+  });
+
+  it('takes a web app entry with no folder, as docs/widgets.md shows it, and names a stray folder', () => {
+    const root = repoWith(
+      [
+        entry('dice'),
+        {
+          id: 'retro-board',
+          type: 'webapp',
+          title: 'Retro board',
+          icon: 'https://retro.example.com/icon.svg',
+          url: 'https://retro.example.com/app/index.html',
+          version: '1.0.0',
+          description: "Our team's retrospective board.",
+          author: 'Example Team',
+        },
+      ],
+      { 'widgets/dice/index.html': goodPage, 'widgets/lost/index.html': goodPage },
+    );
+    expect(readRegistry([SHIPPED_WIDGETS], root).errors).toEqual([]);
+    expect(foldersWithoutEntry(SHIPPED_WIDGETS, root)).toEqual([
+      'widgets/lost/ has no entry in widgetmanifest.json',
     ]);
   });
 
