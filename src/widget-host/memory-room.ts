@@ -113,8 +113,9 @@ export class MemoryPeerNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
     return this.room.has(this.self.id) ? this.room.peersOf(this.self.id) : [];
   }
 
+  /** Another person in the room: as in a call, this person is not their own peer. */
   knows(peerId: string): boolean {
-    return this.room.has(peerId);
+    return peerId !== this.self.id && this.room.has(peerId);
   }
 
   send(widgetId: string, kind: PayloadKind, payload: Uint8Array, to?: string): Promise<void> {
@@ -126,7 +127,7 @@ export class MemoryPeerNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
     }
     const targets = to === undefined ? this.peers().map((peer) => peer.id) : [to];
     for (const target of targets) {
-      if (!this.room.has(target)) return Promise.reject(errors.notConnected(target));
+      if (!this.knows(target)) return Promise.reject(errors.notConnected(target));
     }
     for (const target of targets) this.room.deliver(this.self, target, widgetId, kind, payload);
     return Promise.resolve();

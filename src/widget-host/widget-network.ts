@@ -24,7 +24,10 @@ export interface WidgetNetwork extends Pick<TypedEmitter<WidgetNetworkEvents>, '
   readonly self: PeerInfo;
   /** Peers whose widget traffic can flow now. */
   peers(): PeerInfo[];
-  /** Whether this id is someone in the room at all (connected or not). */
+  /**
+   * Whether this id is someone else in the room (connected or not). Never this person: a
+   * widget sending to itself is refused with UNKNOWN_PEER, in a call and in the playground.
+   */
   knows(peerId: string): boolean;
   send(widgetId: string, kind: PayloadKind, payload: Uint8Array, to?: string): Promise<void>;
 }

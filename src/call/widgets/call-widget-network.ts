@@ -72,8 +72,9 @@ export class CallWidgetNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
     return this.bus.connectedPeers().map((peerId) => this.info(peerId));
   }
 
+  /** Another person in the room: this person is never their own peer, as in the playground. */
   knows(peerId: string): boolean {
-    return this.session.peer(peerId) !== undefined;
+    return peerId !== this.selfId && this.session.peer(peerId) !== undefined;
   }
 
   send(widgetId: string, kind: PayloadKind, payload: Uint8Array, to?: string): Promise<void> {

@@ -163,6 +163,10 @@ describe.each([
         (error: unknown) => (error instanceof AppError ? error.code : String(error)),
       );
     expect(await codeOf(anaNet.send('chat', 'json', text('1'), 'nobody'))).toBe('NOT_CONNECTED');
+    // Nobody is their own peer: the playground's room and a call agree.
+    expect(anaNet.knows('bea')).toBe(true);
+    expect(anaNet.knows('ana')).toBe(false);
+    expect(await codeOf(anaNet.send('chat', 'json', text('1'), 'ana'))).toBe('NOT_CONNECTED');
     const tooLarge = new Uint8Array(PEER_LIMITS.maxMessageBytes + 1);
     expect(await codeOf(anaNet.send('chat', 'bytes', tooLarge))).toBe('MESSAGE_TOO_LARGE');
   });
