@@ -9,7 +9,8 @@ if (!id || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) {
   process.exit(2);
 }
 const folder = `widgets/${id}`;
-const registry = JSON.parse(readFileSync('widgetmanifest.json', 'utf8'));
+const registryText = readFileSync('widgetmanifest.json', 'utf8');
+const registry = JSON.parse(registryText);
 if (existsSync(folder) || registry.some((entry) => entry.id === id)) {
   console.error(`A widget "${id}" already exists (${folder} or widgetmanifest.json).`);
   process.exit(1);
@@ -68,7 +69,8 @@ tfx.onMessage((data) => {
 tfx.onPeerJoined((peer) => void tfx.sendMessage({ count }, { to: peer.id }));
 
 tfx.onPeersChanged((peers) => {
-  document.querySelector('#peers')!.textContent = \`With: \${peers.map((peer) => peer.name).join(', ') || 'nobody yet'}\`;
+  document.querySelector('#peers')!.textContent =
+    \`With: \${peers.map((peer) => peer.name).join(', ') || 'nobody yet'}\`;
 });
 `,
 );
@@ -85,7 +87,9 @@ writeFileSync(
   --text: #e2e8f0;
 }
 body {
-  font: 15px system-ui, sans-serif;
+  font:
+    15px system-ui,
+    sans-serif;
   margin: 16px;
   background: var(--bg);
   color: var(--text);
@@ -97,7 +101,7 @@ writeFileSync(
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#e2e8f0" stroke-width="2"><rect x="4" y="4" width="16" height="16" rx="4"/></svg>
 `,
 );
-registry.push({
+const entry = {
   id,
   type: 'widget',
   title,
@@ -106,8 +110,16 @@ registry.push({
   version: '0.1.0',
   description: `The ${title} widget.`,
   author: 'You',
-});
-writeFileSync('widgetmanifest.json', `${JSON.stringify(registry, null, 2)}\n`);
+};
+// The new entry goes in before the closing bracket, as Prettier would lay it out; the rest of
+// the file stays exactly as its author wrote it.
+const close = registryText.lastIndexOf(']');
+const before = registryText.slice(0, close).trimEnd();
+const entryText = JSON.stringify(entry, null, 2).replace(/^/gm, '  ');
+writeFileSync(
+  'widgetmanifest.json',
+  `${before}${registry.length > 0 ? ',' : ''}\n${entryText}\n]${registryText.slice(close + 1)}`,
+);
 console.log(`Created ${folder}/ and its widgetmanifest.json entry.`);
 execFileSync(process.execPath, ['scripts/widget-check.mjs'], { stdio: 'inherit' });
 console.log(`Try it: npm run playground -- ${id}`);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +44,31 @@ describe('npm run widget:new', () => {
       title: string;
     }[];
     expect(registry.at(-1)).toMatchObject({ id: 'dice-roll', title: 'Dice roll' });
+  }, 30_000);
+
+  it('scaffolds files Prettier accepts, and leaves the other entries as they were written', () => {
+    const root = scratchRepo();
+    const before = readFileSync(join(root, 'widgetmanifest.json'), 'utf8');
+    run(root, 'scripts/widget-new.mjs', 'dice');
+    const after = readFileSync(join(root, 'widgetmanifest.json'), 'utf8');
+    // Everything up to the last entry's closing brace is untouched, byte for byte.
+    const kept = before.slice(0, before.lastIndexOf('}') + 1);
+    expect(after.startsWith(kept)).toBe(true);
+    expect(after.slice(kept.length)).toMatch(/^,\n {2}\{\n {4}"id": "dice",/);
+    const check = spawnSync(
+      process.execPath,
+      [
+        resolve('node_modules/prettier/bin/prettier.cjs'),
+        '--check',
+        '--config',
+        resolve('.prettierrc.json'),
+        'widgets/dice',
+        'widgetmanifest.json',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(check.stdout + check.stderr).toContain('All matched files use Prettier code style!');
+    expect(check.status).toBe(0);
   }, 30_000);
 
   it('refuses a malformed or existing id without touching the registry', () => {
