@@ -1,5 +1,5 @@
 /**
- * Puts the WebRTC guard (src/widget-host/frame/webrtc-guard.ts) at the top of every packaged
+ * Puts the page guard (src/widget-host/frame/page-guard.ts) at the top of every packaged
  * widget page, as a classic script that runs before the page's modules, in the extension build
  * and in the playground alike.
  */
@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { Plugin } from 'vite';
 
 export const WIDGET_GUARD_FILE = 'widget-guard.js';
-const GUARD_SOURCE = 'src/widget-host/frame/webrtc-guard.ts';
+const GUARD_SOURCE = 'src/widget-host/frame/page-guard.ts';
 
 function guardScript(): string {
   return ts.transpileModule(readFileSync(GUARD_SOURCE, 'utf8'), {

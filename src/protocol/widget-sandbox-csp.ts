@@ -1,12 +1,13 @@
 /**
  * The one CSP for every packaged widget page, in the extension's manifest and on the web
  * client's widget pages as the server serves them: scripts only from the same package, no plugins, no
- * frames, no form posts, and (with the frame's sandbox attribute) an opaque origin.
+ * frames, no form posts (a form's submit event fires; its navigation is refused), and (with the
+ * frame's sandbox attribute) an opaque origin.
  */
 export const WIDGET_SANDBOX_CSP = [
   // The upper bound for every widget page; each frame's own sandbox attribute grants downloads
   // only to widgets that declared them (a frame gets what both allow).
-  'sandbox allow-scripts allow-downloads',
+  'sandbox allow-scripts allow-forms allow-downloads',
   "default-src 'none'",
   // blob: for the runner page alone in practice: a packed widget's script is handed to it as
   // bytes and started from a blob: URL it makes (src/widget-host/runner). Any widget could make

@@ -50,11 +50,15 @@ export class WidgetFrame {
 
   constructor(private readonly options: WidgetFrameOptions) {
     const frame = document.createElement('iframe');
-    // Scripts only: no same origin, popups, modals, forms or top navigation. Downloads only for
-    // a widget that declared them (Chromium still asks for a click in the frame first).
+    // Scripts and forms only: no same origin, popups, modals or top navigation. Forms so that
+    // a widget's <form> fires its submit event (Enter in a field); posting one anywhere stays
+    // impossible (the widget CSP's form-action 'none'). Downloads only for a widget that
+    // declared them (Chromium still asks for a click in the frame first).
     frame.setAttribute(
       'sandbox',
-      options.mayDownload ? 'allow-scripts allow-downloads' : 'allow-scripts',
+      options.mayDownload
+        ? 'allow-scripts allow-forms allow-downloads'
+        : 'allow-scripts allow-forms',
     );
     // No camera, microphone, screen or other powerful features for widget code.
     frame.setAttribute('allow', '');

@@ -155,7 +155,7 @@ describe('widgets added from a file', () => {
     await frames[1]!.getByText('Counting with Bea').waitFor();
     // Framed from the runner page, sandboxed like every widget.
     const frame = anaCall.locator('iframe[title="Tally"]');
-    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms');
     expect(await frame.getAttribute('src')).toMatch(/\/src\/widget-host\/runner\/runner\.html$/);
     await frames[0]!.getByRole('button', { name: 'Add one' }).click();
     await frames[0]!.getByRole('button', { name: 'Add one' }).click();

@@ -176,7 +176,7 @@ describe('the web client', () => {
     await beaTally.getByText('Counting with Bea').waitFor();
     // It runs from the server's runner page, as sandboxed as the packaged widgets.
     const frame = bea.locator('iframe[title="Tally"]');
-    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms');
     expect(new URL((await frame.getAttribute('src'))!).origin).toBe(SERVER);
     await beaTally.getByRole('button', { name: 'Add one' }).click();
     await expect
@@ -200,7 +200,7 @@ describe('the web client', () => {
     // The frame is sandboxed by its attribute and by the CSP the server sent with its page,
     // and its origin is opaque.
     const frame = bea.locator('iframe[title="Hostile"]');
-    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms');
     const page = new URL((await frame.getAttribute('src'))!);
     expect(page.origin).toBe(SERVER);
     const served = await fetch(page);

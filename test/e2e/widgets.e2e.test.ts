@@ -232,7 +232,7 @@ describe('widgets in a call', () => {
     // Ana clicks its "Save a file": a click, but no `downloads` permission, so no file.
     await ana.getByRole('tab', { name: 'Hostile' }).click();
     await expect(ana.locator('iframe[title="Hostile"]').getAttribute('sandbox')).resolves.toBe(
-      'allow-scripts',
+      'allow-scripts allow-forms',
     );
     const downloaded = ana.waitForEvent('download', { timeout: 3000 }).then(
       (download) => download.suggestedFilename(),

@@ -46,7 +46,7 @@ describe('the widget registry at build time', () => {
     expect(pages).toContain('src/widget-host/runner/runner.html');
     expect(csp).toBe(WIDGET_SANDBOX_CSP);
     expect(csp).toMatch(
-      /^sandbox allow-scripts allow-downloads; default-src 'none'; script-src 'self' blob:;/,
+      /^sandbox allow-scripts allow-forms allow-downloads; default-src 'none'; script-src 'self' blob:;/,
     );
   });
 

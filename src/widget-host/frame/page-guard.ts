@@ -1,8 +1,9 @@
 /**
  * Runs first in every widget page, before any of the widget's own code (the build puts it at
  * the top of the page as a classic script). Loaded as a plain script, so it imports nothing.
+ * It takes away what the CSP cannot (WebRTC), and keeps forms from navigating.
  *
- * Why: the widget CSP's connect-src does not cover WebRTC, and Chromium ignores the CSP `webrtc`
+ * WebRTC: the widget CSP's connect-src does not cover WebRTC, and Chromium ignores the CSP `webrtc`
  * directive, so a widget could open a peer connection to any STUN/TURN address and carry data
  * out in it. Removing the constructors closes that in this page. Workers have no WebRTC in
  * Chromium, frames with a URL are refused by frame-src, and an about:blank child cannot be
@@ -36,4 +37,11 @@
     createScript: (script) => script,
     createScriptURL: (url) => url,
   });
+
+  // Forms: the frame allows them so that a widget's <form> fires `submit` (Enter in a field),
+  // but a submission never leaves the page. Cancelled here, in the capture phase before any
+  // handler of the widget's, which still runs; without this a form whose handler forgot
+  // preventDefault() would try to navigate, be refused by form-action 'none', and leave the
+  // frame showing an error page instead of the widget.
+  addEventListener('submit', (event) => event.preventDefault(), { capture: true });
 })();
