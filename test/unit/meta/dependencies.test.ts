@@ -26,8 +26,15 @@ const MAY_IMPORT: Record<string, string[]> = {
   // embed.js, loaded by websites: the embed wire and nothing of the call.
   web: ['protocol', 'shared'],
 };
-/** The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only. */
-const SDK_MAY_IMPORT = ['src/protocol/widget.ts', 'src/protocol/parsed.ts'];
+/**
+ * The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only,
+ * with its result shape and its JSON depth limit (small files that import nothing).
+ */
+const SDK_MAY_IMPORT = [
+  'src/protocol/widget.ts',
+  'src/protocol/parsed.ts',
+  'src/protocol/json-depth.ts',
+];
 
 type Graph = Map<string, string[]>;
 
