@@ -29,11 +29,11 @@ async function extensionCall(first, second, room) {
     await a.getByRole('button', { name: 'Widgets', exact: true }).click();
     await a.getByRole('button', { name: title, exact: true }).click();
   }
-  const probe = await frameOf(a, '/widgets/probe/index.html');
-  const chat = await frameOf(a, '/widgets/probe-chat/index.html');
+  const probe = await frameOf(a, '/widgets/tfx-test-probe/index.html');
+  const chat = await frameOf(a, '/widgets/tfx-test-probe-chat/index.html');
   // The far side's frames must be up too before anything is measured.
-  await frameOf(b, '/widgets/probe/index.html');
-  await frameOf(b, '/widgets/probe-chat/index.html');
+  await frameOf(b, '/widgets/tfx-test-probe/index.html');
+  await frameOf(b, '/widgets/tfx-test-probe-chat/index.html');
   return { pages, probe, chat };
 }
 

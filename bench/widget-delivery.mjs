@@ -17,7 +17,7 @@ const PADDING_BYTES = 1024 * 1024;
 async function oneMebibyteWidget(folder) {
   const { module: packing } = await runnerImport('./scripts/pack-widget.ts');
   const packed = await packing.packWidget(
-    'tally',
+    'tfx-test-tally',
     [
       {
         manifestFile: 'test/fixtures/packable/widgetmanifest.json',
@@ -30,9 +30,9 @@ async function oneMebibyteWidget(folder) {
   const padding = new Uint8Array(PADDING_BYTES);
   for (let at = 0; at < padding.length; at += 65536)
     crypto.getRandomValues(padding.subarray(at, at + 65536));
-  files['widgets/tally/padding.bin'] = padding;
+  files['widgets/tfx-test-tally/padding.bin'] = padding;
   const bytes = zipSync(files);
-  const file = join(folder, 'tally-1mib.tfxwidget');
+  const file = join(folder, 'tfx-test-tally-1mib.tfxwidget');
   writeFileSync(file, bytes);
   return { file, size: bytes.length };
 }

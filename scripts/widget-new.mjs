@@ -4,8 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const id = process.argv[2];
-if (!id || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) {
-  console.error('Usage: npm run widget:new <id>   (1–40 of a–z, 0–9 and "-", e.g. "dice")');
+// "tfx-test-…" ids are the test fixtures' (scripts/widget-registry.ts, TEST_WIDGET_ID_PREFIX).
+if (!id || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id) || id.startsWith('tfx-test-')) {
+  console.error(
+    'Usage: npm run widget:new <id>   (1–40 of a–z, 0–9 and "-", e.g. "dice"; not "tfx-test-…")',
+  );
   process.exit(2);
 }
 const folder = `widgets/${id}`;

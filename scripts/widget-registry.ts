@@ -15,11 +15,20 @@ import { RUNNER_PAGE } from '../src/widget-host/runner/runner-page.js';
 export interface WidgetSource {
   manifestFile: string;
   pagesDir: string;
+  /** Authors' registries leave the test fixtures' ids to them (see TEST_WIDGET_ID_PREFIX). */
+  refusesTestIds?: boolean;
 }
+
+/**
+ * Every test fixture's id starts with this, and no author's may: a widget an author names
+ * "probe" or "tally" can never collide with a fixture and fail npm test.
+ */
+export const TEST_WIDGET_ID_PREFIX = 'tfx-test-';
 
 export const SHIPPED_WIDGETS: WidgetSource = {
   manifestFile: 'widgetmanifest.json',
   pagesDir: 'widgets',
+  refusesTestIds: true,
 };
 
 /** Test-only widgets (the hostile fixture, the bench probe), built into the e2e extension only. */
@@ -56,6 +65,12 @@ export function readRegistry(sources: WidgetSource[], root = process.cwd()): Reg
     });
     registry.errors.push(...result.errors);
     for (const entry of result.entries) {
+      if (source.refusesTestIds && entry.id.startsWith(TEST_WIDGET_ID_PREFIX)) {
+        registry.errors.push(
+          `${source.manifestFile}: id "${entry.id}": ids starting "${TEST_WIDGET_ID_PREFIX}" are kept for TFX Sessions' own tests`,
+        );
+        continue;
+      }
       if (ids.has(entry.id)) {
         registry.errors.push(
           `${source.manifestFile}: id "${entry.id}" is also used by another registry`,

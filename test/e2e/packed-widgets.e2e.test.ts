@@ -14,7 +14,7 @@ import { axeViolations } from './harness/axe.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { expectChatLine, say } from './harness/chat.js';
-import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
+import { LEAK_PORT } from '../fixtures/widgets/tfx-test-hostile/leak-port.js';
 import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
 import { tamperWithSentBundles } from './harness/tampered-bundles.js';
@@ -50,7 +50,7 @@ describe('widgets added from a file', () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'tfx-packed-'));
     const packed = await packWidget(
-      'tally',
+      'tfx-test-tally',
       [
         {
           manifestFile: 'test/fixtures/packable/widgetmanifest.json',
@@ -91,11 +91,14 @@ describe('widgets added from a file', () => {
       crypto.getRandomValues(noise.subarray(at, at + 65536));
     const cases: [string, string][] = [
       [
-        variant('climbs.tfxwidget', (copy) => (copy['widgets/tally/../../evil.js'] = strToU8('x'))),
-        'BUNDLE_BAD_PATH: the path "widgets/tally/../../evil.js" leaves its folder',
+        variant(
+          'climbs.tfxwidget',
+          (copy) => (copy['widgets/tfx-test-tally/../../evil.js'] = strToU8('x')),
+        ),
+        'BUNDLE_BAD_PATH: the path "widgets/tfx-test-tally/../../evil.js" leaves its folder',
       ],
       [
-        variant('huge.tfxwidget', (copy) => (copy['widgets/tally/noise.bin'] = noise)),
+        variant('huge.tfxwidget', (copy) => (copy['widgets/tfx-test-tally/noise.bin'] = noise)),
         'BUNDLE_TOO_LARGE',
       ],
       [
@@ -103,10 +106,10 @@ describe('widgets added from a file', () => {
           const entry = JSON.parse(new TextDecoder().decode(copy['tfxwidget.json'])) as object;
           copy['tfxwidget.json'] = strToU8(JSON.stringify({ ...entry, version: 'one' }));
         }),
-        'BUNDLE_BAD_MANIFEST: tfxwidget.json: ("tally"): version: must look like 1.0.0',
+        'BUNDLE_BAD_MANIFEST: tfxwidget.json: ("tfx-test-tally"): version: must look like 1.0.0',
       ],
       [
-        variant('no-page.tfxwidget', (copy) => delete copy['widgets/tally/index.html']),
+        variant('no-page.tfxwidget', (copy) => delete copy['widgets/tfx-test-tally/index.html']),
         'BUNDLE_MISMATCH',
       ],
     ];
@@ -131,7 +134,7 @@ describe('widgets added from a file', () => {
       const item = settings.getByRole('list', { name: 'Installed widgets' }).getByRole('listitem');
       await expect(item.textContent()).resolves.toContain('Tally');
       await expect(item.textContent()).resolves.toContain(
-        `1.0.0 by TFX Sessions tests · from tally-1.0.0.tfxwidget`,
+        `1.0.0 by TFX Sessions tests · from tfx-test-tally-1.0.0.tfxwidget`,
       );
       await expect(item.textContent()).resolves.toContain(`SHA-256 ${sha256.slice(0, 12)}`);
       expect(await axeViolations(settings)).toEqual([]);
@@ -166,7 +169,7 @@ describe('widgets added from a file', () => {
   });
 
   it('gives a hostile added widget nothing a built-in widget cannot get', async () => {
-    const hostile = await packWidget('hostile-packed', PACKABLE, folder);
+    const hostile = await packWidget('tfx-test-hostile-packed', PACKABLE, folder);
     // Whatever reaches this port came out of the widget through WebRTC (a TURN allocation).
     const leaked: string[] = [];
     const listener = createSocket('udp4');
@@ -259,12 +262,12 @@ describe('widgets added from a file', () => {
     const text = (path: string) => new TextDecoder().decode(files[path]);
     const entry = JSON.parse(text('tfxwidget.json')) as Record<string, unknown>;
     files['tfxwidget.json'] = strToU8(JSON.stringify({ ...entry, version: '1.1.0' }));
-    const page = text('widgets/tally/index.html');
+    const page = text('widgets/tfx-test-tally/index.html');
     expect(page).toContain('<h1>Tally</h1>');
-    files['widgets/tally/index.html'] = strToU8(
+    files['widgets/tfx-test-tally/index.html'] = strToU8(
       page.replace('<h1>Tally</h1>', '<h1>Tally 1.1</h1>'),
     );
-    const newer = join(folder, 'tally-1.1.0.tfxwidget');
+    const newer = join(folder, 'tfx-test-tally-1.1.0.tfxwidget');
     writeFileSync(newer, zipSync(files));
     const settings = await ana.context.newPage();
     await settings.goto(ana.extensionUrl(OPTIONS_PAGE));
@@ -341,7 +344,7 @@ describe('widgets added from a file', () => {
     await settings
       .getByRole('list', { name: 'Installed widgets' })
       .getByRole('listitem')
-      .filter({ hasText: 'from tally-1.0.0.tfxwidget' })
+      .filter({ hasText: 'from tfx-test-tally-1.0.0.tfxwidget' })
       .waitFor();
     await openMenu(call, 'Widgets');
     await call.screenshot({ path: 'docs/screenshots/widgets-menu-add.png' });
@@ -352,7 +355,9 @@ describe('widgets added from a file', () => {
     // A copy of Tally's source that the test edits as its author would.
     mkdirSync('build', { recursive: true });
     const project = mkdtempSync('build/e2e-dev-widget-');
-    cpSync('test/fixtures/packable/tally', join(project, 'tally'), { recursive: true });
+    cpSync('test/fixtures/packable/tfx-test-tally', join(project, 'tfx-test-tally'), {
+      recursive: true,
+    });
     const manifestFile = join(project, 'widgetmanifest.json');
     const [entry] = JSON.parse(
       readFileSync('test/fixtures/packable/widgetmanifest.json', 'utf8'),
@@ -363,17 +368,21 @@ describe('widgets added from a file', () => {
     writeFileSync(
       manifestFile,
       JSON.stringify([
-        { ...entry, icon: `${project}/tally/icon.svg`, url: `${project}/tally/index.html` },
+        {
+          ...entry,
+          icon: `${project}/tfx-test-tally/icon.svg`,
+          url: `${project}/tfx-test-tally/index.html`,
+        },
       ]),
     );
-    const source = (file: string) => join(project, 'tally', file);
+    const source = (file: string) => join(project, 'tfx-test-tally', file);
     const edit = (file: string, from: string, to: string) => {
       const text = readFileSync(source(file), 'utf8');
       expect(text).toContain(from);
       writeFileSync(source(file), text.replace(from, to));
     };
     const dev = await startWidgetDevServer({
-      id: 'tally',
+      id: 'tfx-test-tally',
       sources: [{ manifestFile, pagesDir: project }],
       port: DEV_PORT,
       report: () => undefined,

@@ -9,7 +9,7 @@ import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.j
 const PORT = 8108;
 const MAX = 16 * 1024 * 1024;
 
-/** What the SDK probe fixture hands the test (test/fixtures/widgets/sdk-probe). */
+/** What the SDK probe fixture hands the test (test/fixtures/widgets/tfx-test-sdk-probe). */
 interface SdkProbe {
   tfx: typeof Sdk;
   selfBeforeReady: string;

@@ -5,7 +5,7 @@ import { serveWebApp, webAppCertificate } from './harness/web-app-server.js';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 import { openWidget } from './harness/call-page.js';
 
-// The fixture registry's "webapp" entry points here (test/fixtures/widgetmanifest.json).
+// The fixture registry's "tfx-test-webapp" entry points here (test/fixtures/widgetmanifest.json).
 const APP_PORT = 8106;
 const PORT = 8105;
 

@@ -152,7 +152,7 @@ describe('the web client', () => {
 
   it('offers Bea a widget Ana added, and runs it in the web client once she accepts', async () => {
     const tally = await packWidget(
-      'tally',
+      'tfx-test-tally',
       [
         {
           manifestFile: 'test/fixtures/packable/widgetmanifest.json',
@@ -207,7 +207,7 @@ describe('the web client', () => {
     expect(served.headers.get('content-security-policy')).toMatch(/^sandbox allow-scripts/);
     const origin = await bea
       .frames()
-      .find((each) => each.url().includes('/hostile/'))!
+      .find((each) => each.url().includes('/tfx-test-hostile/'))!
       .evaluate(() => self.origin);
     expect(origin).toBe('null');
     // The web client itself was not touched.

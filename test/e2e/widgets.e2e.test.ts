@@ -11,7 +11,7 @@ import { chat, expectChatLine, say } from './harness/chat.js';
 import { expectState, openMenu, openWidget, tileOf } from './harness/call-page.js';
 import { recordWidgetDeliveries, sendersOf } from './harness/widget-deliveries.js';
 import { blockedHostileReport } from './harness/hostile-report.js';
-import { LEAK_PORT } from '../fixtures/widgets/hostile/leak-port.js';
+import { LEAK_PORT } from '../fixtures/widgets/tfx-test-hostile/leak-port.js';
 
 const PORT = 8087;
 const SERVER = `http://127.0.0.1:${PORT}`;

@@ -25,6 +25,6 @@ describe('the build target', () => {
   it('puts the test-only widgets into the e2e build, which has a folder of its own', () => {
     const target = buildTarget({ TFX_BUILD: 'e2e' });
     expect(target.outDir).toBe('build/extension-e2e');
-    expect(fixtureIds({ TFX_BUILD: 'e2e' })).toContain('hostile');
+    expect(fixtureIds({ TFX_BUILD: 'e2e' })).toContain('tfx-test-hostile');
   });
 });

@@ -52,7 +52,9 @@ describe('npm run widget:dev', () => {
   beforeAll(async () => {
     mkdirSync('build', { recursive: true });
     project = mkdtempSync('build/unit-dev-widget-');
-    cpSync('test/fixtures/packable/tally', join(project, 'tally'), { recursive: true });
+    cpSync('test/fixtures/packable/tfx-test-tally', join(project, 'tfx-test-tally'), {
+      recursive: true,
+    });
     const [entry] = JSON.parse(
       readFileSync('test/fixtures/packable/widgetmanifest.json', 'utf8'),
     ) as object[];
@@ -60,11 +62,15 @@ describe('npm run widget:dev', () => {
     writeFileSync(
       manifestFile,
       JSON.stringify([
-        { ...entry, icon: `${project}/tally/icon.svg`, url: `${project}/tally/index.html` },
+        {
+          ...entry,
+          icon: `${project}/tfx-test-tally/icon.svg`,
+          url: `${project}/tfx-test-tally/index.html`,
+        },
       ]),
     );
     dev = await startWidgetDevServer({
-      id: 'tally',
+      id: 'tfx-test-tally',
       sources: [{ manifestFile, pagesDir: project }],
       port: 0,
       report: () => undefined,
@@ -86,9 +92,9 @@ describe('npm run widget:dev', () => {
       await (await fetch(`${dev.address}/widget.tfxwidget`)).arrayBuffer(),
     );
     const read = await readBundle(served, first.sha256);
-    expect(read.ok && read.value.entry.id).toBe('tally');
+    expect(read.ok && read.value.entry.id).toBe('tfx-test-tally');
 
-    const page = join(project, 'tally', 'index.html');
+    const page = join(project, 'tfx-test-tally', 'index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h1>Tally</h1>', '<h1>Saved</h1>'));
     const second = (await packs.next()).value as WidgetPacked;
     expect(second.sha256).not.toBe(first.sha256);
@@ -97,7 +103,8 @@ describe('npm run widget:dev', () => {
       second.sha256,
     );
     expect(
-      again.ok && new TextDecoder().decode(again.value.files.get('widgets/tally/index.html')),
+      again.ok &&
+        new TextDecoder().decode(again.value.files.get('widgets/tfx-test-tally/index.html')),
     ).toContain('<h1>Saved</h1>');
     await packs.return(undefined);
   }, 60_000);

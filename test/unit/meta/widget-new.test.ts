@@ -75,6 +75,7 @@ describe('npm run widget:new', () => {
     const root = scratchRepo();
     const before = readFileSync(join(root, 'widgetmanifest.json'), 'utf8');
     expect(() => run(root, 'scripts/widget-new.mjs', 'Bad Id')).toThrow(/Usage/);
+    expect(() => run(root, 'scripts/widget-new.mjs', 'tfx-test-dice')).toThrow(/not "tfx-test-…"/);
     expect(() => run(root, 'scripts/widget-new.mjs', 'chat')).toThrow(/already exists/);
     expect(readFileSync(join(root, 'widgetmanifest.json'), 'utf8')).toBe(before);
   }, 30_000);

@@ -6,6 +6,7 @@ import { widgetManifestJsonSchema } from '../../../src/protocol/widget-manifest.
 import {
   SHIPPED_WIDGETS,
   TEST_WIDGETS,
+  TEST_WIDGET_ID_PREFIX,
   WIDGET_SANDBOX_CSP,
   checkWidgetPage,
   foldersWithoutEntry,
@@ -41,7 +42,7 @@ describe('the widget registry at build time', () => {
     expect(registry.errors).toEqual([]);
     const { pages, csp } = sandboxManifestFields(registry.entries);
     expect(pages).toContain('widgets/chat/index.html');
-    expect(pages).toContain('test/fixtures/widgets/hostile/index.html');
+    expect(pages).toContain('test/fixtures/widgets/tfx-test-hostile/index.html');
     // The runner that hosts packed widgets is as sandboxed as any widget page.
     expect(pages).toContain('src/widget-host/runner/runner.html');
     expect(csp).toBe(WIDGET_SANDBOX_CSP);
@@ -91,6 +92,23 @@ describe('the widget registry at build time', () => {
     expect(readRegistry([SHIPPED_WIDGETS], root).errors).toEqual([]);
     expect(foldersWithoutEntry(SHIPPED_WIDGETS, root)).toEqual([
       'widgets/lost/ has no entry in widgetmanifest.json',
+    ]);
+  });
+
+  it('keeps the test fixtures out of the ids an author may take', () => {
+    const packable = {
+      manifestFile: 'test/fixtures/packable/widgetmanifest.json',
+      pagesDir: 'test/fixtures/packable',
+    };
+    const fixtures = readRegistry([TEST_WIDGETS, packable]);
+    expect(fixtures.errors).toEqual([]);
+    for (const { id } of fixtures.entries) expect(id).toMatch(/^tfx-test-/);
+    // An author's registry refuses such an id, so no widget of theirs can collide with one.
+    const root = repoWith([entry('tfx-test-dice')], {
+      'widgets/tfx-test-dice/index.html': goodPage,
+    });
+    expect(readRegistry([SHIPPED_WIDGETS], root).errors).toEqual([
+      `widgetmanifest.json: id "tfx-test-dice": ids starting "${TEST_WIDGET_ID_PREFIX}" are kept for TFX Sessions' own tests`,
     ]);
   });
 
