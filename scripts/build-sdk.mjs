@@ -24,6 +24,9 @@ execFileSync(
   [
     'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js',
     '--silent',
+    // The Standard Schema interface (types only) goes in too: nothing to install beside it.
+    '--external-inlines',
+    '@standard-schema/spec',
     '--project',
     'tsconfig.json',
     '-o',

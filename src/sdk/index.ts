@@ -15,6 +15,8 @@ import {
   type WidgetRequest,
 } from '../protocol/widget.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../protocol/json-depth.js';
+// Types only: the interface every validator that implements Standard Schema shares.
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 export type Peer = PeerInfo;
 export type { PeerCallStats, Theme };
@@ -146,8 +148,7 @@ function receive(message: HostMessage): void {
       return;
     }
     case 'message:rejected':
-      rejectedTotal++;
-      emit(rejectedHandlers, { from: message.from, reason: message.reason, total: rejectedTotal });
+      reject(message.from, message.reason);
       return;
     case 'peers:changed':
       currentPeers = message.peers;
@@ -290,14 +291,73 @@ export async function sendMessage(data: MessageData, options: { to?: string } = 
   );
 }
 
+/** A schema from any validator that implements Standard Schema (zod, valibot, arktype…). */
+export type Schema<T = unknown> = StandardSchemaV1<unknown, T>;
+
 /**
  * Calls `handler(data, from)` for each message from this widget on another peer, in the order
- * each peer sent them. JSON arrives parsed; binary arrives as an ArrayBuffer. Returns unsubscribe.
+ * each peer sent them. JSON arrives parsed; binary arrives as an ArrayBuffer. With a `schema`
+ * first, only messages it accepts reach the handler, as its output; the others are counted by
+ * `onRejected`. Returns unsubscribe.
  */
-export function onMessage(handler: (data: unknown, from: Peer) => void): Unsubscribe {
+export function onMessage(handler: (data: unknown, from: Peer) => void): Unsubscribe;
+export function onMessage<T>(
+  schema: Schema<T>,
+  handler: (data: T, from: Peer) => void,
+): Unsubscribe;
+export function onMessage<T>(
+  first: Schema<T> | ((data: unknown, from: Peer) => void),
+  checkedHandler?: (data: T, from: Peer) => void,
+): Unsubscribe {
+  const handler =
+    typeof first === 'function'
+      ? first
+      : checkedBy(first, checkedHandler as (data: T, from: Peer) => void);
   const unsubscribe = subscribe(messageHandlers, handler);
   for (const [data, from] of backlog.splice(0)) emit(messageHandlers, data, from);
   return unsubscribe;
+}
+
+/**
+ * A handler that hands on what `schema` accepts and rejects the rest with its first issue.
+ * A validator that answers asynchronously keeps each message in its place: every later one
+ * waits behind it.
+ */
+function checkedBy<T>(schema: Schema<T>, handler: (data: T, from: Peer) => void) {
+  let queue: Promise<void> | undefined;
+  const settle = (result: StandardSchemaV1.Result<T>, from: Peer) => {
+    if (!result.issues) return handler(result.value, from);
+    const [issue] = result.issues;
+    const path = (issue?.path ?? [])
+      .map((segment) => String(typeof segment === 'object' ? segment.key : segment))
+      .join('.');
+    reject(from, `INVALID_MESSAGE: ${path ? `${path}: ` : ''}${issue?.message ?? 'refused'}`);
+  };
+  return (data: unknown, from: Peer) => {
+    let result: ReturnType<Schema<T>['~standard']['validate']>;
+    try {
+      result = schema['~standard'].validate(data);
+    } catch (error) {
+      return reject(from, `INVALID_MESSAGE: the schema threw (${String(error)})`);
+    }
+    if (!queue && !(result instanceof Promise)) return settle(result, from);
+    const previous = queue ?? Promise.resolve();
+    const mine: Promise<void> = previous
+      .then(() => result)
+      .then(
+        (settled) => settle(settled, from),
+        (error: unknown) => reject(from, `INVALID_MESSAGE: the schema threw (${String(error)})`),
+      )
+      .finally(() => {
+        if (queue === mine) queue = undefined;
+      });
+    queue = mine;
+  };
+}
+
+function reject(from: Peer, reason: string): void {
+  rejectedTotal++;
+  emit(rejectedHandlers, { from, reason, total: rejectedTotal });
 }
 
 /** A peer's message that never reached `onMessage`, why, and how many so far in this widget. */
@@ -309,7 +369,8 @@ export interface Rejection {
 
 /**
  * Calls `handler(rejection)` for each message from a peer that did not reach `onMessage`:
- * one the host could not read (not JSON, nested too deeply). Nothing is dropped silently.
+ * one the host could not read (not JSON, nested too deeply), or one a handler's schema
+ * refused (once per such handler). Nothing is dropped silently.
  */
 export function onRejected(handler: (rejection: Rejection) => void): Unsubscribe {
   return subscribe(rejectedHandlers, handler);

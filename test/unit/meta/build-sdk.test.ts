@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,10 +44,16 @@ describe('npm run build:sdk', () => {
         "await tfx.sendMessage({ hello: tfx.self().name }, { to: 'bea' });",
         'const read: tfx.Parsed<number> = { ok: false, reason: "no" };',
         'console.log(read);',
+        // A schema, as any Standard Schema validator makes one: its output types the handler.
+        'const vote: tfx.Schema<{ option: number }> = {',
+        "  '~standard': { version: 1, vendor: 'mine', validate: (value) => ({ value: value as { option: number } }) },",
+        '};',
+        'tfx.onMessage(vote, (data) => console.log(data.option.toFixed(0)));',
         'export {};',
       ].join('\n'),
     );
     expect(good.output).toBe('');
+    expect(readFileSync('build/sdk/tfx-sdk.d.ts', 'utf8')).not.toMatch(/^import /m);
     expect(good.status).toBe(0);
     // And the types are real: a wrong call is an error, not an `any`.
     const bad = checkElsewhere(

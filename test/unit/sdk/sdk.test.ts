@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { CONNECT_MESSAGE, type HostMessage } from '../../../src/protocol/widget.js';
 import type * as SdkModule from '../../../src/sdk/index.js';
 
@@ -196,6 +197,56 @@ describe('the SDK, on a fake port', () => {
       { from: bea, reason: 'INVALID_MESSAGE: b', total: 2 },
     ]);
     expect(received).toEqual([]);
+  });
+
+  it('hands a handler with a schema only what the schema accepts, and counts the rest', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    const vote = z.object({ type: z.literal('poll:vote'), option: z.number().int().min(0) });
+    const votes: number[] = [];
+    tfx.onMessage(vote, (data, from) => votes.push(data.option + (from === bea ? 0 : 100)));
+    const rejected: string[] = [];
+    tfx.onRejected(({ reason, total }) => rejected.push(`${total} ${reason}`));
+    for (const value of [
+      { type: 'poll:vote', option: 2 },
+      { type: 'poll:vote', option: 'two' },
+      'hello',
+      { type: 'poll:vote', option: 0 },
+    ])
+      port.host({ type: 'message:received', from: bea, payload: { kind: 'json', value } });
+    expect(votes).toEqual([2, 0]);
+    expect(rejected).toEqual([
+      '1 INVALID_MESSAGE: option: Invalid input: expected number, received string',
+      '2 INVALID_MESSAGE: Invalid input: expected object, received string',
+    ]);
+  });
+
+  it('keeps the order of messages when the schema answers asynchronously', async () => {
+    const tfx = await loadSdk();
+    const port = new FakePort();
+    connect(port);
+    port.host(hello());
+    vi.useRealTimers();
+    // A hand-made Standard Schema whose answer for odd numbers takes longer.
+    const slowOdd = {
+      '~standard': {
+        version: 1 as const,
+        vendor: 'test',
+        validate: (value: unknown) =>
+          typeof value !== 'number'
+            ? { issues: [{ message: 'not a number' }] }
+            : new Promise<{ value: number }>((resolve) =>
+                setTimeout(() => resolve({ value }), value % 2 ? 20 : 0),
+              ),
+      },
+    };
+    const seen: number[] = [];
+    tfx.onMessage(slowOdd, (data) => seen.push(data));
+    for (const value of [1, 2, 'x', 3, 4])
+      port.host({ type: 'message:received', from: bea, payload: { kind: 'json', value } });
+    await vi.waitFor(() => expect(seen).toEqual([1, 2, 3, 4]));
   });
 
   it('keeps messages that arrive before onMessage, and hands them over in order', async () => {
