@@ -222,7 +222,7 @@ function encode(data: MessageData): OutgoingPayload {
 function jsonText(value: unknown, what: 'message' | 'value'): string {
   let text: string | undefined;
   try {
-    text = JSON.stringify(value) as string | undefined;
+    text = JSON.stringify(value); // undefined for a function or undefined, whatever its type says
   } catch (error) {
     const reason =
       error instanceof RangeError
