@@ -1,8 +1,9 @@
 // npm run widget:check — validates widgetmanifest.json and every packaged widget page exactly as
-// the build does (scripts/widget-registry.ts), and prints every problem. Exit code 1 if any.
+// the build does (scripts/widget-registry.ts), type-checks the widgets' TypeScript under the
+// project's strict tsconfig.json, and prints every problem. Exit code 1 if any.
 // npm run widget:check -- <file>.tfxwidget … — checks packed widgets exactly as the extension
 // will when someone adds one (src/widget-host/bundles/read-bundle.ts).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { runnerImport } from 'vite';
 
 const packed = process.argv.slice(2).filter((arg) => arg.endsWith('.tfxwidget'));
@@ -37,6 +38,15 @@ const sources = [registryTools.SHIPPED_WIDGETS];
 if (process.argv.includes('--with-test-widgets')) sources.push(registryTools.TEST_WIDGETS);
 const registry = registryTools.readRegistry(sources);
 const problems = [...registry.errors];
+// Vite strips types without checking them: a type error would otherwise build.
+const { module: typecheck } = await runnerImport('./scripts/widget-typecheck.ts');
+// Every widget folder, including one whose entry was refused above: its types are checked too.
+const folders = sources.flatMap(({ pagesDir }) =>
+  readdirSync(pagesDir, { withFileTypes: true })
+    .filter((item) => item.isDirectory())
+    .map((item) => `${pagesDir}/${item.name}`),
+);
+problems.push(...typecheck.typecheckWidgets(folders));
 if (problems.length > 0) {
   console.error(`✗ ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);

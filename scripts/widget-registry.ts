@@ -82,6 +82,7 @@ export function readRegistry(sources: WidgetSource[], root = process.cwd()): Reg
         const problems = checkWidgetPage(
           readFileSync(join(root, entry.page.path), 'utf8'),
           entry.page.path,
+          (path) => existsSync(join(root, path)),
         );
         if (problems.length > 0) {
           registry.errors.push(...problems.map((problem) => `${source.manifestFile}: ${problem}`));

@@ -12,8 +12,10 @@ function scratchRepo(): string {
     'src/protocol',
     'src/shared',
     'src/widget-host',
+    'src/sdk',
     'widgets',
     'widgetmanifest.json',
+    'tsconfig.json',
   ]) {
     cpSync(path, join(root, path), { recursive: true });
   }
@@ -82,6 +84,29 @@ describe('npm run widget:new', () => {
 });
 
 describe('npm run widget:check', () => {
+  it('type-checks the widgets, and names a script or style sheet a page names but lacks', () => {
+    const root = scratchRepo();
+    run(root, 'scripts/widget-new.mjs', 'dice');
+    const main = join(root, 'widgets/dice/main.ts');
+    writeFileSync(
+      main,
+      `${readFileSync(main, 'utf8')}\nconst sides: number = 'six';\nvoid sides;\n`,
+    );
+    const page = join(root, 'widgets/dice/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('./style.css', './styel.css'));
+    const check = spawnSync(process.execPath, ['scripts/widget-check.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(
+      "widgets/dice/main.ts:33:7: TS2322 Type 'string' is not assignable to type 'number'.",
+    );
+    expect(check.stderr).toContain(
+      'widgetmanifest.json: widgets/dice/index.html: names ./styel.css, which is not there',
+    );
+  }, 60_000);
+
   it('names the file, entry and field of a bad entry and exits 1', () => {
     const root = scratchRepo();
     const registry = JSON.parse(

@@ -22,6 +22,8 @@ function repoWith(entries: unknown[], pages: Record<string, string>): string {
   for (const [path, html] of Object.entries(pages)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), html);
+    // The script goodPage names.
+    writeFileSync(join(root, path, '..', 'main.ts'), '');
   }
   return root;
 }
