@@ -2,8 +2,11 @@ import { createLogger } from '../shared/log.js';
 import { frameUrl, loadRegistry } from '../widget-host/load-registry.js';
 import { MemoryRoom } from '../widget-host/memory-room.js';
 import { addSimulatedPeer } from './simulated-peer.js';
+import { playgroundHint } from './playground-hint.js';
 
-const NAMES = ['Ana', 'Bea', 'Cal', 'Dan'];
+const NAMES = ['Ana', 'Bea', 'Cal', 'Dan', 'Eve', 'Fay'];
+/** As many people as a call holds. */
+const MAX_PEERS = 6;
 const log = createLogger('playground');
 const status = document.querySelector<HTMLElement>('#status')!;
 const peers = document.querySelector<HTMLElement>('#peers')!;
@@ -37,16 +40,31 @@ async function main(): Promise<void> {
   delay.addEventListener('change', conditions);
   loss.addEventListener('change', conditions);
 
+  const hint = playgroundHint(chosen);
+  const addButton = document.querySelector<HTMLButtonElement>('#add-peer')!;
+  // A call holds six: so does the playground, and Add peer says so when it is full.
+  const present = () => peers.querySelectorAll('section.peer').length;
+  const fitAddButton = () => {
+    const full = present() >= MAX_PEERS;
+    addButton.disabled = full;
+    addButton.title = full ? `A call holds ${MAX_PEERS} people at most` : '';
+  };
   let joined = 0;
   const addPeer = () => {
+    if (present() >= MAX_PEERS) return;
     const name = NAMES[joined % NAMES.length]! + (joined >= NAMES.length ? ` ${joined + 1}` : '');
     joined += 1;
-    addSimulatedPeer(room, widget, name, peers, log);
+    addSimulatedPeer(room, widget, name, peers, log, fitAddButton);
+    fitAddButton();
   };
-  document.querySelector('#add-peer')!.addEventListener('click', addPeer);
-  const count = Math.min(4, Math.max(2, Number(params.get('peers')) || 2));
+  addButton.addEventListener('click', addPeer);
+  const asked = Number(params.get('peers')) || 2;
+  const count = Math.min(MAX_PEERS, Math.max(2, asked));
   for (let index = 0; index < count; index++) addPeer();
-  status.textContent = `${chosen.title}: edit widgets/${chosen.id}/ and save — each peer's frame reloads.`;
+  status.textContent =
+    asked > MAX_PEERS
+      ? `${hint} A call holds ${MAX_PEERS} people at most: ${count} started.`
+      : hint;
 }
 
 void main().catch((error: unknown) => {

@@ -52,7 +52,10 @@ describe('the widget playground', () => {
     // what an author types before the widget's script runs must still arrive.
     await page.route(/\/widgets\/chat\/main\.ts(\?|$)/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, SLOW_SCRIPT_MS));
-      await route.continue();
+      // Test instrumentation: the chat's own SDK storage, reachable from the test.
+      const response = await route.fetch();
+      const code = `${await response.text()}\n;globalThis.tfxStorage = tfx.storage;\n`;
+      await route.fulfill({ response, body: code });
     });
     await page.goto(`http://127.0.0.1:${PORT}/src/playground/index.html?widget=chat&peers=2`);
   });
@@ -118,6 +121,63 @@ describe('the widget playground', () => {
   it('lets a peer leave, and the others see them go', async () => {
     await page.getByRole('button', { name: 'Cal leaves' }).click();
     await expect(page.getByRole('region', { name: 'Cal' }).count()).resolves.toBe(0);
+  });
+
+  it('reloads one peer alone, who keeps their storage, and again after the page reloads', async () => {
+    const stored = (name: string) =>
+      chatOf(page, name)
+        .locator('body')
+        .evaluate(async () => {
+          for (let tries = 0; tries < 200; tries++) {
+            const storage = (globalThis as { tfxStorage?: { get(key: string): Promise<unknown> } })
+              .tfxStorage;
+            if (storage) return storage.get('draft');
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return 'no SDK storage in the frame';
+        });
+    await chatOf(page, 'Ana')
+      .locator('body')
+      .evaluate(async () => {
+        for (let tries = 0; tries < 200; tries++) {
+          const storage = (
+            globalThis as { tfxStorage?: { set(k: string, v: unknown): Promise<void> } }
+          ).tfxStorage;
+          if (storage) return storage.set('draft', 'kept');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      });
+    for (const name of ['Ana', 'Bea'])
+      await chatOf(page, name)
+        .locator('body')
+        .evaluate(() => void (document.body.dataset.beforeReload = 'yes'));
+    await page.getByRole('button', { name: 'Reload Ana' }).click();
+    await eventually(
+      "Ana's frame reloaded",
+      async () => (await chatOf(page, 'Ana').locator('body[data-before-reload]').count()) === 0,
+    );
+    expect(await chatOf(page, 'Bea').locator('body[data-before-reload]').count()).toBe(1);
+    expect(await stored('Ana')).toBe('kept');
+    await say(page, 'Ana', 'back after my reload');
+    await lineIn(page, 'Bea', 'back after my reload').waitFor();
+    // The whole page: the same people, by the same ids, with what they stored.
+    await page.reload();
+    expect(await stored('Ana')).toBe('kept');
+    expect(await stored('Bea')).toBeUndefined();
+  });
+
+  it('starts six peers at most, as a call holds, and says so', async () => {
+    const full = await browser.newPage();
+    await full.goto(`http://127.0.0.1:${PORT}/src/playground/index.html?widget=chat&peers=9`);
+    await full
+      .getByRole('status')
+      .filter({ hasText: 'A call holds 6 people at most: 6 started.' })
+      .waitFor();
+    expect(await full.locator('section.peer').count()).toBe(6);
+    await expect(full.getByRole('button', { name: 'Add peer' }).isDisabled()).resolves.toBe(true);
+    await full.getByRole('button', { name: 'Fay leaves' }).click();
+    await expect(full.getByRole('button', { name: 'Add peer' }).isEnabled()).resolves.toBe(true);
+    await full.close();
   });
 
   it('reloads the widget in every peer when its code is saved', async () => {

@@ -22,7 +22,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   popup: ['platform', 'protocol', 'shared'],
   // Settings lists and adds installed widgets (widget-host/bundles).
   options: ['platform', 'protocol', 'shared', 'widget-host'],
-  playground: ['protocol', 'shared', 'widget-host'],
+  // The playground is a web page: its widget storage is the web shell's session storage.
+  playground: ['platform', 'protocol', 'shared', 'widget-host'],
   // embed.js, loaded by websites: the embed wire and nothing of the call.
   web: ['protocol', 'shared'],
 };
