@@ -24,5 +24,5 @@ export const platform: Platform = {
   },
   fixedServer: undefined,
   openSettings: () => void browser.runtime.openOptionsPage(),
-  developsWidgets: true,
+  reachesOtherOrigins: true,
 };

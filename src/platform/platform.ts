@@ -36,8 +36,9 @@ export interface Platform {
   /** Opens where the person sets the server; undefined where they cannot (the web client). */
   readonly openSettings: (() => void) | undefined;
   /**
-   * Whether a call may load a widget in development from `npm run widget:dev` on this
-   * computer: the extension may; the web client's pages may connect only to their own server.
+   * Whether this shell's pages may connect to other origins: the extension's may (a widget in
+   * development from `npm run widget:dev`, a look at why a web app did not start); the web
+   * client's may connect only to their own server.
    */
-  readonly developsWidgets: boolean;
+  readonly reachesOtherOrigins: boolean;
 }

@@ -58,5 +58,5 @@ export const platform: Platform = {
   sandboxedWidgetPages: () => 'every-packaged-page',
   fixedServer: location.origin,
   openSettings: undefined,
-  developsWidgets: false,
+  reachesOtherOrigins: false,
 };

@@ -34,6 +34,7 @@ const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type
     type: z.literal('badge:set'),
     count: z.number().int().min(0).max(WIDGET_LIMITS.maxBadge),
   }),
+  z.strictObject({ type: z.literal('widget:connected') }),
 ]);
 
 /** Reads one message from a widget frame; a malformed one gets a reason. */

@@ -69,7 +69,9 @@ export type WidgetRequest =
   | { type: 'storage:get'; id: number; key: string }
   // text null removes the key
   | { type: 'storage:set'; id: number; key: string; text: string | null }
-  | { type: 'badge:set'; count: number };
+  | { type: 'badge:set'; count: number }
+  // The SDK took the port: the widget started. A frame that never says so did not.
+  | { type: 'widget:connected' };
 
 export type RequestResult = { ok: true; data?: unknown } | { ok: false; error: WireError };
 

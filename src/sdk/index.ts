@@ -192,6 +192,8 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   if (port || event.source !== parent || data?.type !== CONNECT_MESSAGE || !event.ports[0]) return;
   port = event.ports[0];
   port.onmessage = (message: MessageEvent<HostMessage>) => receive(message.data);
+  // The host hears that this widget started: a frame that never says so is reported as broken.
+  port.postMessage({ type: 'widget:connected' } satisfies WidgetRequest);
 });
 
 async function request(

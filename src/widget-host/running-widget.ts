@@ -32,6 +32,8 @@ export interface RunningWidgetOptions {
   onBadge: (count: number) => void;
   /** The widget flooded its host with requests and should be unloaded. */
   onFlood: () => void;
+  /** Whether its page started (see WidgetFrameOptions.onStarted). */
+  onStarted?: (started: boolean) => void;
   budget?: SendBudgetLimits;
   signal: AbortSignal;
 }
@@ -87,6 +89,7 @@ export class RunningWidget {
       onRequest: (request) => this.handle(request),
       onRefused: (reason) => options.log.warn(`Widget "${options.id}" sent a bad message`, reason),
       onFlood: () => options.onFlood(),
+      ...(options.onStarted ? { onStarted: options.onStarted } : {}),
     });
   }
 
@@ -162,6 +165,8 @@ export class RunningWidget {
         );
       case 'badge:set':
         return this.options.onBadge(request.count);
+      case 'widget:connected':
+        return; // the frame's own business (widget-frame.ts)
       default:
         return assertNever(request);
     }

@@ -30,11 +30,22 @@ export interface WidgetFrameOptions {
   onFlood: () => void;
   /** The greeting sent first on every new port (the frame may reload itself). */
   hello: () => HostMessage;
+  /**
+   * Whether the widget started: false when its page loaded but no SDK took the port within
+   * STARTED_WITHIN_MS (a page that failed to load, or whose scripts did not run), true when it
+   * then does after all.
+   */
+  onStarted?: (started: boolean) => void;
   signal: AbortSignal;
 }
 
 /** Messages held for a frame that has not connected yet; beyond this the oldest are dropped. */
 const MAX_HELD = 1000;
+/**
+ * A page's module scripts have run by its load event, so the SDK answers the connection at
+ * once; this leaves room for a slow machine.
+ */
+export const STARTED_WITHIN_MS = 5_000;
 
 /**
  * One sandboxed widget frame and the private MessagePort the host talks to it through. The
@@ -44,6 +55,8 @@ const MAX_HELD = 1000;
 export class WidgetFrame {
   private readonly gate = new RequestGate();
   private refusalsLogged = 0;
+  private startTimer: ReturnType<typeof setTimeout> | undefined;
+  private reportedNotStarted = false;
   readonly element: HTMLIFrameElement;
   private port: MessagePort | undefined;
   private held: { message: HostMessage; transfer: Transferable[] }[] = [];
@@ -79,6 +92,7 @@ export class WidgetFrame {
       { signal: options.signal },
     );
     options.signal.addEventListener('abort', () => {
+      clearTimeout(this.startTimer);
       this.port?.close();
       frame.remove();
     });
@@ -109,6 +123,11 @@ export class WidgetFrame {
     // goes to this frame's window alone.
     this.element.contentWindow?.postMessage({ type: CONNECT_MESSAGE }, '*', [channel.port2]);
     this.port = channel.port1;
+    clearTimeout(this.startTimer);
+    this.startTimer = setTimeout(() => {
+      this.reportedNotStarted = true;
+      this.options.onStarted?.(false);
+    }, STARTED_WITHIN_MS);
     this.port.postMessage(this.options.hello());
     for (const { message, transfer } of this.held) this.port.postMessage(message, transfer);
     this.held = [];
@@ -125,6 +144,12 @@ export class WidgetFrame {
       return;
     }
     const parsed = parseWidgetRequest(data);
+    if (parsed.ok && parsed.value.type === 'widget:connected') {
+      clearTimeout(this.startTimer);
+      if (this.reportedNotStarted) this.options.onStarted?.(true);
+      this.reportedNotStarted = false;
+      return;
+    }
     if (parsed.ok) {
       this.options.onRequest(parsed.value);
       return;

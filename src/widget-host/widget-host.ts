@@ -24,6 +24,10 @@ export interface WidgetHostEvents extends Record<string, unknown> {
   badgeChanged: { widgetId: string; count: number };
   /** A widget was unloaded for flooding this page with requests. */
   widgetUnloaded: { widgetId: string };
+  /** A widget began running on this page (its frame exists from now). */
+  widgetStarted: { widgetId: string };
+  /** A widget's page loaded but did not start (false), or started after all (true). */
+  startReported: { widgetId: string; started: boolean };
 }
 
 export interface WidgetHostOptions {
@@ -132,6 +136,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       theme: this.theme,
       budget: this.options.budget,
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
+      onStarted: (started) => this.emit('startReported', { widgetId, started }),
       onFlood: () => {
         this.options.log.warn(`Unloaded widget "${widgetId}": it flooded the page with requests`);
         this.stop(widgetId);
@@ -140,6 +145,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       signal: stop.signal,
     });
     this.running.set(widgetId, { widget, stop });
+    this.emit('widgetStarted', { widgetId });
     for (const message of this.held.get(widgetId) ?? []) {
       this.heldBytesNow -= message.payload.byteLength;
       widget.deliver(message);

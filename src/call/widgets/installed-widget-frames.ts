@@ -72,7 +72,7 @@ export async function keepForLater(
 
 // A web app's dock icon: a globe, drawn here, since loading the site's own would tell it who
 // is in a call before anyone opened it.
-const WEB_APP_ICON = `data:image/svg+xml,${encodeURIComponent(
+export const WEB_APP_ICON = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#64748b" stroke-width="2"><circle cx="12" cy="12" r="10"/><path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20"/></svg>',
 )}`;
 

@@ -84,6 +84,11 @@ export class WidgetDock {
     return button;
   }
 
+  setIcon(widgetId: string, iconUrl: string): void {
+    const icon = this.buttons.get(widgetId)?.button.querySelector('img');
+    if (icon) icon.src = iconUrl;
+  }
+
   /** Whether the buttons open widgets now; the dock stays in place either way. */
   setEnabled(enabled: boolean): void {
     for (const { button } of this.buttons.values()) button.disabled = !enabled;

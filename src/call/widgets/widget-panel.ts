@@ -63,11 +63,28 @@ export class WidgetPanel {
     this.render();
   }
 
+  /**
+   * Says over a widget's frame why it is not working (`undefined` takes that away): a page
+   * that never started would otherwise be a blank panel, its reason only in a console.
+   */
+  setProblem(widgetId: string, text: string | undefined): void {
+    const tab = this.tabs.get(widgetId);
+    if (!tab) return;
+    tab.pane.querySelector('.widget-problem')?.remove();
+    if (text === undefined) return;
+    const problem = document.createElement('p');
+    problem.className = 'widget-problem';
+    problem.setAttribute('role', 'alert');
+    problem.textContent = text;
+    tab.pane.prepend(problem);
+  }
+
   /** Puts a reloaded widget's new frame where its old one was, under the same tab. */
   replaceFrame(widgetId: string, frame: HTMLIFrameElement): void {
     const tab = this.tabs.get(widgetId);
     if (!tab) return;
-    tab.pane.replaceChildren(frame);
+    tab.pane.querySelector('iframe')?.remove();
+    tab.pane.append(frame);
     tab.frame = frame;
   }
 

@@ -2,6 +2,7 @@ import { platform } from '../../platform/current.js';
 import { onSystemThemeChanged, systemTheme } from '../../shared/system-theme.js';
 import { frameUrl, loadRegistry } from '../../widget-host/load-registry.js';
 import {
+  WEB_APP_ICON,
   frameForBundle,
   frameForWebApp,
   keepForLater,
@@ -10,6 +11,7 @@ import {
   loadWebApps,
 } from './installed-widget-frames.js';
 import { WidgetOffers, type WebAppDescription } from './widget-offers.js';
+import { whyNotStarted } from './why-not-started.js';
 import { wireAddWidget } from './add-widget.js';
 import { wireDevWidget } from './dev-widget.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
@@ -88,12 +90,16 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     (widgetId) => room.press(widgetId),
     signal,
   );
+  // An icon on another site is fetched only once its widget runs (its frame has told that site
+  // of this person by then): at load it would tell it of everyone in every call.
+  const remoteIcons = new Map<string, string>();
   dock.show([
-    ...registry.entries.map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      iconUrl: new URL(entry.icon, base).toString(),
-    })),
+    ...registry.entries.map((entry) => {
+      const iconUrl = new URL(entry.icon, base).toString();
+      if (!/^https:/.test(iconUrl)) return { id: entry.id, title: entry.title, iconUrl };
+      remoteIcons.set(entry.id, iconUrl);
+      return { id: entry.id, title: entry.title, iconUrl: WEB_APP_ICON };
+    }),
     ...installed.map(({ entry, iconUrl }) => ({ id: entry.id, title: entry.title, iconUrl })),
   ]);
   // The dock opens widgets once the server has admitted this person: a widget started before
@@ -135,6 +141,28 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     },
     { signal },
   );
+  host.on(
+    'widgetStarted',
+    ({ widgetId }) => {
+      const icon = remoteIcons.get(widgetId);
+      if (icon === undefined) return;
+      remoteIcons.delete(widgetId);
+      dock.setIcon(widgetId, icon);
+    },
+    { signal },
+  );
+  host.on(
+    'startReported',
+    ({ widgetId, started }) => {
+      const entry = entries.findLast((each) => each.id === widgetId);
+      if (started || !entry) return panel.setProblem(widgetId, undefined);
+      void whyNotStarted(entry.title, entry.page, platform.reachesOtherOrigins).then((why) => {
+        log.warn(why);
+        panel.setProblem(widgetId, why);
+      });
+    },
+    { signal },
+  );
   const builtIn = new Set(registry.entries.map((entry) => entry.id));
   const offers = new WidgetOffers({ network, control, builtIn, log, signal });
   for (const widget of packed) offers.keep(widget);
@@ -166,7 +194,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     note,
     signal,
   });
-  if (platform.developsWidgets)
+  if (platform.reachesOtherOrigins)
     wireDevWidget(dock, {
       builtIn,
       loaded: (widget) => {

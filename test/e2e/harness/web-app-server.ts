@@ -16,25 +16,46 @@ export function webAppCertificate() {
   };
 }
 
+export interface WebAppServer extends Server {
+  /** The path of every request, in order: what the site learnt, and when. */
+  requested: string[];
+}
+
 /**
- * A third party's web app on its own https server (test/fixtures/webapp): its page, its script
- * and the standalone SDK beside them (npm run build:sdk).
+ * A third party's web app on its own https server (test/fixtures/webapp): its page, its script,
+ * its icon and the standalone SDK beside them (npm run build:sdk). The same app under
+ * /no-cors/ has its scripts served without Access-Control-Allow-Origin, as a misconfigured
+ * site would (its page keeps the header, so the call can read which script it names).
  */
-export function serveWebApp(tls: { cert: Buffer; key: Buffer }, port: number): Promise<Server> {
+export function serveWebApp(
+  tls: { cert: Buffer; key: Buffer },
+  port: number,
+): Promise<WebAppServer> {
   const files: Record<string, [string, string]> = {
     '/index.html': ['test/fixtures/webapp/index.html', 'text/html'],
     '/main.js': ['test/fixtures/webapp/main.js', 'text/javascript'],
     '/tfx-sdk.js': ['build/sdk/tfx-sdk.js', 'text/javascript'],
+    '/icon.svg': ['test/fixtures/webapp/icon.svg', 'image/svg+xml'],
   };
+  const requested: string[] = [];
   const server = createServer(tls, (request, response) => {
-    const file = files[new URL(request.url ?? '/', 'https://x').pathname];
+    const path = new URL(request.url ?? '/', 'https://x').pathname;
+    requested.push(path);
+    const underNoCors = path.startsWith('/no-cors/');
+    const file = files[underNoCors ? path.slice('/no-cors'.length) : path];
+    const misconfigured = underNoCors && file?.[1] === 'text/javascript';
     if (!file) {
       response.writeHead(404).end();
       return;
     }
     // The frame's origin is opaque, so its module scripts are cross-origin requests.
-    response.writeHead(200, { 'content-type': file[1], 'access-control-allow-origin': '*' });
+    response.writeHead(200, {
+      'content-type': file[1],
+      ...(misconfigured ? {} : { 'access-control-allow-origin': '*' }),
+    });
     response.end(readFileSync(file[0]));
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve(Object.assign(server, { requested }))),
+  );
 }

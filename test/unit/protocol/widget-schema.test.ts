@@ -15,6 +15,7 @@ describe('parseWidgetRequest', () => {
     ['a storage write', { type: 'storage:set', id: 5, key: 'history', text: '[]' }],
     ['a storage removal', { type: 'storage:set', id: 6, key: 'history', text: null }],
     ['a badge', { type: 'badge:set', count: 3 }],
+    ['the SDK taking its port', { type: 'widget:connected' }],
   ])('accepts %s', (_, raw) => {
     expect(parseWidgetRequest(raw)).toEqual({ ok: true, value: raw });
   });

@@ -9,9 +9,12 @@ type Sdk = typeof SdkModule;
 class FakePort {
   onmessage: ((event: { data: HostMessage }) => void) | null = null;
   readonly posted: { type: string; id?: number; [key: string]: unknown }[] = [];
+  /** Whether the SDK said it took the port (kept apart from the requests it posts). */
+  connected = false;
   closed = false;
   postMessage(message: { type: string; id?: number }): void {
-    this.posted.push(message);
+    if (message.type === 'widget:connected') this.connected = true;
+    else this.posted.push(message);
   }
   close(): void {
     this.closed = true;
@@ -62,6 +65,8 @@ describe('the SDK, on a fake port', () => {
     expect(() => tfx.self()).toThrow(expect.objectContaining({ code: 'NOT_CONNECTED' }) as Error);
     const port = new FakePort();
     connect(port);
+    // It tells the host at once that the widget started (a page that never does is reported).
+    expect(port.connected).toBe(true);
     port.host(hello());
     await tfx.ready();
     expect(tfx.self()).toEqual(ana);
