@@ -22,6 +22,9 @@ const peerControlSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
   // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
   z.strictObject({ type: z.literal('widget:listed'), widgets: z.array(widgetId).max(64) }),
+  // The widgets running at the sender now, sent to everyone whenever that set changes (a widget
+  // accepted, started for a peer, unloaded): each widget's peers() says who runs it.
+  z.strictObject({ type: z.literal('widget:running'), widgets: z.array(widgetId).max(64) }),
   // The sender has a widget that is not built in (added from a .tfxwidget): what it is, so a
   // peer without it can be asked whether to take it. Sent before widget:opened / widget:listed.
   z.strictObject({

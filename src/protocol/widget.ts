@@ -75,19 +75,25 @@ export type WidgetRequest =
 
 export type RequestResult = { ok: true; data?: unknown } | { ok: false; error: WireError };
 
+/** A peer as a widget sees it in the list of reachable peers. */
+export interface WidgetPeer extends PeerInfo {
+  /** Whether that peer runs this widget now: false when they said No to it, or lack it. */
+  hasWidget: boolean;
+}
+
 export type HostMessage =
   | {
       type: 'host:hello';
       version: typeof WIDGET_PROTOCOL_VERSION;
       self: PeerInfo;
-      peers: PeerInfo[];
+      peers: WidgetPeer[];
       visible: boolean;
       theme: Theme;
     }
   | { type: 'message:received'; from: PeerInfo; payload: IncomingPayload }
   // A peer's message that never reaches the widget's handlers, and why: counted by the SDK.
   | { type: 'message:rejected'; from: PeerInfo; reason: string }
-  | { type: 'peers:changed'; peers: PeerInfo[]; joined?: PeerInfo; left?: PeerInfo }
+  | { type: 'peers:changed'; peers: WidgetPeer[]; joined?: PeerInfo; left?: PeerInfo }
   | { type: 'visibility:changed'; visible: boolean }
   | { type: 'theme:changed'; theme: Theme }
   // Once a second, only to widgets that declared the `stats` permission.

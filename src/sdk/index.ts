@@ -12,6 +12,7 @@ import {
   type PeerCallStats,
   type PeerInfo,
   type Theme,
+  type WidgetPeer,
   type WidgetRequest,
 } from '../protocol/widget.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../protocol/json-depth.js';
@@ -19,6 +20,8 @@ import { MAX_JSON_DEPTH, jsonDepth } from '../protocol/json-depth.js';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 export type Peer = PeerInfo;
+/** A reachable peer, and whether it runs this widget now (false: it said No, or lacks it). */
+export type ReachablePeer = WidgetPeer;
 export type { PeerCallStats, Theme };
 /** What a widget's own message parser can return: the value, or a reason to log. */
 export type { Parsed } from '../protocol/parsed.js';
@@ -57,7 +60,7 @@ type Pending = { resolve: (data: unknown) => void; reject: (error: TfxError) => 
 
 let port: MessagePort | undefined;
 let me: Peer | undefined;
-let currentPeers: Peer[] = [];
+let currentPeers: ReachablePeer[] = [];
 let visible = true;
 // Until the host says, the frame's own view of the system setting is the best guess.
 let currentTheme: Theme =
@@ -67,7 +70,7 @@ let currentTheme: Theme =
 let nextRequestId = 1;
 const pending = new Map<number, Pending>();
 const messageHandlers = new Set<(data: unknown, from: Peer) => void>();
-const peersHandlers = new Set<(peers: Peer[]) => void>();
+const peersHandlers = new Set<(peers: ReachablePeer[]) => void>();
 const joinedHandlers = new Set<(peer: Peer) => void>();
 const leftHandlers = new Set<(peer: Peer) => void>();
 const visibilityHandlers = new Set<(visible: boolean) => void>();
@@ -261,8 +264,13 @@ export function self(): Peer {
   return me;
 }
 
-/** The other peers this widget can reach right now (their data channel is open). */
-export function peers(): Peer[] {
+/**
+ * The other peers this widget can reach right now (their data channel is open), each with
+ * `hasWidget`: whether this widget runs there, so a message to one that lacks it is not sent
+ * for nothing. A peer's id stays the same when they reload their call page (and join again
+ * within the server's grace period).
+ */
+export function peers(): ReachablePeer[] {
   return [...currentPeers];
 }
 
@@ -378,8 +386,11 @@ export function onRejected(handler: (rejection: Rejection) => void): Unsubscribe
   return subscribe(rejectedHandlers, handler);
 }
 
-/** Calls `handler(peers)` whenever a peer becomes reachable or goes away. */
-export function onPeersChanged(handler: (peers: Peer[]) => void): Unsubscribe {
+/**
+ * Calls `handler(peers)` whenever a peer becomes reachable or goes away, or starts or stops
+ * running this widget.
+ */
+export function onPeersChanged(handler: (peers: ReachablePeer[]) => void): Unsubscribe {
   return subscribe(peersHandlers, handler);
 }
 

@@ -8,6 +8,7 @@ import {
   type PeerInfo,
   type RequestResult,
   type Theme,
+  type WidgetPeer,
   type WidgetRequest,
 } from '../protocol/widget.js';
 import { AppError, errors } from '../shared/app-error.js';
@@ -32,6 +33,8 @@ export interface RunningWidgetOptions {
   onBadge: (count: number) => void;
   /** The widget flooded its host with requests and should be unloaded. */
   onFlood: () => void;
+  /** Whether this widget runs at that peer now (what `peers()` tells the widget). */
+  runsAt: (peerId: string) => boolean;
   /** Whether its page started (see WidgetFrameOptions.onStarted). */
   onStarted?: (started: boolean) => void;
   budget?: SendBudgetLimits;
@@ -82,7 +85,7 @@ export class RunningWidget {
         type: 'host:hello',
         version: WIDGET_PROTOCOL_VERSION,
         self: options.network.self,
-        peers: options.network.peers(),
+        peers: this.peers(),
         visible: this.visible,
         theme: this.theme,
       }),
@@ -101,6 +104,13 @@ export class RunningWidget {
     return this.visible;
   }
 
+  /** The reachable peers, each with whether this widget runs there. */
+  private peers(): WidgetPeer[] {
+    return this.options.network
+      .peers()
+      .map((peer) => ({ ...peer, hasWidget: this.options.runsAt(peer.id) }));
+  }
+
   /** Hands a message from a peer's instance of this widget to the frame. */
   deliver(message: NetworkMessage): void {
     const payload = this.decode(message);
@@ -112,7 +122,7 @@ export class RunningWidget {
   }
 
   peersChanged(change: { joined?: PeerInfo; left?: PeerInfo }): void {
-    this.frame.post({ type: 'peers:changed', peers: this.options.network.peers(), ...change });
+    this.frame.post({ type: 'peers:changed', peers: this.peers(), ...change });
   }
 
   /** A host message with nothing to answer (call statistics). */

@@ -38,6 +38,11 @@ export interface WidgetHostOptions {
   /** The call's colours when the host starts; `setTheme` follows changes. */
   theme?: Theme;
   budget?: SendBudgetLimits;
+  /**
+   * Whether a widget runs at a peer now; every peer runs every widget unless told otherwise
+   * (the playground's simulated peers do). In a call, the peers say which they run.
+   */
+  runsAt?: (peerId: string, widgetId: string) => boolean;
   signal: AbortSignal;
 }
 
@@ -135,6 +140,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       visible,
       theme: this.theme,
       budget: this.options.budget,
+      runsAt: (peerId) => this.options.runsAt?.(peerId, widgetId) ?? true,
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
       onStarted: (started) => this.emit('startReported', { widgetId, started }),
       onFlood: () => {
@@ -161,6 +167,11 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
 
   setVisible(widgetId: string, visible: boolean): void {
     this.running.get(widgetId)?.widget.setVisible(visible);
+  }
+
+  /** Which peers run which widget changed: every running widget gets its list of peers again. */
+  availabilityChanged(): void {
+    this.eachRunning((widget) => widget.peersChanged({}));
   }
 
   /** The call's colours changed: every running widget is told, and later ones start with it. */

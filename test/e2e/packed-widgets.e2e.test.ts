@@ -227,6 +227,11 @@ describe('widgets added from a file', () => {
     await calCall.getByRole('button', { name: 'No', exact: true }).click();
     await calCall.getByText('You said no to Tally 1.0.0 from Ana: it does not run here.').waitFor();
     expect(await calCall.locator('iframe[title="Tally"]').count()).toBe(0);
+    // Ana's Tally knows who runs it: Ben took it, Cal did not.
+    const anaOthers = anaCall.frameLocator('iframe[title="Tally"]').locator('#others');
+    await expect
+      .poll(() => anaOthers.textContent())
+      .toMatch(/^(?=.*Ben has Tally)(?=.*Cal does not have Tally)/);
 
     // Ana and Ben share it; Cal, who said no, still chats with both.
     await anaCall

@@ -22,6 +22,7 @@ import { startStatsSampler } from './stats-sampler.js';
 import { WidgetDock } from './widget-dock.js';
 import { WidgetPanel } from './widget-panel.js';
 import { WidgetRoom } from './widget-room.js';
+import { WidgetAvailability } from './widget-availability.js';
 
 export const title = 'Widgets';
 
@@ -58,6 +59,8 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     ...webApps.map((app) => frameForWebApp({ widget: app.id, title: app.title, url: app.url })),
   ];
   const entries = [...registry.entries, ...installed.map(({ entry }) => entry)];
+  // Which widgets each peer runs, from what they say: each widget's peers() tells it.
+  const availability = new WidgetAvailability(() => host.availabilityChanged());
   const host = new WidgetHost({
     widgets: [
       ...registry.entries.map((entry) => ({
@@ -71,6 +74,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     ],
     network,
     storage: new RoomWidgetStorage(platform.local, ctx.room),
+    runsAt: (peerId, widgetId) => availability.runs(peerId, widgetId),
     theme: systemTheme(),
     log,
     signal,
@@ -222,6 +226,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     panel,
     titles,
     offers,
+    availability,
     accept: (widget, from, always) => {
       makeRunnable(widget);
       // "Always allow": kept like a widget added in Settings, its source the person it came from.

@@ -10,6 +10,7 @@ import { showOffer } from '../features/toasts.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { askConsent, askConsentToWebApp } from './widget-consent-card.js';
 import type { WebAppDescription, WidgetDescription, WidgetOffers } from './widget-offers.js';
+import type { WidgetAvailability } from './widget-availability.js';
 
 export interface WidgetRoomOptions {
   host: WidgetHost;
@@ -20,6 +21,8 @@ export interface WidgetRoomOptions {
   titles: Map<string, string>;
   /** Packed widgets travelling between the people in the call, with their consent. */
   offers: WidgetOffers;
+  /** Which widgets run at each peer, kept from what they say here. */
+  availability: WidgetAvailability;
   /** Makes a widget this person accepted from a peer runnable here (and kept, if `always`). */
   accept: (widget: PackedWidget, from: string, always: boolean) => void;
   /** The same for a web app: framed from its site (and kept, if `always`). */
@@ -45,12 +48,33 @@ export class WidgetRoom {
 
   constructor(private readonly options: WidgetRoomOptions) {
     const { host, network, control: channel, signal } = options;
-    channel.on('widget:opened', ({ control, from }) => this.opened(control.widget, from), {
-      signal,
-    });
-    channel.on('widget:listed', ({ control, from }) => this.listed(control.widgets, from), {
-      signal,
-    });
+    const { availability } = options;
+    channel.on(
+      'widget:opened',
+      ({ control, from }) => {
+        availability.opened(from.id, control.widget);
+        this.opened(control.widget, from);
+      },
+      { signal },
+    );
+    channel.on(
+      'widget:listed',
+      ({ control, from }) => {
+        availability.runningAt(from.id, control.widgets);
+        this.listed(control.widgets, from);
+      },
+      { signal },
+    );
+    channel.on(
+      'widget:running',
+      ({ control, from }) => availability.runningAt(from.id, control.widgets),
+      { signal },
+    );
+    network.on('peerLeft', (peer) => availability.left(peer.id), { signal });
+    // Whenever the widgets running here change, everyone hears which they are now.
+    const tellRunning = () => this.send({ type: 'widget:running', widgets: host.runningIds() });
+    host.on('widgetStarted', tellRunning, { signal });
+    host.on('widgetUnloaded', tellRunning, { signal });
     host.on('badgeChanged', ({ widgetId, count }) => options.dock.setBadge(widgetId, count), {
       signal,
     });

@@ -283,10 +283,13 @@ describe('the SDK, on a fake port', () => {
     tfx.onPeerJoined((peer) => seen.push(`+${peer.id}`));
     tfx.onPeerLeft((peer) => seen.push(`-${peer.id}`));
     const cai = { id: 'cai', name: 'Cai' };
-    port.host({ type: 'peers:changed', peers: [bea, cai], joined: cai });
-    port.host({ type: 'peers:changed', peers: [cai], left: bea });
+    const here = (peer: typeof cai, hasWidget = true) => ({ ...peer, hasWidget });
+    port.host({ type: 'peers:changed', peers: [here(bea), here(cai, false)], joined: cai });
+    // Cai started this widget: the list changes, and nobody joined or left.
+    port.host({ type: 'peers:changed', peers: [here(bea), here(cai)] });
+    port.host({ type: 'peers:changed', peers: [here(cai)], left: bea });
     expect(seen).toEqual(['+cai', '-bea']);
-    expect(tfx.peers()).toEqual([cai]);
+    expect(tfx.peers()).toEqual([here(cai)]);
     quiet.mockRestore();
   });
 });
