@@ -61,7 +61,8 @@ function copyIcons(): Plugin {
 export default defineConfig({
   resolve: {
     // What a widget imports: `import * as tfx from '@tfx/sdk'`.
-    alias: { '@tfx/sdk': fileURLToPath(new URL('src/sdk/index.ts', import.meta.url)) },
+    // The folder: '@tfx/sdk' is its index, '@tfx/sdk/state' its state.ts.
+    alias: { '@tfx/sdk': fileURLToPath(new URL('src/sdk', import.meta.url)) },
   },
   build: { outDir: target.outDir, emptyOutDir: true, sourcemap: true },
   plugins: [

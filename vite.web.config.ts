@@ -20,8 +20,9 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        // The folder: '@tfx/sdk' is its index, '@tfx/sdk/state' its state.ts.
         find: '@tfx/sdk',
-        replacement: fileURLToPath(new URL('src/sdk/index.ts', import.meta.url)),
+        replacement: fileURLToPath(new URL('src/sdk', import.meta.url)),
       },
       {
         find: /^(.*)\/platform\/current\.js$/,

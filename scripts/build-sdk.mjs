@@ -16,6 +16,16 @@ await build({
     lib: { entry: 'src/sdk/index.ts', formats: ['es'], fileName: () => 'tfx-sdk.js' },
   },
 });
+// Shared state, its own file and budget: it is handed the SDK, so it imports none of it.
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir,
+    emptyOutDir: false,
+    lib: { entry: 'src/sdk/state.ts', formats: ['es'], fileName: () => 'tfx-sdk-state.js' },
+  },
+});
 // One self-contained .d.ts: the SDK's types and the protocol types it names, inlined, so that
 // copying tfx-sdk.js and tfx-sdk.d.ts is all an author needs. dts-bundle-generator (well kept,
 // on the TypeScript API) does the inlining and checks the result compiles on its own.
@@ -35,8 +45,13 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
-const code = readFileSync(`${outDir}/tfx-sdk.js`);
-const gzipped = gzipSync(code, { level: 9 }).byteLength;
-console.log(
-  `${outDir}/tfx-sdk.js: ${(code.byteLength / 1024).toFixed(1)} KiB, ${(gzipped / 1024).toFixed(2)} KiB gzipped (goal ≤ 5 KB)`,
-);
+for (const [file, goal] of [
+  ['tfx-sdk.js', '≤ 5 KB'],
+  ['tfx-sdk-state.js', '≤ 8 KB'],
+]) {
+  const code = readFileSync(`${outDir}/${file}`);
+  const gzipped = gzipSync(code, { level: 9 }).byteLength;
+  console.log(
+    `${outDir}/${file}: ${(code.byteLength / 1024).toFixed(1)} KiB, ${(gzipped / 1024).toFixed(2)} KiB gzipped (goal ${goal})`,
+  );
+}

@@ -25,7 +25,8 @@ import {
 } from '../src/widget-host/bundles/read-bundle.js';
 import { readRegistry, type WidgetSource } from './widget-registry.js';
 
-const SDK = fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url));
+// The folder: '@tfx/sdk' is its index, '@tfx/sdk/state' its state.ts.
+const SDK = fileURLToPath(new URL('../src/sdk', import.meta.url));
 // Zip entries carry a time; one fixed time keeps the packed bytes, and so the hash, repeatable.
 const PACKED_AT = new Date('2020-01-01T00:00:00Z');
 

@@ -21,7 +21,7 @@ const server = await createServer({
     guardTools.widgetGuardPlugin(registryTools.sandboxManifestFields(shipped.entries).pages),
   ],
   resolve: {
-    alias: { '@tfx/sdk': fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url)) },
+    alias: { '@tfx/sdk': fileURLToPath(new URL('../src/sdk', import.meta.url)) },
   },
   server: {
     host: '127.0.0.1',

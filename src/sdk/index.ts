@@ -77,6 +77,10 @@ const visibilityHandlers = new Set<(visible: boolean) => void>();
 const themeHandlers = new Set<(theme: Theme) => void>();
 const statsHandlers = new Set<(stats: PeerCallStats[]) => void>();
 const rejectedHandlers = new Set<(rejection: Rejection) => void>();
+const channelHandlers = new Map<string, Set<(data: unknown, from: Peer) => void>>();
+const channelBacklog = new Map<string, [unknown, Peer][]>();
+/** The key that marks a channel's message; no widget's own message is read as one unless it uses it. */
+const CHANNEL_KEY = '~tfx';
 let rejectedTotal = 0;
 // Messages that arrive before the widget has registered onMessage wait here, so none is lost.
 const backlog: [unknown, Peer][] = [];
@@ -146,6 +150,18 @@ function receive(message: HostMessage): void {
     case 'message:received': {
       const { payload, from } = message;
       const data = payload.kind === 'json' ? payload.value : payload.bytes;
+      const channel = channelOf(data);
+      if (channel) {
+        const handlers = channelHandlers.get(channel.name);
+        if (handlers) emit(handlers, channel.data, from);
+        else {
+          // Kept for a channel opened later (a library set up after ready()), as for onMessage.
+          const waiting = channelBacklog.get(channel.name) ?? [];
+          if (waiting.length < BACKLOG_LIMIT) waiting.push([channel.data, from]);
+          channelBacklog.set(channel.name, waiting);
+        }
+        return;
+      }
       if (messageHandlers.size > 0) emit(messageHandlers, data, from);
       else if (backlog.length < BACKLOG_LIMIT) backlog.push([data, from]);
       return;
@@ -384,6 +400,37 @@ export interface Rejection {
  */
 export function onRejected(handler: (rejection: Rejection) => void): Unsubscribe {
   return subscribe(rejectedHandlers, handler);
+}
+
+/**
+ * A named channel of this widget's messages for a library built on the SDK (such as
+ * `@tfx/sdk/state`): what it sends reaches only the same channel on other peers, never
+ * `onMessage`. Same limits and order as `sendMessage`; JSON only.
+ */
+export function channel(name: string): {
+  send(data: Json, options?: { to?: string }): Promise<void>;
+  onMessage(handler: (data: unknown, from: Peer) => void): Unsubscribe;
+  /** A message this library refused: counted and told to `onRejected`, as the host's are. */
+  refuse(from: Peer, reason: string): void;
+} {
+  return {
+    send: (data, options) => sendMessage({ [CHANNEL_KEY]: name, data }, options),
+    refuse: reject,
+    onMessage: (handler) => {
+      const handlers = channelHandlers.get(name) ?? new Set();
+      channelHandlers.set(name, handlers);
+      const unsubscribe = subscribe(handlers, handler);
+      for (const [data, from] of channelBacklog.get(name) ?? []) emit(handlers, data, from);
+      channelBacklog.delete(name);
+      return unsubscribe;
+    },
+  };
+}
+
+function channelOf(data: unknown): { name: string; data: unknown } | undefined {
+  if (typeof data !== 'object' || data === null || !(CHANNEL_KEY in data)) return undefined;
+  const { [CHANNEL_KEY]: name, data: inner } = data as Record<string, unknown>;
+  return typeof name === 'string' ? { name, data: inner } : undefined;
 }
 
 /**

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { presence, sharedMap, sharedTimer } from '@tfx/sdk/state';
+import { createTestRoom } from '@tfx/sdk/testing';
+
+describe('a shared map', () => {
+  it('ends with the same value everywhere when two people write one key at once', async () => {
+    const room = createTestRoom();
+    room.setConditions({ delayMs: 20 });
+    const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
+    const [a, b] = [sharedMap<string>(ana.tfx, 'topic'), sharedMap<string>(bea.tfx, 'topic')];
+    await Promise.all([a.ready, b.ready]);
+    await Promise.all([a.set('title', 'from Ana'), b.set('title', 'from Bea')]);
+    await room.settle();
+    expect(a.get('title')).toBe(b.get('title'));
+    // Same clock: the higher author id wins, on both.
+    expect(a.get('title')).toBe('from Bea');
+    expect(a.entries()[0]?.author).toEqual({ id: 'bea', name: 'Bea' });
+  });
+
+  it('keeps each author’s entries theirs: a peer cannot pass on words of someone present', async () => {
+    const room = createTestRoom();
+    const [ana, bea, cal] = [
+      await room.join('Ana'),
+      await room.join('Bea'),
+      await room.join('Cal'),
+    ];
+    const maps = [ana, bea, cal].map((person) =>
+      sharedMap<number>(person.tfx, 'votes', { writers: 'author' }),
+    );
+    await Promise.all(maps.map((map) => map.ready));
+    await maps[0]!.set('vote', 1);
+    await room.settle();
+    // Bea forges a snapshot claiming Ana voted 2, while Ana is in the call.
+    await bea.tfx.channel('state:votes').send({
+      op: 'snapshot',
+      entries: [{ key: 'vote', author: { id: 'ana', name: 'Ana' }, clock: 99, value: 2 }],
+    });
+    await room.settle();
+    expect(maps[2]!.get('vote', 'ana')).toBe(1);
+    // Ana leaves: those who stayed hand her vote to a newcomer.
+    ana.leave();
+    const dan = await room.join('Dan');
+    const danVotes = sharedMap<number>(dan.tfx, 'votes', { writers: 'author' });
+    await danVotes.ready;
+    await room.settle();
+    expect(danVotes.get('vote', 'ana')).toBe(1);
+  });
+
+  it('refuses a value its schema does not accept, and counts it', async () => {
+    const room = createTestRoom();
+    const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
+    const rejected: string[] = [];
+    bea.tfx.onRejected(({ reason }) => rejected.push(reason));
+    const checked = sharedMap(bea.tfx, 'size', { schema: z.number().max(10) });
+    const loose = sharedMap<number>(ana.tfx, 'size');
+    await Promise.all([checked.ready, loose.ready]);
+    await loose.set('n', 99);
+    await room.settle();
+    expect(checked.get('n')).toBeUndefined();
+    // Once for each message that carried it (the write, and a snapshot that repeated it).
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const reason of rejected)
+      expect(reason).toBe('INVALID_MESSAGE: size.n: Too big: expected number to be <=10');
+  });
+
+  it('survives a reload from this device’s storage, even alone', async () => {
+    const room = createTestRoom();
+    const ana = await room.join('Ana');
+    const notes = sharedMap<string>(ana.tfx, 'notes');
+    await notes.ready;
+    await notes.set('draft', 'kept');
+    await room.settle();
+    const again = await ana.reload();
+    const reloaded = sharedMap<string>(again.tfx, 'notes');
+    await reloaded.ready;
+    expect(reloaded.get('draft')).toBe('kept');
+  });
+});
+
+describe('presence and the shared timer', () => {
+  it('shows who is here with their state, and forgets who left', async () => {
+    const room = createTestRoom();
+    const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
+    const anaCursor = presence<{ x: number }>(ana.tfx, 'cursor');
+    const beaCursor = presence<{ x: number }>(bea.tfx, 'cursor');
+    anaCursor.set({ x: 3 });
+    await room.settle();
+    expect(beaCursor.others()).toEqual([
+      { peer: { id: 'ana', name: 'Ana' }, state: { x: 3 }, looking: true },
+    ]);
+    ana.leave();
+    await room.settle();
+    expect(beaCursor.others()).toEqual([]);
+  });
+
+  it('counts down the same for everyone, and anyone may pause it', async () => {
+    const room = createTestRoom();
+    const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
+    const [a, b] = [sharedTimer(ana.tfx, 'talk'), sharedTimer(bea.tfx, 'talk')];
+    await a.start(60_000);
+    await room.settle();
+    expect(b.isRunning()).toBe(true);
+    expect(b.remainingMs()).toBeGreaterThan(59_000);
+    await b.pause();
+    await room.settle();
+    expect(a.isRunning()).toBe(false);
+    expect(a.remainingMs()).toBe(b.remainingMs());
+  });
+});
