@@ -45,31 +45,25 @@ writeFileSync(
 writeFileSync(
   `${folder}/main.ts`,
   `import * as tfx from '@tfx/sdk';
+import { sharedMap } from '@tfx/sdk/state';
 
 // Match the call's light or dark colours (style.css styles on data-theme).
 const showTheme = (theme: tfx.Theme) => (document.documentElement.dataset.theme = theme);
 showTheme(tfx.theme());
 tfx.onThemeChanged(showTheme);
 
-// A shared counter: every click is sent to this widget on every peer.
-let count = 0;
-const show = () => (document.querySelector('#count')!.textContent = String(count));
+// A shared counter that loses no click, even two at once: each person keeps their own count
+// (writers: 'author'), and the total is the sum. Late joiners get it; a reload keeps it.
+const clicks = sharedMap<number>(tfx, 'clicks', { writers: 'author' });
+// Values from peers may be anything: count only numbers.
+const total = () =>
+  clicks.entries().reduce((sum, { value }) => sum + (Number.isFinite(value) ? value : 0), 0);
+const show = () => (document.querySelector('#count')!.textContent = String(total()));
+clicks.onChange(show);
 
 document.querySelector('#click')!.addEventListener('click', () => {
-  count += 1;
-  show();
-  void tfx.sendMessage({ count });
+  void clicks.set('clicks', (clicks.get('clicks') ?? 0) + 1);
 });
-
-// Messages come from other peers' copy of this widget; check them, they may be anything.
-tfx.onMessage((data) => {
-  const value = (data as { count?: unknown } | null)?.count;
-  if (typeof value === 'number' && value > count) count = value;
-  show();
-});
-
-// A late joiner gets the current count.
-tfx.onPeerJoined((peer) => void tfx.sendMessage({ count }, { to: peer.id }));
 
 tfx.onPeersChanged((peers) => {
   document.querySelector('#peers')!.textContent =

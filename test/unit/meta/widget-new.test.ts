@@ -88,10 +88,10 @@ describe('npm run widget:check', () => {
     const root = scratchRepo();
     run(root, 'scripts/widget-new.mjs', 'dice');
     const main = join(root, 'widgets/dice/main.ts');
-    writeFileSync(
-      main,
-      `${readFileSync(main, 'utf8')}\nconst sides: number = 'six';\nvoid sides;\n`,
-    );
+    const scaffolded = readFileSync(main, 'utf8');
+    // The scaffold ends with a newline: the blank line, then the wrong one.
+    const wrongLine = scaffolded.split('\n').length + 1;
+    writeFileSync(main, `${scaffolded}\nconst sides: number = 'six';\nvoid sides;\n`);
     const page = join(root, 'widgets/dice/index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('./style.css', './styel.css'));
     const check = spawnSync(process.execPath, ['scripts/widget-check.mjs'], {
@@ -100,7 +100,7 @@ describe('npm run widget:check', () => {
     });
     expect(check.status).toBe(1);
     expect(check.stderr).toContain(
-      "widgets/dice/main.ts:33:7: TS2322 Type 'string' is not assignable to type 'number'.",
+      `widgets/dice/main.ts:${wrongLine}:7: TS2322 Type 'string' is not assignable to type 'number'.`,
     );
     expect(check.stderr).toContain(
       'widgetmanifest.json: widgets/dice/index.html: names ./styel.css, which is not there',

@@ -47,6 +47,23 @@ describe('a shared map', () => {
     expect(danVotes.get('vote', 'ana')).toBe(1);
   });
 
+  it('loses no click of two people counting at once, as the widget:new scaffold counts', async () => {
+    const room = createTestRoom();
+    room.setConditions({ delayMs: 15 });
+    const people = [await room.join('Ana'), await room.join('Bea')];
+    const counters = people.map((person) =>
+      sharedMap<number>(person.tfx, 'clicks', { writers: 'author' }),
+    );
+    await Promise.all(counters.map((counter) => counter.ready));
+    const click = (counter: (typeof counters)[number]) =>
+      counter.set('clicks', (counter.get('clicks') ?? 0) + 1);
+    for (let round = 0; round < 5; round++) await Promise.all(counters.map(click));
+    await room.settle();
+    const total = (counter: (typeof counters)[number]) =>
+      counter.entries().reduce((sum, { value }) => sum + value, 0);
+    expect(counters.map(total)).toEqual([10, 10]);
+  });
+
   it('refuses a value its schema does not accept, and counts it', async () => {
     const room = createTestRoom();
     const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
