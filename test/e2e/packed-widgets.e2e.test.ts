@@ -1,10 +1,11 @@
 import { createSocket } from 'node:dgram';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packWidget } from '../../scripts/pack-widget.js';
+import { copyTallyProject } from '../support/tally-project.js';
 import { startWidgetDevServer } from '../../scripts/widget-dev-server.js';
 import { DEFAULT_CONFIG } from '../../src/server/config.js';
 import { createSignallingServer, type SignallingServer } from '../../src/server/create-server.js';
@@ -358,37 +359,15 @@ describe('widgets added from a file', () => {
 
   it('runs a widget in development from its dev server, and reloads it in the call on each save', async () => {
     // A copy of Tally's source that the test edits as its author would.
-    mkdirSync('build', { recursive: true });
-    const project = mkdtempSync('build/e2e-dev-widget-');
-    cpSync('test/fixtures/packable/tfx-test-tally', join(project, 'tfx-test-tally'), {
-      recursive: true,
-    });
-    const manifestFile = join(project, 'widgetmanifest.json');
-    const [entry] = JSON.parse(
-      readFileSync('test/fixtures/packable/widgetmanifest.json', 'utf8'),
-    ) as {
-      icon: string;
-      url: string;
-    }[];
-    writeFileSync(
-      manifestFile,
-      JSON.stringify([
-        {
-          ...entry,
-          icon: `${project}/tfx-test-tally/icon.svg`,
-          url: `${project}/tfx-test-tally/index.html`,
-        },
-      ]),
-    );
-    const source = (file: string) => join(project, 'tfx-test-tally', file);
+    const project = copyTallyProject('e2e-dev-widget');
     const edit = (file: string, from: string, to: string) => {
-      const text = readFileSync(source(file), 'utf8');
+      const text = readFileSync(project.file(file), 'utf8');
       expect(text).toContain(from);
-      writeFileSync(source(file), text.replace(from, to));
+      writeFileSync(project.file(file), text.replace(from, to));
     };
     const dev = await startWidgetDevServer({
       id: 'tfx-test-tally',
-      sources: [{ manifestFile, pagesDir: project }],
+      sources: [project.source],
       port: DEV_PORT,
       report: () => undefined,
     });
@@ -445,7 +424,7 @@ describe('widgets added from a file', () => {
       await Promise.all([call.close(), settings.close()]);
     } finally {
       await dev.close();
-      rmSync(project, { recursive: true, force: true });
+      project.remove();
     }
   });
 

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWidgetDevServer, type WidgetDevServer } from '../../../scripts/widget-dev-server.js';
+import { copyTallyProject, type TallyProject } from '../../support/tally-project.js';
 import { parseWidgetPacked, type WidgetPacked } from '../../../src/protocol/widget-dev.js';
 import { readBundle } from '../../../src/widget-host/bundles/read-bundle.js';
 
@@ -46,32 +46,14 @@ function statusWithHost(url: string, host: string): Promise<number> {
 
 // A copy of the packable Tally that the test saves to, served on a free loopback port.
 describe('npm run widget:dev', () => {
-  let project: string;
+  let project: TallyProject;
   let dev: WidgetDevServer;
 
   beforeAll(async () => {
-    mkdirSync('build', { recursive: true });
-    project = mkdtempSync('build/unit-dev-widget-');
-    cpSync('test/fixtures/packable/tfx-test-tally', join(project, 'tfx-test-tally'), {
-      recursive: true,
-    });
-    const [entry] = JSON.parse(
-      readFileSync('test/fixtures/packable/widgetmanifest.json', 'utf8'),
-    ) as object[];
-    const manifestFile = join(project, 'widgetmanifest.json');
-    writeFileSync(
-      manifestFile,
-      JSON.stringify([
-        {
-          ...entry,
-          icon: `${project}/tfx-test-tally/icon.svg`,
-          url: `${project}/tfx-test-tally/index.html`,
-        },
-      ]),
-    );
+    project = copyTallyProject('unit-dev-widget');
     dev = await startWidgetDevServer({
       id: 'tfx-test-tally',
-      sources: [{ manifestFile, pagesDir: project }],
+      sources: [project.source],
       port: 0,
       report: () => undefined,
     });
@@ -79,7 +61,7 @@ describe('npm run widget:dev', () => {
 
   afterAll(async () => {
     await dev?.close();
-    rmSync(project, { recursive: true, force: true });
+    project?.remove();
   });
 
   it('tells a connected page of each save, and serves the pack it announced', async () => {
@@ -94,7 +76,7 @@ describe('npm run widget:dev', () => {
     const read = await readBundle(served, first.sha256);
     expect(read.ok && read.value.entry.id).toBe('tfx-test-tally');
 
-    const page = join(project, 'tfx-test-tally', 'index.html');
+    const page = project.file('index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h1>Tally</h1>', '<h1>Saved</h1>'));
     const second = (await packs.next()).value as WidgetPacked;
     expect(second.sha256).not.toBe(first.sha256);
