@@ -21,7 +21,12 @@ const peerControlSchema = z.discriminatedUnion('type', [
   // Someone opened a widget: it opens for everyone.
   z.strictObject({ type: z.literal('widget:opened'), widget: widgetId }),
   // Sent to each newly connected peer: the widgets open here, so a late joiner gets them.
-  z.strictObject({ type: z.literal('widget:listed'), widgets: z.array(widgetId).max(64) }),
+  // `openers`: who opened each, as the sender knows it (what shared state's 'creator' means).
+  z.strictObject({
+    type: z.literal('widget:listed'),
+    widgets: z.array(widgetId).max(64),
+    openers: z.record(widgetId, z.string().min(1).max(64)).optional(),
+  }),
   // The widgets running at the sender now, sent to everyone whenever that set changes (a widget
   // accepted, started for a peer, unloaded): each widget's peers() says who runs it.
   z.strictObject({ type: z.literal('widget:running'), widgets: z.array(widgetId).max(64) }),

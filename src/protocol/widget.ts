@@ -89,6 +89,8 @@ export type HostMessage =
       peers: WidgetPeer[];
       visible: boolean;
       theme: Theme;
+      /** Who opened this widget in the call, as the host knows it; absent when it does not. */
+      openedBy?: string;
     }
   | { type: 'message:received'; from: PeerInfo; payload: IncomingPayload }
   // A peer's message that never reaches the widget's handlers, and why: counted by the SDK.

@@ -36,6 +36,8 @@ export type TfxErrorCode =
   | 'NOT_CONNECTED'
   | 'INVALID_MESSAGE'
   | 'STORAGE_FULL'
+  /** Shared state: this person may not change that (see @tfx/sdk/state's writers). */
+  | 'NOT_ALLOWED'
   /** The host speaks another version of the widget protocol than this SDK. */
   | 'INCOMPATIBLE_HOST'
   /** Something failed in the host itself, not in what the widget asked. */
@@ -60,6 +62,7 @@ type Pending = { resolve: (data: unknown) => void; reject: (error: TfxError) => 
 
 let port: MessagePort | undefined;
 let me: Peer | undefined;
+let opener: string | undefined;
 let currentPeers: ReachablePeer[] = [];
 let visible = true;
 // Until the host says, the frame's own view of the system setting is the best guess.
@@ -142,6 +145,7 @@ function receive(message: HostMessage): void {
         return;
       }
       me = message.self;
+      opener = message.openedBy;
       currentPeers = message.peers;
       visible = message.visible;
       setTheme(message.theme);
@@ -272,6 +276,14 @@ function encodedSize(payload: OutgoingPayload): number {
 /** Resolves once the host has connected this widget; `self()` and `peers()` work from then. */
 export function ready(): Promise<void> {
   return readyPromise;
+}
+
+/**
+ * The id of the person who opened this widget in the call, as the host knows it (someone who
+ * joined later has it from those already there); undefined when the host does not know.
+ */
+export function openedBy(): string | undefined {
+  return opener;
 }
 
 /** You in this call ({ id, name }). Throws NOT_CONNECTED before `ready()` has resolved. */

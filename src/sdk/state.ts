@@ -15,7 +15,15 @@ import type { Json, Peer, Schema } from './index.js';
 
 type Tfx = Pick<
   typeof Sdk,
-  'channel' | 'ready' | 'self' | 'peers' | 'onPeerJoined' | 'onPeerLeft' | 'storage'
+  | 'channel'
+  | 'ready'
+  | 'self'
+  | 'peers'
+  | 'onPeerJoined'
+  | 'onPeerLeft'
+  | 'storage'
+  | 'openedBy'
+  | 'TfxError'
 > &
   Partial<Pick<typeof Sdk, 'isVisible' | 'onVisibilityChanged'>>;
 type Unsubscribe = () => void;
@@ -38,8 +46,10 @@ export interface SharedMapOptions<V> {
    * Who may write an entry. `'anyone'` (the default): one value per key, the latest write wins.
    * `'author'`: each person has their own entry under a key (a vote, a cursor, a message they
    * may edit); only they can change it, and `get(key)` reads yours unless you name an author.
+   * `'creator'`: only the person who opened the widget in the call (`tfx.openedBy()`); others'
+   * writes are refused here with NOT_ALLOWED and ignored everywhere else.
    */
-  writers?: 'anyone' | 'author';
+  writers?: 'anyone' | 'author' | 'creator';
   /** Values from peers that do not match are refused and counted by `tfx.onRejected`. */
   schema?: Schema<V>;
 }
@@ -123,6 +133,8 @@ export function sharedMap<V = Json>(
   let saving = false;
   const idOf = (key: string, authorId: string) => (perAuthor ? `${authorId}\n${key}` : key);
   const reachable = (peerId: string) => tfx.peers().some((peer) => peer.id === peerId);
+  const mayWrite = (authorId: string) =>
+    options.writers !== 'creator' || authorId === tfx.openedBy();
 
   // Every change in one task is kept with one write, made as the task ends.
   const save = () => {
@@ -168,6 +180,10 @@ export function sharedMap<V = Json>(
 
   /** A value from a peer, checked by the schema when there is one. */
   const accepts = async (entry: Stored, from: Peer): Promise<boolean> => {
+    if (!mayWrite(entry.author.id)) {
+      wire.refuse(from, `NOT_ALLOWED: only the person who opened this widget may change ${name}`);
+      return false;
+    }
     if (!options.schema || entry.deleted) return true;
     const result = await options.schema['~standard'].validate(entry.value);
     if (!result.issues) return true;
@@ -177,6 +193,11 @@ export function sharedMap<V = Json>(
 
   const write = async (key: string, value: Json | undefined): Promise<void> => {
     await ready;
+    if (!mayWrite(tfx.self().id))
+      throw new tfx.TfxError(
+        'NOT_ALLOWED',
+        `Only the person who opened this widget may change ${name}.`,
+      );
     const entry: Stored = {
       key,
       author: tfx.self(),

@@ -72,9 +72,12 @@ export function createTestRoom(): TestRoom {
     },
   });
   const storages = new Map<string, RoomWidgetStorage>();
+  // The first to join opened the widget, as in a call.
+  let opener: string | undefined;
   const ids = new Set<string>();
 
   async function start(id: string, name: string): Promise<TestPerson> {
+    opener ??= id;
     const frame = new EventTarget();
     const tfx = await loadSdk(frame);
     const network = room.join({ id, name });
@@ -141,6 +144,7 @@ export function createTestRoom(): TestRoom {
       peers: peers(),
       visible: true,
       theme: 'light',
+      ...(opener === undefined ? {} : { openedBy: opener }),
     });
     await tfx.ready();
     const person: TestPerson = {

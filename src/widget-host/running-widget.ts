@@ -35,6 +35,8 @@ export interface RunningWidgetOptions {
   onFlood: () => void;
   /** Whether this widget runs at that peer now (what `peers()` tells the widget). */
   runsAt: (peerId: string) => boolean;
+  /** Who opened this widget in the call, when known. */
+  openedBy?: () => string | undefined;
   /** Whether its page started (see WidgetFrameOptions.onStarted). */
   onStarted?: (started: boolean) => void;
   budget?: SendBudgetLimits;
@@ -88,6 +90,7 @@ export class RunningWidget {
         peers: this.peers(),
         visible: this.visible,
         theme: this.theme,
+        ...openerOf(options.openedBy?.()),
       }),
       onRequest: (request) => this.handle(request),
       onRefused: (reason) => options.log.warn(`Widget "${options.id}" sent a bad message`, reason),
@@ -221,3 +224,5 @@ export class RunningWidget {
     this.frame.post({ type: 'request:done', id, result });
   }
 }
+
+const openerOf = (peerId: string | undefined) => (peerId ? { openedBy: peerId } : {});

@@ -43,6 +43,8 @@ export interface WidgetHostOptions {
    * (the playground's simulated peers do). In a call, the peers say which they run.
    */
   runsAt?: (peerId: string, widgetId: string) => boolean;
+  /** Who opened a widget in the call, told to it when it starts. */
+  openedBy?: (widgetId: string) => string | undefined;
   signal: AbortSignal;
 }
 
@@ -141,6 +143,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       theme: this.theme,
       budget: this.options.budget,
       runsAt: (peerId) => this.options.runsAt?.(peerId, widgetId) ?? true,
+      openedBy: () => this.options.openedBy?.(widgetId),
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),
       onStarted: (started) => this.emit('startReported', { widgetId, started }),
       onFlood: () => {

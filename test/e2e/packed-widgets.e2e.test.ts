@@ -254,6 +254,8 @@ describe('widgets added from a file', () => {
     await danCall.getByRole('region', { name: /^Tally from (Ana|Ben)$/ }).waitFor();
     await danCall.getByRole('button', { name: 'Always allow this widget' }).click();
     await danCall.frameLocator('iframe[title="Tally"]').getByText('Counting with Dan').waitFor();
+    // Dan joined late: who opened it is what the others told him.
+    await danCall.frameLocator('iframe[title="Tally"]').getByText('Opened by Ana').waitFor();
     // "Always": it is in Dan's own widgets now, from the person it came from.
     const settings = await dan.context.newPage();
     await settings.goto(dan.extensionUrl(OPTIONS_PAGE));

@@ -75,6 +75,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     network,
     storage: new RoomWidgetStorage(platform.local, ctx.room),
     runsAt: (peerId, widgetId) => availability.runs(peerId, widgetId),
+    openedBy: (widgetId) => availability.openedBy(widgetId),
     theme: systemTheme(),
     log,
     signal,

@@ -53,6 +53,7 @@ export class WidgetRoom {
       'widget:opened',
       ({ control, from }) => {
         availability.opened(from.id, control.widget);
+        availability.noteOpener(control.widget, from.id);
         this.opened(control.widget, from);
       },
       { signal },
@@ -61,6 +62,8 @@ export class WidgetRoom {
       'widget:listed',
       ({ control, from }) => {
         availability.runningAt(from.id, control.widgets);
+        for (const widgetId of control.widgets)
+          availability.noteOpener(widgetId, control.openers?.[widgetId] ?? from.id);
         this.listed(control.widgets, from);
       },
       { signal },
@@ -88,6 +91,7 @@ export class WidgetRoom {
   press(widgetId: string): void {
     if (this.options.panel.isVisible(widgetId)) return this.options.panel.close(widgetId, true);
     const wasRunning = this.options.host.isRunning(widgetId);
+    if (!wasRunning) this.options.availability.noteOpener(widgetId, this.options.network.self.id);
     this.showHere(widgetId);
     if (wasRunning) return;
     // A packed widget is described first, so that those without it can be asked.
@@ -229,7 +233,12 @@ export class WidgetRoom {
     const widgets = this.options.host.runningIds();
     if (widgets.length === 0) return;
     for (const widgetId of widgets) this.describe(widgetId, peer.id);
-    this.send({ type: 'widget:listed', widgets }, peer.id);
+    const openers: Record<string, string> = {};
+    for (const widgetId of widgets) {
+      const opener = this.options.availability.openedBy(widgetId);
+      if (opener) openers[widgetId] = opener;
+    }
+    this.send({ type: 'widget:listed', widgets, openers }, peer.id);
   }
 
   private describe(widgetId: string, to?: string): void {

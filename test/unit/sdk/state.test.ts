@@ -64,6 +64,33 @@ describe('a shared map', () => {
     expect(counters.map(total)).toEqual([10, 10]);
   });
 
+  it('lets only the person who opened the widget change a creator map', async () => {
+    const room = createTestRoom();
+    const [ana, bea, cal] = [
+      await room.join('Ana'),
+      await room.join('Bea'),
+      await room.join('Cal'),
+    ];
+    expect([ana, bea, cal].map((person) => person.tfx.openedBy())).toEqual(['ana', 'ana', 'ana']);
+    const [a, b, c] = [ana, bea, cal].map((person) =>
+      sharedMap<string>(person.tfx, 'agenda', { writers: 'creator' }),
+    );
+    await Promise.all([a!.ready, b!.ready, c!.ready]);
+    await a!.set('topic', 'Budget');
+    await expect(b!.set('topic', 'Lunch')).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    // Bea's modified client sends the write anyway: Cal refuses it and counts it.
+    const refused: string[] = [];
+    cal.tfx.onRejected(({ reason }) => refused.push(reason));
+    await bea.tfx
+      .channel('state:agenda')
+      .send({ op: 'set', key: 'topic', clock: 99, value: 'Lunch' });
+    await room.settle();
+    expect(c!.get('topic')).toBe('Budget');
+    expect(refused).toEqual([
+      'NOT_ALLOWED: only the person who opened this widget may change agenda',
+    ]);
+  });
+
   it('refuses a value its schema does not accept, and counts it', async () => {
     const room = createTestRoom();
     const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
