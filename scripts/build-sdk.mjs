@@ -26,25 +26,43 @@ await build({
     lib: { entry: 'src/sdk/state.ts', formats: ['es'], fileName: () => 'tfx-sdk-state.js' },
   },
 });
-// One self-contained .d.ts: the SDK's types and the protocol types it names, inlined, so that
-// copying tfx-sdk.js and tfx-sdk.d.ts is all an author needs. dts-bundle-generator (well kept,
-// on the TypeScript API) does the inlining and checks the result compiles on its own.
-execFileSync(
-  process.execPath,
-  [
-    'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js',
-    '--silent',
-    // The Standard Schema interface (types only) goes in too: nothing to install beside it.
-    '--external-inlines',
-    '@standard-schema/spec',
-    '--project',
-    'tsconfig.json',
-    '-o',
-    `${outDir}/tfx-sdk.d.ts`,
-    'src/sdk/index.ts',
-  ],
-  { stdio: 'inherit' },
-);
+// The test host, for widget tests in Node: it loads a fresh tfx-sdk.js beside it per person.
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  define: { __TFX_SDK_FILE__: JSON.stringify('./tfx-sdk.js') },
+  build: {
+    outDir,
+    emptyOutDir: false,
+    target: 'node20',
+    lib: { entry: 'src/sdk/testing.ts', formats: ['es'], fileName: () => 'tfx-sdk-testing.js' },
+  },
+});
+// One self-contained .d.ts per file: the types it names, inlined, so that copying the .js and
+// .d.ts files is all an author needs. dts-bundle-generator (well kept, on the TypeScript API)
+// does the inlining and checks each result compiles on its own.
+for (const [entry, types] of [
+  ['src/sdk/index.ts', 'tfx-sdk.d.ts'],
+  ['src/sdk/state.ts', 'tfx-sdk-state.d.ts'],
+  ['src/sdk/testing.ts', 'tfx-sdk-testing.d.ts'],
+]) {
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js',
+      '--silent',
+      // The Standard Schema interface (types only) goes in too: nothing to install beside it.
+      '--external-inlines',
+      '@standard-schema/spec',
+      '--project',
+      'tsconfig.json',
+      '-o',
+      `${outDir}/${types}`,
+      entry,
+    ],
+    { stdio: 'inherit' },
+  );
+}
 for (const [file, goal] of [
   ['tfx-sdk.js', '≤ 5 KB'],
   ['tfx-sdk-state.js', '≤ 8 KB'],

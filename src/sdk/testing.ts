@@ -42,6 +42,9 @@ export interface TestRoom {
 }
 
 const WIDGET = 'widget-under-test';
+// The SDK file beside this one: its source here, tfx-sdk.js in what build:sdk writes.
+declare const __TFX_SDK_FILE__: string | undefined;
+const SDK_FILE = typeof __TFX_SDK_FILE__ === 'string' ? __TFX_SDK_FILE__ : './index.ts';
 // The SDK listens on its window for the host's port, from its parent: one stand-in for both.
 const parentWindow = ((globalThis as { parent?: object }).parent ??= {});
 let copies = 0;
@@ -53,7 +56,7 @@ async function loadSdk(frame: EventTarget): Promise<Tfx> {
   global.addEventListener = frame.addEventListener.bind(frame);
   try {
     // Each query string is another module: its own connection, as each widget frame has.
-    const copy = new URL(`./index.ts?person=${++copies}`, import.meta.url).href;
+    const copy = new URL(`${SDK_FILE}?person=${++copies}`, import.meta.url).href;
     return (await import(/* @vite-ignore */ copy)) as Tfx;
   } finally {
     global.addEventListener = before;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 const TSC = resolve('node_modules/typescript/bin/tsc');
 
 /** Type-checks `source` in a folder holding only the two SDK files, as an author's would. */
-function checkElsewhere(source: string): { status: number | null; output: string } {
+function checkElsewhere(source: string): {
+  status: number | null;
+  output: string;
+  folder: string;
+} {
   const folder = mkdtempSync(join(tmpdir(), 'tfx-sdk-author-'));
-  for (const file of ['tfx-sdk.js', 'tfx-sdk.d.ts'])
+  for (const file of readdirSync('build/sdk'))
     copyFileSync(join('build/sdk', file), join(folder, file));
   writeFileSync(join(folder, 'widget.ts'), source);
   const named = spawnSync(
@@ -30,7 +34,7 @@ function checkElsewhere(source: string): { status: number | null; output: string
     ],
     { cwd: folder, encoding: 'utf8' },
   );
-  return { status: named.status, output: named.stdout + named.stderr };
+  return { status: named.status, output: named.stdout + named.stderr, folder };
 }
 
 describe('npm run build:sdk', () => {
@@ -65,5 +69,32 @@ describe('npm run build:sdk', () => {
     );
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain("Type 'number' is not assignable to type 'string'");
+  }, 60_000);
+
+  it('gives authors elsewhere shared state and the test host, typed, that run in plain Node', () => {
+    const script = [
+      "import { createTestRoom } from './tfx-sdk-testing.js';",
+      "import { sharedMap } from './tfx-sdk-state.js';",
+      'const room = createTestRoom();',
+      "const ana = await room.join('Ana');",
+      "const bea = await room.join('Bea');",
+      "const [a, b] = [sharedMap(ana.tfx, 'n'), sharedMap(bea.tfx, 'n')];",
+      'await Promise.all([a.ready, b.ready]);',
+      "await a.set('x', 41);",
+      'await room.settle();',
+      "console.log(`Bea sees ${String(b.get('x'))} by ${b.entries()[0]?.author.name ?? ''}`);",
+    ];
+    const typed = checkElsewhere([...script, 'export {};'].join('\n'));
+    expect(typed.output).toBe('');
+    expect(typed.status).toBe(0);
+    // The same, run by Node from the built files alone (the SDK's 10 s wait for a host would
+    // keep it alive: it exits once it has said what Bea sees).
+    writeFileSync(join(typed.folder, 'run.mjs'), [...script, 'process.exit(0);'].join('\n'));
+    const run = spawnSync(process.execPath, ['run.mjs'], {
+      cwd: typed.folder,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stdout + run.stderr).toContain('Bea sees 41 by Ana');
   }, 60_000);
 });
