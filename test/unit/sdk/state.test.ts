@@ -91,6 +91,28 @@ describe('a shared map', () => {
     ]);
   });
 
+  it('refuses a malformed state message or an oversized snapshot, and counts each', async () => {
+    const room = createTestRoom();
+    const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
+    const refused: string[] = [];
+    bea.tfx.onRejected(({ reason }) => refused.push(reason));
+    const map = sharedMap<number>(bea.tfx, 'votes');
+    await map.ready;
+    const wire = ana.tfx.channel('state:votes');
+    await wire.send({ op: 'set', key: 'x', clock: -1, value: 1 });
+    await wire.send({ op: 'drop-table' });
+    const entries = Array.from({ length: 5001 }, (_, index) => ({
+      key: `k${index}`,
+      author: { id: 'ana', name: 'Ana' },
+      clock: 1,
+      value: index,
+    }));
+    await wire.send({ op: 'snapshot', entries });
+    await room.settle();
+    expect(map.entries()).toEqual([]);
+    expect(refused).toEqual(Array(3).fill('INVALID_MESSAGE: not a votes state message'));
+  });
+
   it('refuses a value its schema does not accept, and counts it', async () => {
     const room = createTestRoom();
     const [ana, bea] = [await room.join('Ana'), await room.join('Bea')];
