@@ -33,12 +33,19 @@ export interface SharedEntry<V> {
   key: string;
   value: V;
   author: Peer;
+  /** Who passed it on, when that is not its author: someone who stayed after the author left. */
+  via?: Peer;
 }
 
-/** A change to a shared map, made here (`local`) or by a peer; `deleted` when it was removed. */
+/**
+ * A change to a shared map: made here (`local`), written by a peer as it happened, or `copied`
+ * from what a peer or this device already had (a newcomer's history, a reload); `deleted`
+ * when it was removed.
+ */
 export interface SharedChange<V> extends SharedEntry<V | undefined> {
   deleted: boolean;
   local: boolean;
+  copied: boolean;
 }
 
 export interface SharedMapOptions<V> {
@@ -72,6 +79,7 @@ interface Stored {
   clock: number;
   value?: Json;
   deleted?: true;
+  via?: Peer;
 }
 
 type Wire =
@@ -149,7 +157,7 @@ export function sharedMap<V = Json>(
   };
 
   /** Takes a write if it is newer than what is held; says whether it did. */
-  const merge = (entry: Stored, local: boolean): boolean => {
+  const merge = (entry: Stored, how: 'local' | 'live' | 'copied'): boolean => {
     const id = idOf(entry.key, entry.author.id);
     const held = entries.get(id);
     clock = Math.max(clock, entry.clock);
@@ -164,8 +172,10 @@ export function sharedMap<V = Json>(
       key: entry.key,
       value: entry.value as V | undefined,
       author: entry.author,
+      ...(entry.via ? { via: entry.via } : {}),
       deleted: entry.deleted === true,
-      local,
+      local: how === 'local',
+      copied: how === 'copied',
     };
     for (const handler of handlers) {
       try {
@@ -204,7 +214,7 @@ export function sharedMap<V = Json>(
       clock: clock + 1,
       ...(value === undefined ? { deleted: true as const } : { value }),
     };
-    merge(entry, true);
+    merge(entry, 'local');
     await wire.send({
       op: 'set',
       key,
@@ -224,14 +234,23 @@ export function sharedMap<V = Json>(
     }
     if (message.op === 'set') {
       const entry: Stored = { ...message, author: from };
-      if (await accepts(entry, from)) merge(entry, false);
+      if (await accepts(entry, from)) merge(entry, 'live');
       return;
     }
     for (const entry of message.entries) {
       // Only the author speaks for an entry while they are here; others only pass on what
       // someone who left wrote.
       if (entry.author.id !== from.id && reachable(entry.author.id)) continue;
-      if (await accepts(entry, from)) merge(entry, false);
+      const { key, author, clock, value, deleted } = entry;
+      const copy: Stored = {
+        key,
+        author,
+        clock,
+        ...(deleted ? { deleted } : { value }),
+        // The passer-on is the host's word; any `via` in the data is dropped.
+        ...(author.id === from.id ? {} : { via: from }),
+      };
+      if (await accepts(copy, from)) merge(copy, 'copied');
     }
   };
 
@@ -239,7 +258,7 @@ export function sharedMap<V = Json>(
     await tfx.ready();
     const kept = await tfx.storage.get(storageKey).catch(() => undefined);
     const stored = readWire({ op: 'snapshot', entries: kept });
-    if (stored?.op === 'snapshot') for (const entry of stored.entries) merge(entry, true);
+    if (stored?.op === 'snapshot') for (const entry of stored.entries) merge(entry, 'copied');
     wire.onMessage((raw, from) => void receive(raw, from));
     tfx.onPeerJoined((peer) => void wire.send(snapshot(), { to: peer.id }).catch(() => undefined));
     // Peers reached before this map existed: ask them, and tell them what is here.
@@ -259,7 +278,12 @@ export function sharedMap<V = Json>(
     entries: () =>
       [...entries.values()]
         .filter((entry) => !entry.deleted)
-        .map((entry) => ({ key: entry.key, value: entry.value as V, author: entry.author })),
+        .map((entry) => ({
+          key: entry.key,
+          value: entry.value as V,
+          author: entry.author,
+          ...(entry.via ? { via: entry.via } : {}),
+        })),
     set: (key, value) => write(key, value),
     delete: (key) => write(key, undefined),
     onChange: (handler) => {

@@ -1,4 +1,4 @@
-import type { ChatModel, ShownLine } from './chat-model';
+import type { ShownLine } from './chat-lines';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -9,16 +9,15 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
  */
 export class ChatLog {
   constructor(
-    private readonly model: ChatModel,
     private readonly list: HTMLOListElement,
     private readonly empty: HTMLElement,
   ) {}
 
-  render(): void {
+  render(lines: ShownLine[]): void {
     const stickToBottom =
       this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
-    this.list.replaceChildren(...this.model.ordered().map((line) => this.item(line)));
-    this.empty.hidden = this.model.size > 0;
+    this.list.replaceChildren(...lines.map((line) => this.item(line)));
+    this.empty.hidden = lines.length > 0;
     if (stickToBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 

@@ -7,8 +7,9 @@ interface Delivery {
 
 /**
  * Test instrumentation, not product code (install with `context.addInitScript`): in every widget
- * frame, notes each message the host delivers (who sent it, and its JSON `type`), so a test can
- * wait until a message has arrived even when the widget shows nothing new for it.
+ * frame, notes each message the host delivers (who sent it, and its JSON `type`, or for a
+ * library's channel `<channel>/<op>`, such as `state:lines/snapshot`), so a test can wait until a
+ * message has arrived even when the widget shows nothing new for it.
  */
 export function recordWidgetDeliveries(): void {
   const deliveries: Delivery[] = [];
@@ -22,10 +23,18 @@ export function recordWidgetDeliveries(): void {
         const message = data as {
           type?: string;
           from?: { name: string };
-          payload?: { kind: string; value?: { type?: unknown } };
+          payload?: {
+            kind: string;
+            value?: { type?: unknown; '~tfx'?: unknown; data?: { op?: unknown } };
+          };
         };
         if (message.type !== 'message:received') return;
-        deliveries.push({ from: message.from?.name ?? '', type: message.payload?.value?.type });
+        const value = message.payload?.value;
+        const type =
+          typeof value?.['~tfx'] === 'string'
+            ? `${value['~tfx']}/${String(value.data?.op)}`
+            : value?.type;
+        deliveries.push({ from: message.from?.name ?? '', type });
       });
     },
     { capture: true },

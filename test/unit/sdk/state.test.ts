@@ -45,6 +45,8 @@ describe('a shared map', () => {
     await danVotes.ready;
     await room.settle();
     expect(danVotes.get('vote', 'ana')).toBe(1);
+    // It says who passed it on, from the host's word.
+    expect(danVotes.entries()[0]?.via?.id).toMatch(/^(bea|cal)$/);
   });
 
   it('loses no click of two people counting at once, as the widget:new scaffold counts', async () => {
