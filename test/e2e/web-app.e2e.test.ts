@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { openAddWidget } from './harness/added-widgets.js';
+import { axeViolations } from './harness/axe.js';
 import { launchPerson, openCall, type Person } from './harness/browser.js';
 import { openMenu, openWidget } from './harness/call-page.js';
 import { serveWebApp, webAppCertificate, type WebAppServer } from './harness/web-app-server.js';
@@ -85,6 +86,11 @@ describe('Web app widget', () => {
       })
       .waitFor();
     await ana.screenshot({ path: 'docs/screenshots/web-app-did-not-start.png' });
+    expect(await axeViolations(ana)).toEqual([]);
+    // With the keyboard: the reason is read out (an alert), and Close reaches the panel.
+    await ana.getByRole('button', { name: 'Close Broken' }).focus();
+    await ana.keyboard.press('Enter');
+    await ana.getByRole('tabpanel', { name: 'Broken' }).waitFor({ state: 'hidden' });
   });
 
   it('says in its panel why a web app did not start: a certificate this browser does not trust', async () => {
