@@ -91,6 +91,8 @@ export async function startWidgetsSection(): Promise<void> {
   };
 
   add.addEventListener('click', () => input.click());
+  // Disabled in the page until now: a click before this would have opened nothing.
+  add.disabled = false;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
