@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
 import { buildServers, externallyConnectableMatches } from './scripts/build-servers.js';
+import { releaseServerUrl, storeVersionProblem } from './scripts/release-rules.js';
 import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
   readRegistryOrFail,
@@ -24,15 +25,27 @@ const registry = readRegistryOrFail(target.widgetSources);
 // The servers this build may use (see scripts/build-servers.ts). Operators name their own:
 //   TFX_SERVER_URL="https://calls.example.com" npm run build
 // The extension's code reads them from import.meta.env: Vite passes VITE_* variables through.
+// A release must name an https server; a developer build defaults to 127.0.0.1.
+if (target.release) releaseServerUrl(process.env);
 const servers = buildServers(process.env);
 process.env.VITE_TFX_SERVERS = JSON.stringify(servers);
 
+// One version for the whole project: package.json's.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const versionProblem = storeVersionProblem(version);
+if (versionProblem) throw new Error(`package.json: ${versionProblem}`);
+
 function manifestForThisBuild(): Record<string, unknown> {
   const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
+    key?: string;
+    version: string;
     externally_connectable?: { matches: string[] };
     content_security_policy: Record<string, string>;
     sandbox?: { pages: string[] };
   };
+  manifest.version = version;
+  // The key keeps a developer's unpacked copy at one id; the store refuses it and assigns its own.
+  if (target.release) delete manifest.key;
   const sandbox = sandboxManifestFields(registry.entries);
   if (sandbox.pages.length > 0) {
     manifest.sandbox = { pages: sandbox.pages };
@@ -64,7 +77,8 @@ export default defineConfig({
     // The folder: '@tfx/sdk' is its index, '@tfx/sdk/state' its state.ts.
     alias: { '@tfx/sdk': fileURLToPath(new URL('src/sdk', import.meta.url)) },
   },
-  build: { outDir: target.outDir, emptyOutDir: true, sourcemap: true },
+  // A release carries no source maps: the store package holds only what the extension loads.
+  build: { outDir: target.outDir, emptyOutDir: true, sourcemap: !target.release },
   plugins: [
     webExtension({
       manifest: manifestForThisBuild,

@@ -11,15 +11,19 @@ const fixtureIds = (env: Record<string, string | undefined>) =>
 
 describe('the build target', () => {
   it('builds what ships into dist/, without the test-only widgets, whatever else is set', () => {
-    const envs: Record<string, string | undefined>[] = [
-      {},
-      { TFX_TEST_WIDGETS: '1' },
-      { TFX_BUILD: 'release' },
-    ];
+    const envs: Record<string, string | undefined>[] = [{}, { TFX_TEST_WIDGETS: '1' }];
     for (const env of envs) {
-      expect(buildTarget(env).outDir).toBe('dist');
+      expect(buildTarget(env)).toMatchObject({ outDir: 'dist', release: false });
       expect(fixtureIds(env)).toEqual([]);
     }
+  });
+
+  it('builds a store release into a folder of its own, without the test-only widgets', () => {
+    expect(buildTarget({ TFX_BUILD: 'release' })).toMatchObject({
+      outDir: 'build/release/extension',
+      release: true,
+    });
+    expect(fixtureIds({ TFX_BUILD: 'release' })).toEqual([]);
   });
 
   it('puts the test-only widgets into the e2e build, which has a folder of its own', () => {
