@@ -71,6 +71,26 @@ function copyIcons(): Plugin {
   };
 }
 
+// Chrome reads each language's strings from _locales/<language>/messages.json at the package
+// root; they are kept in src/locales/ with the code that uses them.
+function copyLocales(): Plugin {
+  return {
+    name: 'tfx-copy-locales',
+    generateBundle() {
+      const folders = readdirSync('src/locales', { withFileTypes: true }).filter((entry) =>
+        entry.isDirectory(),
+      );
+      for (const { name: language } of folders) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `_locales/${language}/messages.json`,
+          source: readFileSync(`src/locales/${language}/messages.json`),
+        });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   resolve: {
     // What a widget imports: `import * as tfx from '@tfx/sdk'`.
@@ -89,6 +109,7 @@ export default defineConfig({
       disableAutoLaunch: true,
     }),
     copyIcons(),
+    copyLocales(),
     widgetRegistryPlugin(registry),
     widgetGuardPlugin(sandboxManifestFields(registry.entries).pages),
   ],

@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // What a person reads comes from a catalogue; unit tests read the English one.
+    setupFiles: ['test/unit/english-messages.ts'],
   },
 });

@@ -3,6 +3,7 @@ import type { Logger } from '../shared/log.js';
 import type { WidgetNetwork } from '../widget-host/widget-network.js';
 import type { PeerControlChannel } from './peer-control-channel.js';
 import type { TileGrid } from './stage/tile-grid.js';
+import type { MessageKey } from '../shared/i18n.js';
 
 /** What every call feature may use: the call, the stage, and the call's peer channels. */
 export interface CallContext {
@@ -26,6 +27,6 @@ export interface CallContext {
  */
 export interface CallFeature {
   /** Named to the person if the feature fails to start. */
-  readonly title: string;
+  readonly title: MessageKey;
   start(ctx: CallContext, signal: AbortSignal): void | Promise<void>;
 }

@@ -1,9 +1,13 @@
 import type { LocalMediaController } from '../session/local-media-controller.js';
 import type { TrackKind } from '../session/peer-link.js';
+import { t, type MessageKey } from '../shared/i18n.js';
 
 export type DevicePickers = Record<TrackKind, HTMLSelectElement>;
 
-const FALLBACK_NAME: Record<TrackKind, string> = { audio: 'Microphone', video: 'Camera' };
+const FALLBACK_NAME: Record<TrackKind, MessageKey> = {
+  audio: 'prejoin_microphone',
+  video: 'prejoin_camera',
+};
 
 /**
  * Fills a microphone and a camera picker with this computer's devices, keeps them showing the
@@ -35,7 +39,7 @@ export function wireDevicePickers(
         ...inputs.map((device, index) => {
           const option = document.createElement('option');
           option.value = device.deviceId;
-          option.textContent = device.label || `${FALLBACK_NAME[kind]} ${index + 1}`;
+          option.textContent = device.label || `${t(FALLBACK_NAME[kind])} ${index + 1}`;
           return option;
         }),
       );
@@ -49,7 +53,7 @@ export function wireDevicePickers(
       () => {
         void media
           .switchDevice(kind, pickers[kind].value)
-          .catch((error: unknown) => onFailure(`Switching ${FALLBACK_NAME[kind]}`, error))
+          .catch((error: unknown) => onFailure(`Switching ${kind}`, error))
           .finally(showCurrent);
       },
       { signal },

@@ -1,6 +1,5 @@
 import { CallSession } from '../session/call-session.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
-import { errors } from '../shared/app-error.js';
 import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
 import { LocalMediaController } from '../session/local-media-controller.js';
@@ -40,6 +39,7 @@ import * as shortcuts from './features/shortcuts.js';
 import * as embedEvents from './features/embed-events.js';
 import * as recording from './recording/recording.js';
 import * as widgets from './widgets/widget-platform.js';
+import { t, translatePage, useCatalogue } from '../shared/i18n.js';
 
 /**
  * Everything the call page does while the person is in the call. Recording comes before the
@@ -79,12 +79,13 @@ function rtcConfigFrom(settings: Settings): RTCConfiguration {
 }
 
 async function main(): Promise<void> {
+  // Before anything else: later code changes some of what is translated here.
+  const catalogue = await platform.messageCatalogue();
+  if (catalogue) useCatalogue(catalogue);
+  translatePage(document);
   const link = readCallParams(location.search);
   if (!link.ok) {
-    banner.show(
-      `This call link has no valid room (${link.reason}). Open TFX Sessions from the toolbar to start or join a call.`,
-      'error',
-    );
+    banner.show(t('call_link_invalid', link.reason), 'error');
     return;
   }
   const params = link.value;
@@ -97,12 +98,12 @@ async function main(): Promise<void> {
     params.server &&
     !isConfiguredServer(serverUrl, settings.serverUrl)
   ) {
-    banner.show(errors.unknownServer(serverUrl).message, 'error');
+    banner.show(t('call_unknown_server', serverUrl), 'error');
     return;
   }
   document.querySelector<HTMLElement>('#in-browser')!.hidden = platform.kind !== 'web';
-  document.title = `Call ${params.room} · TFX Sessions`;
-  document.querySelector('#title')!.textContent = `Room ${params.room}`;
+  document.title = t('call_window_title', params.room);
+  document.querySelector('#title')!.textContent = t('call_room_title', params.room);
 
   // The camera and microphone start for the preview only: nothing leaves this browser, and no
   // server hears of this person, until Join now.
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     // Remembering the name is a convenience: a full or broken store must not stop the call.
     saveSettings({ displayName: name }).catch((error: unknown) => {
       log.warn('Could not remember the name', error);
-      banner.show(`Your name could not be remembered for next time (${String(error)}).`, 'warning');
+      banner.show(t('call_name_not_remembered', String(error)), 'warning');
     });
   }
   const session = new CallSession({
@@ -143,8 +144,8 @@ async function main(): Promise<void> {
   const stageElement = document.querySelector<HTMLElement>('#grid')!;
   new StageLayout(stageElement);
   const grid = new TileGrid(stageElement, (resume) =>
-    banner.show('Your browser blocked the call audio.', 'warning', {
-      label: 'Turn on sound',
+    banner.show(t('call_audio_blocked'), 'warning', {
+      label: t('call_turn_on_sound'),
       run: resume,
     }),
   );
@@ -198,8 +199,8 @@ async function main(): Promise<void> {
 
 void main().catch((error: unknown) => {
   log.error('The call page failed to start', error);
-  banner.show(`Something went wrong starting the call: ${String(error)}`, 'error', {
-    label: 'Try again',
+  banner.show(t('call_failed_to_start', String(error)), 'error', {
+    label: t('try_again'),
     run: () => location.reload(),
   });
 });

@@ -3,6 +3,8 @@ import { assertNever } from '../shared/assert-never.js';
 import { newRoomId } from '../shared/room-id.js';
 import type { Banner } from './banner.js';
 import { showRefusal } from './prejoin/refusal-card.js';
+import { t } from '../shared/i18n.js';
+import { errorText } from '../shared/error-text.js';
 
 /** Opens this call page on another room, keeping the server and the person's name. */
 export function goToRoom(room: string): void {
@@ -22,39 +24,33 @@ export function showState(
   const controls = document.querySelector<HTMLElement>('#controls')!;
   switch (state.kind) {
     case 'joining':
-      return banner.show('Joining the call…', 'info');
+      return banner.show(t('state_joining'), 'info');
     case 'in-call':
       controls.hidden = false;
       if (relayWithoutTurn) {
-        return banner.show(
-          'Relay only is on, but neither your settings nor the signalling server name a TURN server, so no one can connect to you. Add one in Settings.',
-          'error',
-        );
+        return banner.show(t('state_relay_without_turn'), 'error');
       }
       return notice ? banner.show(notice, 'warning') : banner.hide();
     case 'server-unreachable':
-      return banner.show(
-        `Can't reach the signalling server at ${serverUrl}. Retrying automatically…`,
-        'warning',
-      );
+      return banner.show(t('state_server_unreachable', serverUrl), 'warning');
     case 'reconnecting':
-      return banner.show(
-        'Lost the signalling server. Your call continues; reconnecting…',
-        'warning',
-      );
+      return banner.show(t('state_reconnecting'), 'warning');
     case 'room-full':
     case 'room-locked':
       // Filled or locked between the pre-join's look and Join now: the same card as before it.
-      return showRefusal(state.message, () => goToRoom(newRoomId()));
+      return showRefusal(
+        errorText({ code: state.kind === 'room-full' ? 'ROOM_FULL' : 'ROOM_LOCKED' }),
+        () => goToRoom(newRoomId()),
+      );
     case 'password-needed':
       return state.wrong
-        ? banner.show('That password is not right for this room.', 'error')
-        : banner.show('This room is protected by a password.', 'info');
+        ? banner.show(errorText({ code: 'WRONG_PASSWORD' }), 'error')
+        : banner.show(errorText({ code: 'PASSWORD_REQUIRED' }), 'info');
     case 'refused':
-      return banner.show(`The server refused to let you join: ${state.error.message}`, 'error');
+      return banner.show(t('state_refused', errorText(state.error)), 'error');
     case 'moved':
       controls.hidden = true;
-      return banner.show('This call continued in another tab or window.', 'info');
+      return banner.show(t('state_moved'), 'info');
     case 'left':
       controls.hidden = true;
       banner.hide();

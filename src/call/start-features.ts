@@ -1,4 +1,5 @@
 import type { CallContext, CallFeature } from './call-context.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * Starts each feature on its own: one that throws, or whose start rejects, is logged and left
@@ -17,9 +18,9 @@ export async function startFeatures(
         await feature.start(ctx, signal);
       } catch (error) {
         ctx.log.error(`${feature.title} failed to start`, error);
-        failed.push(feature.title);
+        failed.push(t(feature.title));
       }
     }),
   );
-  return failed.length > 0 ? `Not available in this call: ${failed.join(', ')}.` : undefined;
+  return failed.length > 0 ? t('call_features_failed', failed.join(', ')) : undefined;
 }

@@ -4,9 +4,12 @@ import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { parseServerUrl } from '../shared/server-url.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
 import { startWidgetsSection } from './widgets-section.js';
+import { MAX_NAME_CHARS } from '../shared/identifiers.js';
+import { t, translatePage } from '../shared/i18n.js';
 
 const log = createLogger('options');
 logUnhandledRejections(log);
+translatePage(document);
 
 const form = document.querySelector<HTMLFormElement>('#settings')!;
 const serverUrl = document.querySelector<HTMLInputElement>('#server-url')!;
@@ -23,13 +26,12 @@ function report(message: string, isError: boolean): void {
 
 async function save(): Promise<void> {
   const server = parseServerUrl(serverUrl.value);
-  if (!server) return report('Signalling server URL: enter an http:// or https:// address.', true);
+  if (!server) return report(t('options_server_problem'), true);
   const ice = parseIceServerLines(iceServers.value);
-  if (!ice.ok) return report(`ICE servers: ${ice.reason}`, true);
+  if (!ice.ok) return report(t('options_ice_problem', ice.reason), true);
   const name =
     displayName.value.trim() === '' ? undefined : displayNameSchema.safeParse(displayName.value);
-  if (name && !name.success)
-    return report(`Display name: ${name.error.issues[0]?.message ?? 'invalid'}.`, true);
+  if (name && !name.success) return report(t('options_name_problem', MAX_NAME_CHARS), true);
   await saveSettings({
     serverUrl: server,
     iceServers: ice.value,
@@ -38,19 +40,17 @@ async function save(): Promise<void> {
   });
   const ownTurn = ice.value.some((s) => String(s.urls).startsWith('turn'));
   report(
-    relayOnly.checked && !ownTurn
-      ? 'Saved. Relay only will use the TURN servers your signalling server hands out; calls say so if it has none.'
-      : 'Saved. New calls use these settings.',
+    relayOnly.checked && !ownTurn ? t('options_saved_relay_from_server') : t('options_saved'),
     false,
   );
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  report('Saving…', false);
+  report(t('options_saving'), false);
   save().catch((error: unknown) => {
     log.error('Could not save the settings', error);
-    report(`Could not save: ${error instanceof Error ? error.message : String(error)}`, true);
+    report(t('options_not_saved', error instanceof Error ? error.message : String(error)), true);
   });
 });
 
@@ -64,13 +64,13 @@ loadSettings().then(
   },
   (error: unknown) => {
     log.error('Could not load the settings', error);
-    report('Could not load your settings; reload this page to try again.', true);
+    report(t('options_not_loaded'), true);
   },
 );
 
 startWidgetsSection().catch((error: unknown) => {
   log.error('Could not open the installed widgets', error);
   const status = document.querySelector<HTMLElement>('#widget-status')!;
-  status.textContent = `Your widgets could not be read: ${String(error)}`;
+  status.textContent = t('options_widgets_not_read', String(error));
   status.classList.add('error');
 });

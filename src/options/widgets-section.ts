@@ -3,6 +3,7 @@ import {
   shortHash,
   type InstalledWidgetSummary,
 } from '../widget-host/bundles/installed-widgets.js';
+import { t } from '../shared/i18n.js';
 
 /** The built-in widgets' ids, from the registry the build packaged: an added one may not reuse them. */
 async function builtInIds(): Promise<Set<string>> {
@@ -17,7 +18,7 @@ async function builtInIds(): Promise<Set<string>> {
 
 function describe(widget: InstalledWidgetSummary): string {
   const kib = (widget.size / 1024).toFixed(1);
-  return `${widget.version} by ${widget.author} · from ${widget.source} · ${kib} KiB · `;
+  return t('widget_details', widget.version, widget.author, widget.source, kib);
 }
 
 /**
@@ -41,11 +42,11 @@ export async function startWidgetsSection(): Promise<void> {
     const item = document.createElement('li');
     const remove = document.createElement('button');
     remove.type = 'button';
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${title}`);
+    remove.textContent = t('widget_remove');
+    remove.setAttribute('aria-label', t('widget_remove_named', title));
     remove.addEventListener('click', () => {
       void installed.remove(id).then(async () => {
-        say(`Removed ${title}.`);
+        say(t('widget_removed', title));
         await render();
         add.focus();
       });
@@ -65,7 +66,7 @@ export async function startWidgetsSection(): Promise<void> {
       name.textContent = title;
       const details = document.createElement('span');
       details.className = 'details';
-      details.textContent = `web app at ${new URL(url).origin}`;
+      details.textContent = t('widget_webapp_at', new URL(url).origin);
       about.append(name, details);
       return about;
     };
@@ -97,18 +98,16 @@ export async function startWidgetsSection(): Promise<void> {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    say(`Checking ${file.name}…`);
+    say(t('widget_checking', file.name));
     void file
       .arrayBuffer()
       .then((buffer) => installed.add(new Uint8Array(buffer), file.name, builtIn))
       .then(async (result) => {
-        if (!result.ok) return say(`${file.name} was not added: ${result.reason}`, true);
-        say(
-          `Added ${result.value.title} ${result.value.version}. It is in the Widgets menu of your next call.`,
-        );
+        if (!result.ok) return say(t('widget_file_not_added', file.name, result.reason), true);
+        say(t('widget_added_next_call', result.value.title, result.value.version));
         await render();
       })
-      .catch((error: unknown) => say(`${file.name} was not added: ${String(error)}`, true));
+      .catch((error: unknown) => say(t('widget_file_not_added', file.name, String(error)), true));
   });
   const webAppForm = document.querySelector<HTMLFormElement>('#webapp-form')!;
   const webAppUrl = document.querySelector<HTMLInputElement>('#webapp-url')!;
@@ -116,8 +115,8 @@ export async function startWidgetsSection(): Promise<void> {
   webAppForm.addEventListener('submit', (event) => {
     event.preventDefault();
     void installed.addWebApp(webAppUrl.value, webAppName.value).then(async (result) => {
-      if (!result.ok) return say(`The web app was not added: ${result.reason}`, true);
-      say(`Added ${result.value.title}, a web app at ${new URL(result.value.url).origin}.`);
+      if (!result.ok) return say(t('webapp_not_added', result.reason), true);
+      say(t('webapp_added', result.value.title, new URL(result.value.url).origin));
       webAppUrl.value = '';
       webAppName.value = '';
       await render();

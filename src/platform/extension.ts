@@ -25,4 +25,6 @@ export const platform: Platform = {
   fixedServer: undefined,
   openSettings: () => void browser.runtime.openOptionsPage(),
   reachesOtherOrigins: true,
+  // chrome.i18n has the browser's language, or English, from the package's _locales.
+  messageCatalogue: () => Promise.resolve(undefined),
 };

@@ -3,6 +3,7 @@
  * above this seam (the call, its features, the widget platform) is the same code in both; only
  * the two implementations beside this file know which shell they are in.
  */
+import type { Catalogue } from '../locales/languages.js';
 
 /** A small key-value store whose values are JSON-compatible. */
 export interface KeyValueArea {
@@ -41,4 +42,9 @@ export interface Platform {
    * client's may connect only to their own server.
    */
   readonly reachesOtherOrigins: boolean;
+  /**
+   * The reader's strings where the shell has no chrome.i18n (the web client fetches its
+   * catalogue); undefined in the extension. Handed to `useCatalogue` before anything shows.
+   */
+  messageCatalogue(): Promise<Catalogue | undefined>;
 }

@@ -1,4 +1,11 @@
 import type { KeyValueArea, Platform, TabStorage } from './platform.js';
+import { pickLanguage, type Catalogue } from '../locales/languages.js';
+
+/**
+ * The catalogues, one small file each, fetched when the page needs its language: the web
+ * client has no chrome.i18n.
+ */
+const CATALOGUES = import.meta.glob<Catalogue>('../locales/*/messages.json', { import: 'default' });
 
 /**
  * Web Storage, holding JSON text. A full or blocked store (private windows, quota) throws
@@ -59,4 +66,7 @@ export const platform: Platform = {
   fixedServer: location.origin,
   openSettings: undefined,
   reachesOtherOrigins: false,
+  messageCatalogue: () =>
+    CATALOGUES[`../locales/${pickLanguage(navigator.languages)}/messages.json`]?.() ??
+    Promise.resolve(undefined),
 };

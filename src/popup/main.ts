@@ -5,9 +5,13 @@ import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { newRoomId, roomFromInput } from '../shared/room-id.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
 import { stashPassword } from '../shared/room-password-stash.js';
+import { MAX_NAME_CHARS } from '../shared/identifiers.js';
+import { t, translatePage } from '../shared/i18n.js';
+import { errorText } from '../shared/error-text.js';
 
 const log = createLogger('popup');
 logUnhandledRejections(log);
+translatePage(document);
 
 const form = document.querySelector<HTMLFormElement>('#call-form')!;
 const roomInput = document.querySelector<HTMLInputElement>('#room')!;
@@ -20,13 +24,13 @@ async function openCall(): Promise<void> {
   problem.textContent = '';
   const room = roomFromInput(roomInput.value);
   if (!room) {
-    problem.textContent = 'Room: paste a room id (letters, digits, - or _) or an invite link.';
+    problem.textContent = t('popup_room_problem');
     roomInput.focus();
     return;
   }
   const name = displayNameSchema.safeParse(nameInput.value);
   if (!name.success) {
-    problem.textContent = `Your name: ${name.error.issues[0]?.message ?? 'invalid'}.`;
+    problem.textContent = t('name_problem', MAX_NAME_CHARS);
     nameInput.focus();
     return;
   }
@@ -45,7 +49,10 @@ async function openCall(): Promise<void> {
     try {
       await stashPassword(room, passwordInput.value);
     } catch (error) {
-      problem.textContent = `The room password could not be handed to the call, so no call was opened: ${error instanceof Error ? error.message : String(error)}`;
+      problem.textContent = t(
+        'popup_password_not_handed',
+        error instanceof Error ? error.message : String(error),
+      );
       return;
     }
   }
@@ -53,13 +60,11 @@ async function openCall(): Promise<void> {
   const reply = parseExtensionReply(await browser.runtime.sendMessage(message));
   if (!reply.ok || !reply.value.ok) {
     problem.textContent =
-      reply.ok && !reply.value.ok
-        ? reply.value.error.message
-        : 'The extension did not answer. Try again.';
+      reply.ok && !reply.value.ok ? errorText(reply.value.error) : t('popup_no_answer');
     return;
   }
   if (notRemembered !== undefined) {
-    problem.textContent = `The call opened, but your name could not be remembered for next time (${notRemembered}).`;
+    problem.textContent = t('popup_name_not_remembered', notRemembered);
     return;
   }
   window.close();

@@ -1,7 +1,8 @@
 import type { CallContext } from '../call-context.js';
 import { setIcon } from './control-icons.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The control bar';
+export const title: MessageKey = 'feature_control_bar';
 
 /**
  * The control bar's frame: icons on its buttons, and its menus (microphone, camera, widgets,

@@ -1,8 +1,9 @@
 import type { CallContext } from '../call-context.js';
 import { wireDevicePickers } from '../device-pickers.js';
 import { showControl } from './control-icons.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The microphone and camera controls';
+export const title: MessageKey = 'feature_controls';
 
 /** The control bar: microphone, camera, their device pickers, and Leave. */
 export function start({ session, log }: CallContext, signal: AbortSignal): void {

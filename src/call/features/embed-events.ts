@@ -1,8 +1,9 @@
 import type { SessionState } from '../../session/call-session.js';
 import type { CallContext } from '../call-context.js';
 import { embedderWindow } from '../embedder-window.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The events and commands of a call embedded in a website';
+export const title: MessageKey = 'feature_embed_events';
 
 /** The states that end a join attempt, as the error code the embedding page sees. */
 function errorOf(state: SessionState): { code: string; message: string } | undefined {

@@ -3,8 +3,9 @@ import { isThisComputerOnly } from '../../shared/server-url.js';
 import type { CallContext } from '../call-context.js';
 import { setIcon } from './control-icons.js';
 import { copyLink } from './copy-link.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The invite card for someone alone in the call';
+export const title: MessageKey = 'feature_empty_state';
 
 /**
  * While nobody else is in the call, a card says so and offers the link with a big copy button:

@@ -1,7 +1,8 @@
 import type { CallContext } from '../call-context.js';
 import { copyLink } from './copy-link.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The invite link';
+export const title: MessageKey = 'feature_invite_link';
 
 /** Shows the invite link and copies it, saying whether that worked. */
 export function start({ inviteUrl: url }: CallContext, signal: AbortSignal): void {

@@ -1,7 +1,8 @@
 import type { CallContext } from '../call-context.js';
 import { TrackLevel } from '../track-level.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The reminder that you are muted';
+export const title: MessageKey = 'feature_muted_speaking';
 
 const EVERY_MS = 150;
 /** A peak of a fifth of full scale: a voice near the microphone, not a room's hum. */

@@ -1,9 +1,11 @@
+import { t } from '../../shared/i18n.js';
+
 /** Shows the room-password form and resolves with what was typed. */
 export function askPassword(wrong: boolean): Promise<string> {
   const form = document.querySelector<HTMLFormElement>('#password-form')!;
   const input = document.querySelector<HTMLInputElement>('#room-password')!;
   const problem = document.querySelector<HTMLElement>('#password-problem')!;
-  problem.textContent = wrong ? 'That password is not right for this room. Try again.' : '';
+  problem.textContent = wrong ? t('password_wrong_try_again') : '';
   input.value = '';
   form.hidden = false;
   input.focus();

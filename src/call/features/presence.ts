@@ -1,8 +1,9 @@
 import type { Peer } from '../../protocol/signalling.js';
 import type { CallContext } from '../call-context.js';
 import { clearToasts, showToast } from './toasts.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'Join and leave notices, and raised hands';
+export const title: MessageKey = 'feature_presence';
 
 const HAND = 'hand-raised';
 

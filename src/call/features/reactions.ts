@@ -2,8 +2,9 @@ import { REACTIONS, type Reaction } from '../../protocol/peer-control.js';
 import type { CallContext } from '../call-context.js';
 import { TileGrid } from '../stage/tile-grid.js';
 import { showToast } from './toasts.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'Reactions';
+export const title: MessageKey = 'feature_reactions';
 
 /** What each reaction looks like, and its name for people who do not see it. */
 const SHOWN: Record<Reaction, { emoji: string; name: string }> = {

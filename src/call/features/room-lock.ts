@@ -1,8 +1,9 @@
 import type { CallContext } from '../call-context.js';
 import { showControl } from './control-icons.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /** The "Lock room" toggle: anyone in the call may lock or unlock it, and everyone sees which. */
-export const title = 'Locking the room';
+export const title: MessageKey = 'feature_room_lock';
 
 export function start({ session, log }: CallContext, signal: AbortSignal): void {
   const button = document.querySelector<HTMLButtonElement>('#toggle-lock')!;

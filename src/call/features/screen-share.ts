@@ -1,12 +1,13 @@
 import type { CallContext } from '../call-context.js';
 import { showControl } from './control-icons.js';
 import { TileGrid } from '../stage/tile-grid.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /**
  * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone
  * on its own transceiver, and stops on the button or on the browser's own "Stop sharing" bar.
  */
-export const title = 'Screen sharing';
+export const title: MessageKey = 'feature_screen_share';
 
 export function start({ session, grid, log }: CallContext, signal: AbortSignal): void {
   const button = document.querySelector<HTMLButtonElement>('#share-screen')!;

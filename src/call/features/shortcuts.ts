@@ -1,6 +1,7 @@
 import type { CallContext } from '../call-context.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'Keyboard shortcuts';
+export const title: MessageKey = 'feature_shortcuts';
 
 interface Shortcut {
   keys: string;

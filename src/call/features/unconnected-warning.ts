@@ -1,11 +1,12 @@
 import type { CallContext } from '../call-context.js';
 import { UnconnectedMembers } from '../../session/unconnected-members.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /**
  * The eavesdropper check on screen: names whoever the server says is in the room but has not
  * connected to this person within the grace (see session/unconnected-members.ts).
  */
-export const title = 'The warning about members not connected to you';
+export const title: MessageKey = 'feature_unconnected_warning';
 
 export function start({ session }: CallContext, signal: AbortSignal): void {
   const note = document.querySelector<HTMLElement>('#unconnected-warning')!;

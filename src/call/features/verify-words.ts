@@ -2,12 +2,13 @@ import type { Peer } from '../../protocol/signalling.js';
 import { connectionFingerprints } from '../../session/connection-fingerprints.js';
 import { securityWords } from '../../session/security-words.js';
 import type { CallContext } from '../call-context.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /**
  * "Verify" on each person's tile: the security words of the connection to them, to compare
  * aloud (see session/security-words.ts). Words that differ mean someone is in between.
  */
-export const title = 'Verifying who you are talking to';
+export const title: MessageKey = 'feature_verify_words';
 
 export function start({ session, grid }: CallContext, signal: AbortSignal): void {
   const dialog = document.querySelector<HTMLDialogElement>('#verify-dialog')!;

@@ -1,8 +1,9 @@
 import type { CallContext } from '../call-context.js';
 import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../../session/video-filter.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /** The Filter picker: changes the look of your outgoing video, live, for everyone. */
-export const title = 'Video filters';
+export const title: MessageKey = 'feature_video_filter_picker';
 
 export function start({ session }: CallContext, signal: AbortSignal): void {
   const media = session.media;

@@ -7,6 +7,8 @@ import { wireDevicePickers } from '../device-pickers.js';
 import { startMicMeter } from './mic-meter.js';
 import { showRefusal } from './refusal-card.js';
 import { describePeek, refusalOf } from './room-peek.js';
+import { t } from '../../shared/i18n.js';
+import { MAX_NAME_CHARS } from '../../shared/identifiers.js';
 
 export interface PrejoinOptions {
   media: LocalMediaController;
@@ -68,7 +70,7 @@ export function runPrejoin({
     },
     signal,
     () => {
-      notice.textContent = 'That device could not be started; the one before is still in use.';
+      notice.textContent = t('prejoin_device_not_started');
     },
   );
 
@@ -83,7 +85,7 @@ export function runPrejoin({
   };
 
   video.srcObject = media.preview;
-  notice.textContent = 'Starting your camera and microphone…';
+  notice.textContent = t('prejoin_starting_media');
   nameInput.value = name ?? '';
   section.hidden = false;
   // Joined before they have started, the call would begin without them.
@@ -137,7 +139,7 @@ export function runPrejoin({
       void media
         .setCameraOn(cameraSwitch.checked)
         .catch(() => {
-          notice.textContent = 'The camera could not be started.';
+          notice.textContent = t('prejoin_camera_not_started');
         })
         .finally(render);
     },
@@ -151,7 +153,7 @@ export function runPrejoin({
         event.preventDefault();
         const typed = displayNameSchema.safeParse(nameInput.value);
         if (!typed.success) {
-          problem.textContent = `Your name: ${typed.error.issues[0]?.message ?? 'invalid'}.`;
+          problem.textContent = t('name_problem', MAX_NAME_CHARS);
           nameInput.focus();
           return;
         }

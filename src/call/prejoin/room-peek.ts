@@ -1,5 +1,6 @@
 import { refused, type Parsed } from '../../protocol/parsed.js';
 import { parseRoomPeek, type RoomPeek } from '../../protocol/room-peek.js';
+import { t } from '../../shared/i18n.js';
 
 /** Long enough for a slow server; the step never waits on it to let the person join. */
 const PEEK_TIMEOUT_MS = 4_000;
@@ -26,22 +27,21 @@ export async function peekRoom(
   }
 }
 
-function listed(names: string[]): string {
-  if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+function namesInCall([first = '', second = '', ...others]: string[]): string {
+  if (others.length > 0) return t('peek_names_more', first, second, others.length);
+  return second ? t('peek_names_two', first, second) : t('peek_names_one', first);
 }
 
 /** What the pre-join step says about the room, in words a person reads at a glance. */
 export function describePeek(peek: RoomPeek): string {
-  if (peek.people === 0) return 'No one is here yet.';
-  if (peek.names) return `${listed(peek.names)} ${peek.people === 1 ? 'is' : 'are'} in this call.`;
-  return `${peek.people} ${peek.people === 1 ? 'person is' : 'people are'} in this call.`;
+  if (peek.people === 0) return t('peek_nobody');
+  if (peek.names) return namesInCall(peek.names);
+  return peek.people === 1 ? t('peek_one_person') : t('peek_people', peek.people);
 }
 
 /** Why this person cannot join, known before they try, or undefined when they may. */
 export function refusalOf(peek: RoomPeek): string | undefined {
-  if (peek.locked)
-    return 'This room is locked: no one else can join until someone in it unlocks it.';
-  if (peek.people >= peek.capacity) return `This room is full (${peek.capacity} people).`;
+  if (peek.locked) return t('peek_locked');
+  if (peek.people >= peek.capacity) return t('peek_full', peek.capacity);
   return undefined;
 }

@@ -2,8 +2,9 @@ import type { CallContext } from '../call-context.js';
 import { showControl } from '../features/control-icons.js';
 import { CallRecorder } from './call-recorder.js';
 import { withWebmDuration } from './webm-duration.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'Recording';
+export const title: MessageKey = 'feature_recording';
 
 const SELF = 'self';
 

@@ -1,5 +1,6 @@
 import type { CallContext } from '../call-context.js';
 import { TileGrid } from './tile-grid.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
 /** Often enough to follow speech; each reading is a cheap look at the last packets. */
 const EVERY_MS = 150;
@@ -9,7 +10,7 @@ const EVERY_MS = 150;
  * RTP packet carries, and the encoder's for our own), not from decoding audio in Web Audio: on
  * a busy two-core machine an AudioContext per page cost a 4-person call most of its CPU.
  */
-export const title = 'Sound meters';
+export const title: MessageKey = 'feature_audio_levels';
 
 export function start({ session, grid }: CallContext, signal: AbortSignal): void {
   const shown = new Map<string, number>();

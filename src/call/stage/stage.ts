@@ -1,6 +1,7 @@
 import type { CallContext } from '../call-context.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'The video tiles';
+export const title: MessageKey = 'feature_stage';
 
 /** Keeps the tiles in step with the call: who is in it, their video, their connection. */
 export function start({ session, grid, name }: CallContext, signal: AbortSignal): void {

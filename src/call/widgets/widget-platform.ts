@@ -23,8 +23,9 @@ import { WidgetDock } from './widget-dock.js';
 import { WidgetPanel } from './widget-panel.js';
 import { WidgetRoom } from './widget-room.js';
 import { WidgetAvailability } from './widget-availability.js';
+import type { MessageKey } from '../../shared/i18n.js';
 
-export const title = 'Widgets';
+export const title: MessageKey = 'feature_widget_platform';
 
 /**
  * Wires the widget platform into the call page: the registry, the dock, the panel and the host

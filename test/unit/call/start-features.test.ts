@@ -2,21 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext, CallFeature } from '../../../src/call/call-context.js';
 import { startFeatures } from '../../../src/call/start-features.js';
 import { createLogger } from '../../../src/shared/log.js';
+import type { MessageKey } from '../../../src/shared/i18n.js';
 
 const ctx = { log: createLogger('test') } as CallContext;
 
 describe('starting the call’s features', () => {
   it('starts every feature even when one throws and another rejects, and names those two', async () => {
     const started: string[] = [];
-    const feature = (title: string, start: CallFeature['start']): CallFeature => ({ title, start });
+    const feature = (title: MessageKey, start: CallFeature['start']): CallFeature => ({
+      title,
+      start,
+    });
     const notice = await startFeatures(
       [
-        feature('Stage', () => void started.push('stage')),
-        feature('Recording', () => {
+        feature('feature_stage', () => void started.push('stage')),
+        feature('feature_recording', () => {
           throw new Error('no MediaRecorder');
         }),
-        feature('Widgets', () => Promise.reject(new Error('registry unreadable'))),
-        feature('Controls', () => Promise.resolve().then(() => void started.push('controls'))),
+        feature('feature_widget_platform', () => Promise.reject(new Error('registry unreadable'))),
+        feature('feature_controls', () =>
+          Promise.resolve().then(() => void started.push('controls')),
+        ),
       ],
       ctx,
       new AbortController().signal,
@@ -29,7 +35,7 @@ describe('starting the call’s features', () => {
     const signal = new AbortController().signal;
     let seen: AbortSignal | undefined;
     const notice = await startFeatures(
-      [{ title: 'Stage', start: (_ctx, given) => void (seen = given) }],
+      [{ title: 'feature_stage', start: (_ctx, given) => void (seen = given) }],
       ctx,
       signal,
     );

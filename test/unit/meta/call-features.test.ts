@@ -29,7 +29,7 @@ describe('the call page', () => {
     expect(imported, `main.ts imports ${specifier} as a namespace`).not.toBeNull();
     const list = /const FEATURES[^=]*= \[([^\]]*)\]/.exec(main)?.[1] ?? '';
     expect(list.split(',').map((name) => name.trim())).toContain(imported![1]);
-    expect(readFileSync(file, 'utf8')).toMatch(/^export const title = '[^']+';$/m);
+    expect(readFileSync(file, 'utf8')).toMatch(/^export const title: MessageKey = '[^']+';$/m);
   });
 
   it('defines no behaviour of its own: no DOM building, timers or feature functions', () => {

@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
  */
 const MAY_IMPORT: Record<string, string[]> = {
   // The shell the code runs in (extension or web client), under everything that asks it.
-  platform: [],
-  shared: ['platform'],
+  // The catalogues of strings and the choice of language: under everything that shows text.
+  locales: [],
+  platform: ['locales'],
+  shared: ['platform', 'locales'],
   protocol: ['shared'],
   sdk: ['protocol'],
-  server: ['protocol', 'shared'],
+  server: ['protocol', 'shared', 'locales'],
   'signalling-client': ['protocol', 'shared'],
   session: ['protocol', 'shared', 'signalling-client'],
   'widget-host': ['platform', 'protocol', 'shared'],
@@ -25,7 +27,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   // The playground is a web page: its widget storage is the web shell's session storage.
   playground: ['platform', 'protocol', 'shared', 'widget-host'],
   // embed.js, loaded by websites: the embed wire and nothing of the call.
-  web: ['protocol', 'shared'],
+  web: ['protocol', 'shared', 'locales'],
 };
 /**
  * The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only,
