@@ -1,5 +1,6 @@
 import { accepted, refused, type Parsed } from '../protocol/parsed.js';
 import { fingerprintsInSdp, sameFingerprint, type Fingerprint } from './security-words.js';
+import { t } from '../shared/i18n.js';
 
 export interface ConnectionFingerprints {
   local: Fingerprint;
@@ -30,7 +31,7 @@ export async function connectionFingerprints(
   const local = fingerprintsInSdp(pc.localDescription?.sdp ?? '');
   const remote = fingerprintsInSdp(pc.remoteDescription?.sdp ?? '');
   if (local.length !== 1 || remote.length !== 1) {
-    return refused('The connection has not been negotiated yet.');
+    return refused(t('verify_not_negotiated'));
   }
   const stats = [...(await pc.getStats()).values()] as (CertificateStats | TransportStats)[];
   const certificate = (id: string | undefined): Fingerprint | undefined => {
@@ -46,10 +47,10 @@ export async function connectionFingerprints(
   const usedLocal = certificate(transport?.localCertificateId);
   const usedRemote = certificate(transport?.remoteCertificateId);
   if (!usedLocal || !usedRemote) {
-    return refused('The secure connection is not up yet.');
+    return refused(t('verify_not_secure_yet'));
   }
   if (!sameFingerprint(usedLocal, local[0]!) || !sameFingerprint(usedRemote, remote[0]!)) {
-    return refused('The certificates in use are not the ones negotiated.');
+    return refused(t('verify_certificates_differ'));
   }
   return accepted({ local: local[0]!, remote: remote[0]! });
 }

@@ -1,3 +1,5 @@
+import { t } from '../shared/i18n.js';
+
 /** What the person joined with, after falling back from whatever the browser refused. */
 export type MediaOutcome =
   'camera-and-microphone' | 'microphone-only' | 'camera-only' | 'receive-only';
@@ -21,14 +23,14 @@ function reasonOf(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
-      return 'permission was denied';
+      return t('media_denied');
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'no device was found';
+      return t('media_no_device');
     case 'NotReadableError':
-      return 'the device is in use by another program';
+      return t('media_in_use');
     default:
-      return 'it could not be started';
+      return t('media_not_started');
   }
 }
 
@@ -59,20 +61,20 @@ export async function acquireLocalMedia(getUserMedia: GetUserMedia): Promise<Loc
       return {
         stream: audio.value,
         outcome: 'microphone-only',
-        notice: `Camera unavailable (${why}): you joined with your microphone only.`,
+        notice: t('media_camera_unavailable', why),
       };
     }
     if (video.status === 'fulfilled') {
       return {
         stream: video.value,
         outcome: 'camera-only',
-        notice: `Microphone unavailable (${reasonOf(audio.reason)}): others can see but not hear you.`,
+        notice: t('media_microphone_unavailable', reasonOf(audio.reason)),
       };
     }
     return {
       stream: new MediaStream(),
       outcome: 'receive-only',
-      notice: `Camera and microphone unavailable (${reasonOf(bothError)}): you can see and hear the others, they can't see or hear you.`,
+      notice: t('media_both_unavailable', reasonOf(bothError)),
     };
   }
 }

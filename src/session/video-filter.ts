@@ -18,33 +18,28 @@ import {
 } from './yuv-colour.js';
 
 export const VIDEO_FILTERS = {
-  none: { label: 'No filter', css: 'none', change: undefined },
+  none: { css: 'none', change: undefined },
   mono: {
-    label: 'Black and white',
     css: 'grayscale(1)',
     change: { contrast: 1, saturation: 0, tintU: 0, tintV: 0 },
   },
   sepia: {
-    label: 'Sepia',
     css: 'sepia(0.9)',
     change: { contrast: 1.05, saturation: 0, tintU: -26, tintV: 26 },
   },
   warm: {
-    label: 'Warm',
     css: 'sepia(0.3) saturate(1.4) hue-rotate(-10deg)',
     change: { contrast: 1, saturation: 1.15, tintU: -12, tintV: 12 },
   },
   cool: {
-    label: 'Cool',
     css: 'saturate(1.1) hue-rotate(20deg) brightness(1.05)',
     change: { contrast: 1, saturation: 1.05, tintU: 14, tintV: -10 },
   },
   contrast: {
-    label: 'High contrast',
     css: 'contrast(1.6) saturate(1.2)',
     change: { contrast: 1.6, saturation: 1.25, tintU: 0, tintV: 0 },
   },
-} as const satisfies Record<string, { label: string; css: string; change?: ColourChange }>;
+} as const satisfies Record<string, { css: string; change?: ColourChange }>;
 
 export type VideoFilter = keyof typeof VIDEO_FILTERS;
 

@@ -2,6 +2,7 @@ import type { CallContext } from '../call-context.js';
 import { wireDevicePickers } from '../device-pickers.js';
 import { showControl } from './control-icons.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_controls';
 
@@ -16,16 +17,16 @@ export function start({ session, log }: CallContext, signal: AbortSignal): void 
     const state = media.state;
     const tracks = media.currentTracks;
     showControl(mic, {
-      name: state.audio ? 'Mute microphone' : 'Unmute microphone',
-      label: state.audio ? 'Mute' : 'Unmute',
+      name: state.audio ? t('control_mute_microphone') : t('control_unmute_microphone'),
+      label: state.audio ? t('control_mute') : t('control_unmute'),
       icon: state.audio ? 'mic' : 'mic-off',
     });
     // Red is for muted (and recording, and Leave): nothing else in the bar is red.
     mic.classList.toggle('off', !state.audio);
     mic.disabled = tracks.audio === null;
     showControl(camera, {
-      name: state.video ? 'Turn camera off' : 'Turn camera on',
-      label: 'Camera',
+      name: state.video ? t('control_camera_off') : t('control_camera_on'),
+      label: t('control_camera'),
       icon: state.video ? 'video' : 'video-off',
     });
   };

@@ -4,6 +4,7 @@ import type { CallContext } from '../call-context.js';
 import { setIcon } from './control-icons.js';
 import { copyLink } from './copy-link.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_empty_state';
 
@@ -29,11 +30,9 @@ export function start({ session, inviteUrl }: CallContext, signal: AbortSignal):
   if (isThisComputerOnly(inviteUrl)) {
     const host = new URL(inviteUrl).host;
     // In the web client the server is whoever served the page: only its operator can change it.
-    document.querySelector('#local-only-text')!.textContent =
-      `This link points to ${host}, so it only opens on this computer. To invite people on ` +
-      (platform.openSettings
-        ? 'other computers, set a public signalling server in the settings.'
-        : 'other computers, the server must be run at a public address.');
+    document.querySelector('#local-only-text')!.textContent = platform.openSettings
+      ? t('empty_local_only_settings', host)
+      : t('empty_local_only_operator', host);
     document.querySelector<HTMLElement>('#local-only-warning')!.hidden = false;
     document.querySelector<HTMLElement>('#open-settings')!.hidden = !platform.openSettings;
   }

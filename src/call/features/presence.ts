@@ -2,6 +2,7 @@ import type { Peer } from '../../protocol/signalling.js';
 import type { CallContext } from '../call-context.js';
 import { clearToasts, showToast } from './toasts.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_presence';
 
@@ -32,7 +33,7 @@ export function start(
     const mark = document.createElement('span');
     mark.className = HAND;
     mark.setAttribute('role', 'img');
-    mark.setAttribute('aria-label', 'Hand raised');
+    mark.setAttribute('aria-label', t('presence_hand_raised'));
     mark.textContent = '✋';
     caption.prepend(mark);
   };
@@ -63,7 +64,7 @@ export function start(
     'participantJoined',
     (peer: Peer) => {
       names.set(peer.id, peer.name);
-      if (!listing) showToast(`${peer.name} joined the call`);
+      if (!listing) showToast(t('presence_joined', peer.name));
     },
     { signal },
   );
@@ -72,7 +73,7 @@ export function start(
     'participantLeft',
     (peerId) => {
       raised.delete(peerId);
-      showToast(`${names.get(peerId) ?? 'Someone'} left the call`);
+      showToast(t('presence_left', names.get(peerId) ?? t('someone')));
       names.delete(peerId);
     },
     { signal },
@@ -84,7 +85,7 @@ export function start(
       if (up) raised.add(from.id);
       else raised.delete(from.id);
       markTile(from.id, up);
-      if (up) showToast(`${from.name} raised a hand`);
+      if (up) showToast(t('presence_raised_hand', from.name));
     },
     { signal },
   );

@@ -2,18 +2,18 @@ import { REACTIONS, type Reaction } from '../../protocol/peer-control.js';
 import type { CallContext } from '../call-context.js';
 import { TileGrid } from '../stage/tile-grid.js';
 import { showToast } from './toasts.js';
-import type { MessageKey } from '../../shared/i18n.js';
+import { t, type MessageKey } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_reactions';
 
 /** What each reaction looks like, and its name for people who do not see it. */
-const SHOWN: Record<Reaction, { emoji: string; name: string }> = {
-  'thumbs-up': { emoji: '👍', name: 'Thumbs up' },
-  heart: { emoji: '❤️', name: 'Heart' },
-  laugh: { emoji: '😂', name: 'Laugh' },
-  clap: { emoji: '👏', name: 'Clap' },
-  surprised: { emoji: '😮', name: 'Surprised' },
-  party: { emoji: '🎉', name: 'Party' },
+const SHOWN: Record<Reaction, { emoji: string; name: MessageKey }> = {
+  'thumbs-up': { emoji: '👍', name: 'reaction_thumbs_up' },
+  heart: { emoji: '❤️', name: 'reaction_heart' },
+  laugh: { emoji: '😂', name: 'reaction_laugh' },
+  clap: { emoji: '👏', name: 'reaction_clap' },
+  surprised: { emoji: '😮', name: 'reaction_surprised' },
+  party: { emoji: '🎉', name: 'reaction_party' },
 };
 
 /** Long enough to be seen from across the room, short enough not to cover the face for long. */
@@ -45,8 +45,8 @@ export function start({ grid, control, log }: CallContext, signal: AbortSignal):
       button.type = 'button';
       button.className = 'reaction-choice';
       button.textContent = SHOWN[reaction].emoji;
-      button.setAttribute('aria-label', SHOWN[reaction].name);
-      button.title = SHOWN[reaction].name;
+      button.setAttribute('aria-label', t(SHOWN[reaction].name));
+      button.title = t(SHOWN[reaction].name);
       button.addEventListener(
         'click',
         () => {
@@ -65,7 +65,7 @@ export function start({ grid, control, log }: CallContext, signal: AbortSignal):
     'reaction:sent',
     ({ control: { reaction }, from }) => {
       float(from.id, reaction);
-      showToast(`${from.name} reacted ${SHOWN[reaction].emoji}`);
+      showToast(t('reaction_toast', from.name, SHOWN[reaction].emoji));
     },
     { signal },
   );

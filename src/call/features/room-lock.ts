@@ -1,6 +1,7 @@
 import type { CallContext } from '../call-context.js';
 import { showControl } from './control-icons.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 /** The "Lock room" toggle: anyone in the call may lock or unlock it, and everyone sees which. */
 export const title: MessageKey = 'feature_room_lock';
@@ -13,10 +14,10 @@ export function start({ session, log }: CallContext, signal: AbortSignal): void 
     (room) => {
       locked = room.locked;
       showControl(button, {
-        name: locked ? 'Unlock room' : 'Lock room',
+        name: locked ? t('control_unlock_room') : t('control_lock_room'),
         icon: locked ? 'lock-open' : 'lock',
       });
-      button.title = locked ? 'No one else can join until you unlock the room' : '';
+      button.title = locked ? t('control_locked_hint') : '';
     },
     { signal },
   );

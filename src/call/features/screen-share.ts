@@ -2,6 +2,7 @@ import type { CallContext } from '../call-context.js';
 import { showControl } from './control-icons.js';
 import { TileGrid } from '../stage/tile-grid.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * The Share screen button: asks the browser for a screen, window or tab, sends it to everyone
@@ -15,8 +16,8 @@ export function start({ session, grid, log }: CallContext, signal: AbortSignal):
 
   const render = (): void => {
     showControl(button, {
-      name: sharing ? 'Stop sharing' : 'Share screen',
-      label: sharing ? 'Stop sharing' : 'Share',
+      name: sharing ? t('control_stop_sharing') : t('control_share_screen'),
+      label: sharing ? t('control_stop_sharing') : t('control_share'),
       icon: sharing ? 'monitor-x' : 'monitor-up',
     });
   };

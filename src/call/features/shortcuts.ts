@@ -1,5 +1,5 @@
 import type { CallContext } from '../call-context.js';
-import type { MessageKey } from '../../shared/i18n.js';
+import { t, type MessageKey } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_shortcuts';
 
@@ -7,7 +7,7 @@ interface Shortcut {
   keys: string;
   /** `aria-keyshortcuts` syntax, also what a key event is matched against. */
   aria: string;
-  what: string;
+  what: MessageKey;
   /** The control it presses, so a shortcut does exactly what the button does. */
   button: string;
 }
@@ -17,22 +17,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: 'Ctrl + D',
     aria: 'Control+D',
-    what: 'Turn the microphone on or off',
+    what: 'shortcut_microphone',
     button: '#toggle-mic',
   },
   {
     keys: 'Ctrl + E',
     aria: 'Control+E',
-    what: 'Turn the camera on or off',
+    what: 'shortcut_camera',
     button: '#toggle-camera',
   },
   {
     keys: 'Ctrl + Alt + H',
     aria: 'Control+Alt+H',
-    what: 'Raise or lower your hand',
+    what: 'shortcut_hand',
     button: '#raise-hand',
   },
-  { keys: '?', aria: 'Shift+?', what: 'Show these shortcuts', button: '#show-shortcuts' },
+  { keys: '?', aria: 'Shift+?', what: 'shortcut_list', button: '#show-shortcuts' },
 ];
 
 function matches(event: KeyboardEvent, aria: string): boolean {
@@ -74,7 +74,7 @@ export function start(_ctx: CallContext, signal: AbortSignal): void {
         }),
       );
       const description = document.createElement('dd');
-      description.textContent = what;
+      description.textContent = t(what);
       return [term, description];
     }),
   );

@@ -1,3 +1,5 @@
+import { t } from '../../shared/i18n.js';
+
 /** How long a notice stays; the live region has announced it by then. */
 const TOAST_MS = 6_000;
 /** How long an offer stays: long enough to finish a sentence; the same choice stays elsewhere. */
@@ -43,7 +45,7 @@ export function showOffer(
   act.setAttribute('aria-label', action.name);
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
-  dismiss.textContent = 'Not now';
+  dismiss.textContent = t('toast_not_now');
   const remove = (): void => {
     clearTimeout(timer);
     // The focus was on the offer: it goes back to the page, not into nothing.

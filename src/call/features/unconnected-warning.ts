@@ -1,6 +1,7 @@
 import type { CallContext } from '../call-context.js';
 import { UnconnectedMembers } from '../../session/unconnected-members.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * The eavesdropper check on screen: names whoever the server says is in the room but has not
@@ -21,8 +22,8 @@ export function start({ session }: CallContext, signal: AbortSignal): void {
       names.length === 0
         ? ''
         : names.length === 1
-          ? `Someone is in this room but not connected to you: ${names[0]}.`
-          : `Some people are in this room but not connected to you: ${names.join(', ')}.`;
+          ? t('unconnected_one', names[0]!)
+          : t('unconnected_many', names.join(', '));
     if (note.textContent !== text) note.textContent = text;
     note.hidden = names.length === 0;
     const next = members.nextDeadline(now);

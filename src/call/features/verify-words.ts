@@ -2,7 +2,7 @@ import type { Peer } from '../../protocol/signalling.js';
 import { connectionFingerprints } from '../../session/connection-fingerprints.js';
 import { securityWords } from '../../session/security-words.js';
 import type { CallContext } from '../call-context.js';
-import type { MessageKey } from '../../shared/i18n.js';
+import { t, type MessageKey } from '../../shared/i18n.js';
 
 /**
  * "Verify" on each person's tile: the security words of the connection to them, to compare
@@ -17,16 +17,16 @@ export function start({ session, grid }: CallContext, signal: AbortSignal): void
   const problem = document.querySelector<HTMLElement>('#verify-problem')!;
 
   const show = async (peer: Peer): Promise<void> => {
-    title.textContent = `Verify ${peer.name}`;
+    title.textContent = t('verify_named', peer.name);
     list.replaceChildren();
     problem.textContent = '';
     dialog.showModal();
     const link = session.peerConnections().find((each) => each.peer.id === peer.id);
     const fingerprints = link
       ? await connectionFingerprints(link.pc)
-      : { ok: false as const, reason: `You are not connected to ${peer.name}.` };
+      : { ok: false as const, reason: t('verify_not_connected', peer.name) };
     if (!fingerprints.ok) {
-      problem.textContent = `No words yet: ${fingerprints.reason}`;
+      problem.textContent = t('verify_no_words', fingerprints.reason);
       return;
     }
     list.replaceChildren(
@@ -44,8 +44,8 @@ export function start({ session, grid }: CallContext, signal: AbortSignal): void
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'verify';
-    button.textContent = 'Verify';
-    button.setAttribute('aria-label', `Verify ${peer.name}`);
+    button.textContent = t('verify_title');
+    button.setAttribute('aria-label', t('verify_named', peer.name));
     button.addEventListener('click', () => void show(session.peer(peer.id) ?? peer), { signal });
     caption.append(button);
   };

@@ -1,6 +1,20 @@
 import type { CallContext } from '../call-context.js';
-import { VIDEO_FILTERS, canFilterVideo, isVideoFilter } from '../../session/video-filter.js';
-import type { MessageKey } from '../../shared/i18n.js';
+import {
+  VIDEO_FILTERS,
+  canFilterVideo,
+  isVideoFilter,
+  type VideoFilter,
+} from '../../session/video-filter.js';
+import { t, type MessageKey } from '../../shared/i18n.js';
+
+const FILTER_NAME: Record<VideoFilter, MessageKey> = {
+  none: 'filter_none',
+  mono: 'filter_mono',
+  sepia: 'filter_sepia',
+  warm: 'filter_warm',
+  cool: 'filter_cool',
+  contrast: 'filter_contrast',
+};
 
 /** The Filter picker: changes the look of your outgoing video, live, for everyone. */
 export const title: MessageKey = 'feature_video_filter_picker';
@@ -13,7 +27,9 @@ export function start({ session }: CallContext, signal: AbortSignal): void {
     return;
   }
   picker.replaceChildren(
-    ...Object.entries(VIDEO_FILTERS).map(([value, { label }]) => new Option(label, value)),
+    ...Object.keys(VIDEO_FILTERS).map(
+      (value) => new Option(t(FILTER_NAME[value as VideoFilter]), value),
+    ),
   );
   picker.value = media.videoFilter;
   picker.addEventListener(

@@ -2,7 +2,7 @@ import type { CallContext } from '../call-context.js';
 import { showControl } from '../features/control-icons.js';
 import { CallRecorder } from './call-recorder.js';
 import { withWebmDuration } from './webm-duration.js';
-import type { MessageKey } from '../../shared/i18n.js';
+import { t, type MessageKey } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_recording';
 
@@ -48,19 +48,22 @@ export function start(ctx: CallContext, signal: AbortSignal): void {
 
   const render = (): void => {
     showControl(button, {
-      name: saving ? 'Saving…' : recorder ? 'Stop recording' : 'Record',
+      name: saving ? t('recording_saving') : recorder ? t('recording_stop') : t('control_record'),
       icon: recorder ? 'circle-stop' : 'circle',
     });
     button.disabled = saving;
     button.classList.toggle('recording', recorder !== undefined);
     indicator.hidden = recorders.size === 0;
     if (recorders.size === 0) return;
-    const names = [...recorders].map(([id, who]) => (id === SELF ? 'You' : who.name));
+    const others = [...recorders].filter(([id]) => id !== SELF).map(([, who]) => who.name);
+    const names = recorders.has(SELF) ? [t('you'), ...others] : others;
     const since = Math.min(...[...recorders.values()].map((who) => who.since));
     const who =
-      names.length === 1 && names[0] === 'You'
-        ? 'Recording'
-        : `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} recording`;
+      others.length === 0
+        ? t('call_recording')
+        : names.length === 1
+          ? t('recording_one', names[0]!)
+          : t('recording_many', names.slice(0, -1).join(', '), names.at(-1)!);
     indicator.textContent = `${who} · ${formatElapsed(Date.now() - since)}`;
   };
 
@@ -82,10 +85,10 @@ export function start(ctx: CallContext, signal: AbortSignal): void {
     } catch (error) {
       log.warn('Recording could not start', error);
       recorder = undefined;
-      button.title = `Recording is not available: ${String(error)}`;
+      button.title = t('recording_unavailable', String(error));
       return;
     }
-    recorders.set(SELF, { name: 'You', since: Date.now() });
+    recorders.set(SELF, { name: t('you'), since: Date.now() });
     tell(true);
     render();
   };

@@ -1,4 +1,5 @@
 import { gridShape } from './grid-shape.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * How the stage arranges its tiles, whoever adds them: a grid that fills the stage, shaped by
@@ -69,7 +70,7 @@ export class StageLayout {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'pin';
-    button.textContent = 'Pin';
+    button.textContent = t('stage_pin');
     button.setAttribute('aria-pressed', 'false');
     caption.append(button);
   }

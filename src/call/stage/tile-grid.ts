@@ -1,6 +1,7 @@
 import type { MediaState, Peer } from '../../protocol/signalling.js';
 import type { LinkState } from '../../session/peer-link.js';
 import { markMoment } from '../../shared/perf-marks.js';
+import { t } from '../../shared/i18n.js';
 
 /** The level (0–1) above which a tile shows its person as speaking. */
 const SPEAKING_LEVEL = 0.08;
@@ -57,7 +58,7 @@ export class TileGrid {
   ) {}
 
   showSelf(name: string, stream: MediaStream, media: MediaState): void {
-    const tile = this.tileFor(TileGrid.SELF, `You (${name})`, false);
+    const tile = this.tileFor(TileGrid.SELF, t('stage_you_named', name), false);
     tile.initials.textContent = initialsOf(name);
     tile.figure.classList.add('self');
     tile.state.hidden = true;
@@ -119,8 +120,8 @@ export class TileGrid {
     }
     const owner =
       peerId === TileGrid.SELF
-        ? 'Your screen'
-        : `${this.tiles.get(peerId)?.name.textContent ?? 'Someone'}'s screen`;
+        ? t('stage_your_screen')
+        : t('stage_their_screen', this.tiles.get(peerId)?.name.textContent ?? t('someone'));
     const figure = element('figure', 'screen');
     figure.setAttribute('aria-label', owner);
     const video = element('video');
@@ -158,7 +159,7 @@ export class TileGrid {
     }
     const remoteAudio: MediaStreamTrack[] = [];
     for (const [id, tile] of this.tiles) {
-      const label = id === TileGrid.SELF ? 'You' : (tile.name.textContent ?? '');
+      const label = id === TileGrid.SELF ? t('you') : (tile.name.textContent ?? '');
       tiles.push({ label, video: tile.video, cameraOff: !tile.cameraOff.hidden });
       const stream = tile.audio?.srcObject;
       if (stream instanceof MediaStream) remoteAudio.push(...stream.getAudioTracks());
@@ -197,20 +198,20 @@ export class TileGrid {
     const initials = element('span', 'initials');
     initials.setAttribute('aria-hidden', 'true');
     const offText = element('span');
-    offText.textContent = 'Camera off';
+    offText.textContent = t('stage_camera_off');
     cameraOff.append(initials, offText);
     const caption = element('figcaption');
     const name = element('span', 'name');
     name.textContent = label;
     const state = element('span', 'state');
-    state.textContent = 'connecting';
+    state.textContent = t('stage_connecting');
     state.dataset.state = 'connecting';
     const micOff = element('span', 'mic-off');
-    micOff.textContent = 'Microphone off';
+    micOff.textContent = t('stage_microphone_off');
     micOff.hidden = true;
     const level = element('span', 'level');
     level.setAttribute('role', 'meter');
-    level.setAttribute('aria-label', 'Sound level');
+    level.setAttribute('aria-label', t('stage_sound_level'));
     level.setAttribute('aria-valuemin', '0');
     level.setAttribute('aria-valuemax', '100');
     level.setAttribute('aria-valuenow', '0');

@@ -5,6 +5,7 @@ import {
 } from '../../widget-host/bundles/installed-widgets.js';
 import { BUNDLE_FILE_EXTENSION, readBundle } from '../../widget-host/bundles/read-bundle.js';
 import type { WidgetDock } from './widget-dock.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * "Add widget…" at the end of the call's Widgets menu: a packed file or a web app's address,
@@ -36,7 +37,7 @@ export function wireAddWidget(
   signal.addEventListener('abort', () => input.remove(), { once: true });
 
   dock.offerAction(
-    'Add widget…',
+    t('add_widget'),
     () => {
       problem.textContent = '';
       dialog.showModal();
@@ -70,19 +71,17 @@ export function wireAddWidget(
         .then((installed) => installed.addWebApp(url.value, name.value))
         .then((result) => {
           if (!result.ok) {
-            problem.textContent = `The web app was not added: ${result.reason}`;
+            problem.textContent = t('webapp_not_added', result.reason);
             return;
           }
           dialog.close();
           url.value = '';
           name.value = '';
-          options.note(
-            `Added ${result.value.title}, a web app at ${new URL(result.value.url).origin}.`,
-          );
+          options.note(t('webapp_added', result.value.title, new URL(result.value.url).origin));
           options.addedWebApp(result.value);
         })
         .catch((error: unknown) => {
-          problem.textContent = `The web app was not added: ${String(error)}`;
+          problem.textContent = t('webapp_not_added', String(error));
         });
     },
     { signal },
@@ -90,14 +89,14 @@ export function wireAddWidget(
 }
 
 function addFile(file: File, { builtIn, added, note }: Parameters<typeof wireAddWidget>[1]): void {
-  note(`Checking ${file.name}…`);
+  note(t('widget_checking', file.name));
   void (async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const kept = await (await InstalledWidgets.open()).add(bytes, file.name, builtIn);
-    if (!kept.ok) return note(`${file.name} was not added: ${kept.reason}`);
+    if (!kept.ok) return note(t('widget_file_not_added', file.name, kept.reason));
     const read = await readBundle(bytes, kept.value.sha256);
-    if (!read.ok) return note(`${file.name} was not added: ${read.reason}`);
-    note(`Added ${read.value.entry.title} ${read.value.entry.version}.`);
+    if (!read.ok) return note(t('widget_file_not_added', file.name, read.reason));
+    note(t('widget_added', read.value.entry.title, read.value.entry.version));
     added({ ...read.value, bytes });
-  })().catch((error: unknown) => note(`${file.name} was not added: ${String(error)}`));
+  })().catch((error: unknown) => note(t('widget_file_not_added', file.name, String(error))));
 }

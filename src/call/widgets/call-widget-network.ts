@@ -5,6 +5,7 @@ import { TypedEmitter } from '../../shared/typed-emitter.js';
 import { WidgetBus } from '../../widget-host/widget-bus.js';
 import type { WidgetNetwork, WidgetNetworkEvents } from '../../widget-host/widget-network.js';
 import type { Logger } from '../../shared/log.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * Widgets' view of the call: the peers whose data channel is open, named as the room knows
@@ -37,7 +38,7 @@ export class CallWidgetNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
     session.on(
       'dataChannelOpened',
       ({ peerId, channel }) => {
-        this.names.set(peerId, session.peer(peerId)?.name ?? 'Someone');
+        this.names.set(peerId, session.peer(peerId)?.name ?? t('someone'));
         this.bus.connect(peerId, channel);
       },
       { signal },
@@ -84,7 +85,7 @@ export class CallWidgetNetwork extends TypedEmitter<WidgetNetworkEvents> impleme
   private info(peerId: string): PeerInfo {
     return {
       id: peerId,
-      name: this.session.peer(peerId)?.name ?? this.names.get(peerId) ?? 'Someone',
+      name: this.session.peer(peerId)?.name ?? this.names.get(peerId) ?? t('someone'),
     };
   }
 }

@@ -12,6 +12,7 @@ import {
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { readBundle } from '../../widget-host/bundles/read-bundle.js';
 import type { WidgetDock } from './widget-dock.js';
+import { t } from '../../shared/i18n.js';
 
 const ADDRESS_KEY = 'widgetDevAddress';
 
@@ -41,13 +42,13 @@ export function wireDevWidget(
   let connection: AbortController | undefined;
 
   const button = dock.offerAction(
-    'Develop a widget…',
+    t('dev_widget_open'),
     () => {
       if (connection) {
         connection.abort();
         connection = undefined;
-        button.textContent = 'Develop a widget…';
-        note('Disconnected from the dev server; the widget keeps running as it was.');
+        button.textContent = t('dev_widget_open');
+        note(t('dev_widget_disconnected'));
         return;
       }
       problem.textContent = '';
@@ -74,7 +75,7 @@ export function wireDevWidget(
       }
       void options.settings.set(ADDRESS_KEY, address.value).catch(() => undefined);
       connection = new AbortController();
-      button.textContent = 'Stop developing';
+      button.textContent = t('dev_widget_stop');
       follow(address.value, options, AbortSignal.any([signal, connection.signal]));
     },
     { signal },
@@ -92,23 +93,19 @@ function follow(
   signal.addEventListener('abort', () => events.close(), { once: true });
   let latest = 0;
   let reached = false;
-  note(`Connecting to the dev server at ${origin}…`);
+  note(t('dev_widget_connecting', origin));
   events.addEventListener(
     'open',
     () => {
       reached = true;
-      note(`Connected to the dev server at ${origin}.`);
+      note(t('dev_widget_connected', origin));
     },
     { signal },
   );
   events.addEventListener(
     'error',
     () => {
-      note(
-        reached
-          ? `Lost the dev server at ${origin}; trying again.`
-          : `Could not reach a dev server at ${origin}. Is npm run widget:dev running? Trying again.`,
-      );
+      note(reached ? t('dev_widget_lost', origin) : t('dev_widget_unreachable', origin));
       reached = false;
     },
     { signal },
@@ -117,7 +114,7 @@ function follow(
     WIDGET_DEV_EVENTS.failed,
     (event) => {
       const failed = parseWidgetPackFailed(event.data);
-      note(`Your widget did not pack: ${failed.ok ? failed.value.reason : failed.reason}`);
+      note(t('dev_widget_not_packed', failed.ok ? failed.value.reason : failed.reason));
     },
     { signal },
   );
@@ -125,14 +122,14 @@ function follow(
     WIDGET_DEV_EVENTS.packed,
     (event) => {
       const packed = parseWidgetPacked(event.data);
-      if (!packed.ok) return note(`The dev server sent something else: ${packed.reason}`);
+      if (!packed.ok) return note(t('dev_widget_bad_event', packed.reason));
       const attempt = ++latest;
       void load(origin, packed.value, options, signal).then((outcome) => {
         if (attempt !== latest || signal.aborted) return; // a newer save is on its way
         if (typeof outcome === 'string') return note(outcome);
         options.loaded(outcome);
         const { title, version } = outcome.entry;
-        note(`Reloaded ${title} ${version} (${packed.value.sha256.slice(0, 12)}) from ${origin}.`);
+        note(t('dev_widget_reloaded', title, version, packed.value.sha256.slice(0, 12), origin));
       });
     },
     { signal },
@@ -149,14 +146,14 @@ async function load(
   let bytes: Uint8Array;
   try {
     const response = await fetch(`${origin}${WIDGET_DEV_BUNDLE_PATH}`, { signal });
-    if (!response.ok) return `The dev server did not send the widget (${response.status}).`;
+    if (!response.ok) return t('dev_widget_not_sent', String(response.status));
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    return `The dev server did not send the widget: ${String(error)}`;
+    return t('dev_widget_not_sent', String(error));
   }
   const read = await readBundle(bytes, packed.sha256);
-  if (!read.ok) return `Your widget was not loaded: ${read.reason}`;
+  if (!read.ok) return t('dev_widget_not_loaded', read.reason);
   if (options.builtIn.has(read.value.entry.id))
-    return `Your widget was not loaded: "${read.value.entry.id}" is a built-in widget's id; give yours another.`;
+    return t('dev_widget_builtin_id', read.value.entry.id);
   return { ...read.value, bytes };
 }

@@ -7,6 +7,7 @@ import type { WidgetBundle } from '../../widget-host/bundles/read-bundle.js';
 import type { WidgetEntry } from '../../protocol/widget-manifest.js';
 import { RUNNER_PAGE } from '../../widget-host/runner/runner-page.js';
 import type { RunnableWidget } from '../../widget-host/widget-host.js';
+import { t } from '../../shared/i18n.js';
 
 export interface PackedWidgetFrame {
   entry: WidgetEntry;
@@ -48,7 +49,7 @@ export async function loadInstalledWidgets(
     for (const problem of loaded.errors) skipped(problem);
     return loaded.bundles;
   } catch (error) {
-    skipped(`your added widgets could not be read (${String(error)})`);
+    skipped(t('installed_not_read', String(error)));
     return [];
   }
 }
@@ -64,9 +65,9 @@ export async function keepForLater(
 ): Promise<string | undefined> {
   try {
     const kept = await (await InstalledWidgets.open()).add(widget.bytes, source, builtIn);
-    return kept.ok ? undefined : `${widget.entry.title} could not be kept: ${kept.reason}`;
+    return kept.ok ? undefined : t('installed_not_kept', widget.entry.title, kept.reason);
   } catch (error) {
-    return `${widget.entry.title} could not be kept: ${String(error)}`;
+    return t('installed_not_kept', widget.entry.title, String(error));
   }
 }
 
@@ -91,7 +92,7 @@ export function frameForWebApp(app: {
       icon: WEB_APP_ICON,
       url: app.url,
       version: '1.0.0',
-      description: `A web app at ${origin}`,
+      description: t('installed_webapp_at', origin),
       author: origin,
       permissions: [],
       page: { kind: 'web', url: app.url },
@@ -117,8 +118,8 @@ export async function keepWebAppForLater(app: {
 }): Promise<string | undefined> {
   try {
     const kept = await (await InstalledWidgets.open()).addWebApp(app.url, app.title);
-    return kept.ok ? undefined : `${app.title} could not be kept: ${kept.reason}`;
+    return kept.ok ? undefined : t('installed_not_kept', app.title, kept.reason);
   } catch (error) {
-    return `${app.title} could not be kept: ${String(error)}`;
+    return t('installed_not_kept', app.title, String(error));
   }
 }

@@ -1,4 +1,5 @@
 import type { WidgetPage } from '../../protocol/widget-manifest.js';
+import { t } from '../../shared/i18n.js';
 
 /** The part of `fetch` this looks with; a test hands in its own. */
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
@@ -24,22 +25,20 @@ export async function whyNotStarted(
   mayFetch: boolean,
   fetcher: Fetcher = (url, init) => fetch(url, init),
 ): Promise<string> {
-  const didNot = `${title} did not start:`;
-  if (page.kind === 'packaged')
-    return `${didNot} its script never connected to the call. The browser console says why.`;
+  if (page.kind === 'packaged') return t('not_started_packaged', title);
   const { url } = page;
   const origin = new URL(url).origin;
-  const generic = `${didNot} its page at ${origin} never connected to the call. It must load the TFX SDK, and serve its module scripts with Access-Control-Allow-Origin: *.`;
+  const generic = t('not_started_generic', title, origin);
   if (!mayFetch) return generic;
   try {
     await fetcher(url, { ...QUIET, mode: 'no-cors' });
   } catch {
-    return `${didNot} ${origin} could not be reached securely: the site is down, or this browser does not trust its certificate.`;
+    return t('not_started_unreachable', title, origin);
   }
   let html: string;
   try {
     const response = await fetcher(url, { ...QUIET, mode: 'cors' });
-    if (!response.ok) return `${didNot} its page at ${url} answered ${response.status}.`;
+    if (!response.ok) return t('not_started_page_status', title, url, response.status);
     html = await response.text();
   } catch {
     return generic; // its page is not readable from here; its scripts cannot be looked at
@@ -51,10 +50,10 @@ export async function whyNotStarted(
     const script = new URL(src, url).toString();
     try {
       const response = await fetcher(script, { ...QUIET, mode: 'cors' });
-      if (!response.ok) return `${didNot} its script ${script} answered ${response.status}.`;
+      if (!response.ok) return t('not_started_script_status', title, script, response.status);
     } catch {
-      return `${didNot} its script ${script} is served without Access-Control-Allow-Origin: *, which a sandboxed widget needs.`;
+      return t('not_started_script_cors', title, script);
     }
   }
-  return `${didNot} its page at ${origin} loaded, but never connected to the call: does it load the TFX SDK?`;
+  return t('not_started_no_sdk', title, origin);
 }

@@ -1,5 +1,6 @@
 import { shortHash } from '../../widget-host/bundles/installed-widgets.js';
 import type { WebAppDescription, WidgetDescription } from './widget-offers.js';
+import { t } from '../../shared/i18n.js';
 
 export type ConsentAnswer = 'this-call' | 'always' | 'no';
 
@@ -41,9 +42,9 @@ function askWith(
       return button;
     };
     actions.append(
-      answer('Open for this call', 'this-call', true),
-      answer('Always allow this widget', 'always'),
-      answer('No', 'no'),
+      answer(t('consent_this_call'), 'this-call', true),
+      answer(t('consent_always'), 'always'),
+      answer(t('consent_no'), 'no'),
     );
     card.append(first, second, actions);
     document.querySelector('#toasts')!.append(card);
@@ -63,11 +64,18 @@ export function askConsent(
 ): Promise<ConsentAnswer> {
   const kib = (widget.size / 1024).toFixed(1);
   return askWith(
-    `${widget.title} from ${from}`,
+    t('consent_title', widget.title, from),
     yours === undefined
-      ? `${from} opened ${widget.title}, a widget you don't have.`
-      : `${from} opened ${widget.title} ${widget.version}, another copy than yours (${yours}).`,
-    `${widget.title} ${widget.version} by ${widget.author} · ${kib} KiB · SHA-256 ${shortHash(widget.sha256)} · from ${from}`,
+      ? t('consent_widget_new', from, widget.title)
+      : t('consent_widget_other_copy', from, widget.title, widget.version, yours),
+    t(
+      'consent_widget_details',
+      `${widget.title} ${widget.version}`,
+      widget.author,
+      kib,
+      shortHash(widget.sha256),
+      from,
+    ),
     focusAfter,
     signal,
   );
@@ -82,9 +90,9 @@ export function askConsentToWebApp(
 ): Promise<ConsentAnswer> {
   const origin = new URL(app.url).origin;
   return askWith(
-    `${app.title} from ${from}`,
-    `${from} opened ${app.title}, a web app you don't have.`,
-    `It runs from ${origin}, sandboxed; opening it trusts that site · from ${from}`,
+    t('consent_title', app.title, from),
+    t('consent_webapp_new', from, app.title),
+    t('consent_webapp_details', origin, from),
     focusAfter,
     signal,
   );

@@ -1,3 +1,5 @@
+import { t } from '../../shared/i18n.js';
+
 export interface DockEntry {
   id: string;
   title: string;
@@ -60,7 +62,7 @@ export class WidgetDock {
       const mark = document.createElement('span');
       mark.className = 'new-mark';
       mark.id = `new-${entry.id}`;
-      mark.textContent = 'New';
+      mark.textContent = t('dock_new');
       mark.hidden = true;
       button.setAttribute('aria-describedby', `${badge.id} ${mark.id}`);
       button.append(icon, label, badge, mark);
@@ -133,6 +135,6 @@ export class WidgetDock {
       this.opener.after(description);
       this.opener.setAttribute('aria-describedby', description.id);
     }
-    description.textContent = news.length > 0 ? `New in ${news.join(', ')}` : '';
+    description.textContent = news.length > 0 ? t('dock_new_in', news.join(', ')) : '';
   }
 }

@@ -5,6 +5,7 @@ import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.j
 import { readBundle } from '../../widget-host/bundles/read-bundle.js';
 import type { WidgetNetwork } from '../../widget-host/widget-network.js';
 import type { PeerControlChannel } from '../peer-control-channel.js';
+import { t } from '../../shared/i18n.js';
 
 /** What a peer says one of its widgets is: shown on the consent card, checked on arrival. */
 export type WidgetDescription = Omit<Extract<PeerControl, { type: 'widget:described' }>, 'type'>;
@@ -89,7 +90,7 @@ export class WidgetOffers {
       (peer) => {
         for (const map of [this.described, this.describedWebApps])
           for (const key of map.keys()) if (key.startsWith(`${peer.id} `)) map.delete(key);
-        this.waiting.get(peer.id)?.failed(`${peer.name} left before sending it`);
+        this.waiting.get(peer.id)?.failed(t('offer_left', peer.name));
       },
       { signal },
     );
@@ -155,9 +156,9 @@ export class WidgetOffers {
 
   /** Asks `peerId` for the widget it described, and checks what comes against its hash. */
   async fetch(description: WidgetDescription, peerId: string): Promise<Parsed<PackedWidget>> {
-    if (this.waiting.has(peerId)) return refused('Another widget is still coming from them.');
+    if (this.waiting.has(peerId)) return refused(t('offer_busy'));
     const bytes = new Promise<Uint8Array>((resolve, reject) => {
-      const timer = setTimeout(() => failed('it did not arrive within a minute'), ARRIVAL_MS);
+      const timer = setTimeout(() => failed(t('offer_too_slow')), ARRIVAL_MS);
       const done = () => {
         clearTimeout(timer);
         this.waiting.delete(peerId);
@@ -189,7 +190,7 @@ export class WidgetOffers {
         );
       return accepted({ ...read.value, bytes: received });
     } catch (error) {
-      this.waiting.get(peerId)?.failed('the request could not be sent');
+      this.waiting.get(peerId)?.failed(t('offer_not_sent'));
       return refused(error instanceof Error ? error.message : String(error));
     }
   }

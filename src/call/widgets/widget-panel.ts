@@ -1,3 +1,5 @@
+import { t } from '../../shared/i18n.js';
+
 interface Tab {
   title: string;
   frame: HTMLIFrameElement;
@@ -159,7 +161,10 @@ export class WidgetPanel {
   private render(): void {
     this.root.hidden = this.shown.length === 0;
     const selected = this.selected ? this.tabs.get(this.selected) : undefined;
-    this.closeButton.setAttribute('aria-label', `Close ${selected?.title ?? 'widget'}`);
+    this.closeButton.setAttribute(
+      'aria-label',
+      selected ? t('panel_close_named', selected.title) : t('panel_close'),
+    );
     for (const [widgetId, { pane, select }] of this.tabs) {
       const isShown = this.shown.includes(widgetId);
       const isSelected = isShown && widgetId === this.selected;

@@ -24,6 +24,7 @@ import { WidgetPanel } from './widget-panel.js';
 import { WidgetRoom } from './widget-room.js';
 import { WidgetAvailability } from './widget-availability.js';
 import type { MessageKey } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_widget_platform';
 
@@ -47,12 +48,12 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   );
   if (registry.errors.length > 0) {
     log.warn('Some widgets were skipped', registry.errors);
-    note(`Skipped ${registry.errors.length} widget problem(s): ${registry.errors.join('; ')}`);
+    note(t('platform_skipped_builtin', registry.errors.join('; ')));
   }
   // Widgets the person added (Settings → Your widgets) run from the runner page, fed their files.
   const packed = await loadInstalledWidgets((problem) => {
     log.warn('An installed widget was skipped', problem);
-    note(`Skipped an installed widget: ${problem}`);
+    note(t('platform_skipped_installed', problem));
   });
   const webApps = await loadWebApps();
   const installed = [
@@ -143,7 +144,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     ({ widgetId }) => {
       panel.close(widgetId);
       const title = entries.find((entry) => entry.id === widgetId)?.title ?? widgetId;
-      note(`${title} was closed: it sent this page far more requests than a widget needs.`);
+      note(t('platform_flooded', title));
     },
     { signal },
   );

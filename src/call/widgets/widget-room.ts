@@ -11,6 +11,7 @@ import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.j
 import { askConsent, askConsentToWebApp } from './widget-consent-card.js';
 import type { WebAppDescription, WidgetDescription, WidgetOffers } from './widget-offers.js';
 import type { WidgetAvailability } from './widget-availability.js';
+import { t } from '../../shared/i18n.js';
 
 export interface WidgetRoomOptions {
   host: WidgetHost;
@@ -161,7 +162,11 @@ export class WidgetRoom {
     this.offers.get(widgetId)?.();
     const remove = showOffer(
       text,
-      { label: 'Show', name: `Show ${title}`, run: () => this.showHere(widgetId) },
+      {
+        label: t('room_show'),
+        name: t('room_show_named', title),
+        run: () => this.showHere(widgetId),
+      },
       this.options.focusAfterOffer,
     );
     this.offers.set(widgetId, () => {
@@ -176,7 +181,7 @@ export class WidgetRoom {
     if (webApp) return this.askAboutWebApp(webApp, from);
     const offered = this.options.offers.offerFrom(widgetId, from.id);
     if (!offered) {
-      this.options.note(`${from.name} uses a widget this browser does not have ("${widgetId}").`);
+      this.options.note(t('room_missing_widget', from.name, widgetId));
       return;
     }
     this.asking.add(widgetId);
@@ -190,9 +195,7 @@ export class WidgetRoom {
       .then(async (answer) => {
         if (answer !== 'no') return this.take(offered, from, answer === 'always');
         this.options.offers.decline(widgetId);
-        this.options.note(
-          `You said no to ${offered.title} ${offered.version} from ${from.name}: it does not run here.`,
-        );
+        this.options.note(t('room_said_no', `${offered.title} ${offered.version}`, from.name));
       })
       .finally(() => this.asking.delete(widgetId));
   }
@@ -203,7 +206,7 @@ export class WidgetRoom {
       .then((answer) => {
         if (answer === 'no') {
           this.options.offers.decline(app.widget);
-          this.options.note(`You said no to ${app.title} from ${from.name}: it does not run here.`);
+          this.options.note(t('room_said_no', app.title, from.name));
           return;
         }
         this.options.acceptWebApp(app, answer === 'always');
@@ -215,17 +218,17 @@ export class WidgetRoom {
 
   /** This person accepted: the widget comes from `from`, checked, and opens here. */
   private async take(offered: WidgetDescription, from: PeerInfo, always: boolean): Promise<void> {
-    this.options.note(`Getting ${offered.title} from ${from.name}…`);
+    this.options.note(t('room_getting', offered.title, from.name));
     const fetched = await this.options.offers.fetch(offered, from.id);
     if (this.options.signal.aborted) return;
     if (!fetched.ok) {
-      this.options.note(`${offered.title} was not opened: ${fetched.reason}`);
+      this.options.note(t('room_not_opened', offered.title, fetched.reason));
       return;
     }
     this.options.offers.keep(fetched.value);
     this.options.accept(fetched.value, from.name, always);
     this.options.titles.set(offered.widget, fetched.value.entry.title);
-    this.options.note(`${offered.title} from ${from.name} is open.`);
+    this.options.note(t('room_opened', offered.title, from.name));
     this.showHere(offered.widget);
   }
 
