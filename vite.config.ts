@@ -105,7 +105,7 @@ export default defineConfig({
       // The plugin fetches a schema online to validate the manifest; this machine is offline
       // and the manifest is checked by our own tests instead.
       skipManifestValidation: true,
-      additionalInputs: ['src/call/call.html'],
+      additionalInputs: ['src/call/call.html', 'src/welcome/welcome.html'],
       disableAutoLaunch: true,
     }),
     copyIcons(),

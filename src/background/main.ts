@@ -61,3 +61,12 @@ browser.runtime.onMessageExternal.addListener((raw: unknown, sender: Runtime.Mes
 });
 
 browser.windows.onRemoved.addListener(forgetClosedCallWindow);
+
+// A first install opens the welcome page (what this is, pinning, a camera check); an update or
+// a browser restart does not.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install') return;
+  browser.tabs
+    .create({ url: browser.runtime.getURL('src/welcome/welcome.html') })
+    .catch((error: unknown) => log.warn('Could not open the welcome page', error));
+});

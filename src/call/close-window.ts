@@ -1,3 +1,5 @@
+import { t } from '../shared/i18n.js';
+
 /**
  * The leave screen's Close window. The extension's call window and a click-to-call popup were
  * opened by script, so they close; a tab the person opened from a link cannot be closed by the
@@ -14,7 +16,7 @@ export function wireCloseWindow(button: HTMLButtonElement, heading: HTMLElement)
     // Still here: the browser kept the tab open.
     setTimeout(() => {
       button.hidden = true;
-      heading.textContent = 'You left the call. You can close this tab.';
+      heading.textContent = t('left_close_tab');
     }, 300);
   });
 }

@@ -33,3 +33,10 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .map(({ tag }) => tag);
 }
+
+/** `$1`…`$9` take the substitutions and `$$` is a dollar sign, as chrome.i18n does. */
+export function formatMessage(template: string, substitutions: readonly string[]): string {
+  return template.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+  );
+}

@@ -4,6 +4,7 @@ import type { RoomPeek } from '../protocol/room-peek.js';
 import { roomIdSchema } from '../protocol/signalling.js';
 import { addressKey } from './abuse-guard.js';
 import { INVITE_SCRIPT, renderInvitePage } from './landing-page.js';
+import { pageText } from './page-text.js';
 import type { ServerMetrics } from './metrics.js';
 import {
   BASE_HEADERS,
@@ -122,9 +123,12 @@ function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
     if (invite) {
       const room = roomIdSchema.safeParse(safeDecode(invite[1] ?? ''));
       if (!room.success) return reply(response, 404, 'text/plain', 'No such room link.\n');
-      const page = renderInvitePage(room.data, extensionId, webClient !== undefined);
+      const text = pageText(request.headers['accept-language']);
+      const page = renderInvitePage(room.data, extensionId, webClient !== undefined, text);
       return reply(response, 200, 'text/html', page, {
         'content-security-policy': INVITE_PAGE_CSP,
+        // The page's language follows the reader's: caches must keep one per language.
+        vary: 'Accept-Language',
       });
     }
 

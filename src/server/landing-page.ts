@@ -5,6 +5,7 @@
  * extension.
  */
 import { inviteOpenMessage } from '../protocol/extension-messages.js';
+import type { PageText } from './page-text.js';
 
 // The room id is validated to [A-Za-z0-9_-] before it gets here; escaping is defence in depth.
 function escapeHtml(text: string): string {
@@ -16,18 +17,33 @@ export function storeUrl(extensionId: string): string {
   return `https://chromewebstore.google.com/detail/${encodeURIComponent(extensionId)}`;
 }
 
-export function renderInvitePage(room: string, extensionId: string, webClient: boolean): string {
+export function renderInvitePage(
+  room: string,
+  extensionId: string,
+  webClient: boolean,
+  { language, t, errors }: PageText,
+): string {
   const safeRoom = escapeHtml(room);
   const webCall = `/call?room=${encodeURIComponent(room)}`;
   const joinHere = webClient
-    ? `<a class="button primary" href="${webCall}">Join in this browser</a>`
+    ? `<a class="button primary" href="${webCall}">${escapeHtml(t('invite_join_here'))}</a>`
     : '';
+  // The room goes into its own <code>: the sentence is split where the catalogue puts it.
+  const [beforeRoom = '', afterRoom = ''] = escapeHtml(t('invite_room_note', '\u0000')).split(
+    '\u0000',
+  );
+  // What the script may say later, in this page's language.
+  const scriptText = {
+    notInstalled: t('invite_not_installed'),
+    opened: t('invite_opened'),
+    errors,
+  };
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Join call ${safeRoom} · TFX Sessions</title>
+<title>${escapeHtml(t('invite_title', room))}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #0f172a; color: #e2e8f0; }
   main { max-width: 34rem; margin: 12vh auto; padding: 2rem; background: #1e293b; border-radius: 12px; }
@@ -41,16 +57,14 @@ export function renderInvitePage(room: string, extensionId: string, webClient: b
   [hidden] { display: none; }
 </style>
 </head>
-<body data-invite="${escapeHtml(JSON.stringify(inviteOpenMessage(room)))}" data-extension-id="${escapeHtml(extensionId)}"${webClient ? ` data-web-call="${webCall}"` : ''}>
+<body data-invite="${escapeHtml(JSON.stringify(inviteOpenMessage(room)))}" data-extension-id="${escapeHtml(extensionId)}" data-text="${escapeHtml(JSON.stringify(scriptText))}"${webClient ? ` data-web-call="${webCall}"` : ''}>
 <main>
-  <h1>You're invited to a TFX Sessions call</h1>
-  <p id="status" role="status">Opening the call…</p>
+  <h1>${escapeHtml(t('invite_heading'))}</h1>
+  <p id="status" role="status">${escapeHtml(t('invite_opening'))}</p>
   <section id="install" hidden>
-    <p>TFX Sessions is a private video call: no account, and your video goes straight to the
-    other people in the call.</p>
-    <p>${joinHere}<a class="button" href="${escapeHtml(storeUrl(extensionId))}" target="_blank" rel="noopener">Get the extension</a></p>
-    <p class="small">Room <code id="room">${safeRoom}</code>. Your camera and microphone stay off
-    until you choose to join.</p>
+    <p>${escapeHtml(t('invite_about'))}</p>
+    <p>${joinHere}<a class="button" href="${escapeHtml(storeUrl(extensionId))}" target="_blank" rel="noopener">${escapeHtml(t('invite_get_extension'))}</a></p>
+    <p class="small">${beforeRoom}<code id="room">${safeRoom}</code>${afterRoom}</p>
   </section>
 </main>
 <script src="/invite.js"></script>
@@ -61,6 +75,7 @@ export function renderInvitePage(room: string, extensionId: string, webClient: b
 /** Runs in the invitee's browser; plain JavaScript because the server serves it as is. */
 export const INVITE_SCRIPT = `(() => {
   const { invite, extensionId, webCall } = document.body.dataset;
+  const text = JSON.parse(document.body.dataset.text);
   const status = document.getElementById('status');
   // A website's "Click to call" button opened this page in a window of its own (?via=button):
   // the call goes to the extension if it is here, else this window becomes the web client.
@@ -72,7 +87,7 @@ export const INVITE_SCRIPT = `(() => {
       if (params.get('name')) call.searchParams.set('name', params.get('name'));
       return location.replace(call.href);
     }
-    status.textContent = 'TFX Sessions is not installed in this browser.';
+    status.textContent = text.notInstalled;
     document.getElementById('install').hidden = false;
   };
   const runtime = globalThis.chrome && globalThis.chrome.runtime;
@@ -80,12 +95,13 @@ export const INVITE_SCRIPT = `(() => {
   try {
     runtime.sendMessage(extensionId, JSON.parse(invite), (reply) => {
       if (!runtime.lastError && reply && reply.ok === false && reply.error) {
-        // The extension is there and said no (e.g. a server it is not set up for): say why.
-        status.textContent = String(reply.error.message);
+        // The extension is there and said no (e.g. a server it is not set up for): say why,
+        // worded from the code in this page's language.
+        status.textContent = text.errors[reply.error.code] || text.errors.HOST_ERROR;
         return;
       }
       if (runtime.lastError || !reply || reply.ok !== true) return showInstall();
-      status.textContent = 'The call opened in its own window. You can close this tab.';
+      status.textContent = text.opened;
       if (viaButton) window.close();
     });
   } catch {

@@ -5,7 +5,9 @@
  * server's pages and Node load a catalogue themselves (useCatalogue).
  */
 import type englishCatalogue from '../locales/en/messages.json';
-import type { Catalogue } from '../locales/languages.js';
+import { formatMessage, type Catalogue } from '../locales/languages.js';
+
+export { formatMessage };
 
 export type MessageKey = keyof typeof englishCatalogue;
 
@@ -16,13 +18,6 @@ interface ChromeI18n {
 }
 
 let installed: Lookup | undefined;
-
-/** `$1`…`$9` take the substitutions and `$$` is a dollar sign, as chrome.i18n does. */
-export function formatMessage(template: string, substitutions: readonly string[]): string {
-  return template.replace(/\$(\$|[1-9])/g, (_, which: string) =>
-    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
-  );
-}
 
 /** Looks strings up in this catalogue from now on, instead of chrome.i18n. */
 export function useCatalogue(catalogue: Catalogue): void {

@@ -101,7 +101,7 @@ export class WidgetDock {
     if (!entry) return;
     entry.badge.hidden = count === 0;
     entry.badge.textContent = count > 99 ? '99+' : String(count);
-    entry.badge.setAttribute('aria-label', `${count} new`);
+    entry.badge.setAttribute('aria-label', t('dock_count_new', count));
     this.summarise();
   }
 

@@ -44,6 +44,8 @@ export interface LaunchOptions {
   initScripts?: (() => void)[];
   /** The system's light or dark setting, as every page of this person's browser sees it. */
   colorScheme?: 'light' | 'dark';
+  /** The unpacked extension to load: the e2e build unless a test loads another (a release). */
+  extensionDir?: string;
 }
 
 /** A Chromium with fake media, offline but for loopback; with the extension unless told not. */
@@ -53,6 +55,7 @@ async function launchChromium(
     extraArgs = [],
     initScripts = [],
     colorScheme = 'light',
+    extensionDir = DIST,
   }: LaunchOptions,
   withExtension: boolean,
 ): Promise<{ context: BrowserContext; profile: string }> {
@@ -63,7 +66,9 @@ async function launchChromium(
     viewport: { width: 1180, height: 800 },
     colorScheme,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
       // Three fake cameras at 5 fps: enough to switch devices and to see frames arrive. Four to
       // seven whole clients share this machine's 2 cores in one test. At 15 fps four of them
       // kept it at a load of ~25, and a message took seconds to reach a starved page; at 10 fps
@@ -80,10 +85,23 @@ async function launchChromium(
   return { context, profile };
 }
 
-export async function launchPerson(options: LaunchOptions = {}): Promise<Person> {
+export const WELCOME_PAGE = 'src/welcome/welcome.html';
+
+/**
+ * A person with the extension just installed. Installing opens the welcome page; unless the test
+ * is about it, it is closed, as most people close it, so every test starts from one empty tab.
+ */
+export async function launchPerson(
+  options: LaunchOptions & { keepWelcome?: boolean } = {},
+): Promise<Person> {
   const { context, profile } = await launchChromium(options, true);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const isWelcome = (page: Page) => page.url().endsWith(WELCOME_PAGE);
+  const welcome =
+    context.pages().find(isWelcome) ??
+    (await context.waitForEvent('page', { predicate: isWelcome }));
+  if (!options.keepWelcome) await welcome.close();
   return {
     context,
     profile,

@@ -22,6 +22,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   call: ['platform', 'protocol', 'shared', 'session', 'signalling-client', 'widget-host'],
   background: ['platform', 'protocol', 'shared'],
   popup: ['platform', 'protocol', 'shared'],
+  welcome: ['platform', 'protocol', 'shared'],
   // Settings lists and adds installed widgets (widget-host/bundles).
   options: ['platform', 'protocol', 'shared', 'widget-host'],
   // The playground is a web page: its widget storage is the web shell's session storage.

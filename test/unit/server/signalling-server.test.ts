@@ -268,6 +268,31 @@ describe('signalling server', () => {
     expect((await fetch(`${url}/r/%3Cscript%3E`)).status).toBe(404);
     expect((await fetch(`${url}/nope`)).status).toBe(404);
   });
+
+  it("words the invite page in the reader's language, English when it has not theirs", async () => {
+    const inSpanish = await fetch(`${url}/r/team-42`, {
+      headers: { 'accept-language': 'ja;q=1, es-MX;q=0.8, en;q=0.5' },
+    });
+    expect(inSpanish.headers.get('vary')).toBe('Accept-Language');
+    const html = await inSpanish.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Te han invitado a una llamada de TFX Sessions');
+    expect(html).toContain('Sala <code id="room">team-42</code>. Tu cámara');
+    // What its script says later comes in Spanish too, errors worded from their codes.
+    const text = JSON.parse(
+      (/data-text="([^"]*)"/.exec(html)?.[1] ?? '')
+        .replaceAll('&#34;', '"')
+        .replaceAll('&#39;', "'"),
+    ) as { notInstalled: string; errors: Record<string, string> };
+    expect(text.notInstalled).toBe('TFX Sessions no está instalado en este navegador.');
+    expect(text.errors.UNKNOWN_SERVER).toMatch(/^TFX Sessions no está configurado/);
+
+    const inJapanese = await (
+      await fetch(`${url}/r/team-42`, { headers: { 'accept-language': 'ja' } })
+    ).text();
+    expect(inJapanese).toContain('<html lang="en">');
+    expect(inJapanese).toContain('You&#39;re invited to a TFX Sessions call');
+  });
 });
 
 describe('room password and lock', () => {
