@@ -39,7 +39,7 @@ import * as shortcuts from './features/shortcuts.js';
 import * as embedEvents from './features/embed-events.js';
 import * as recording from './recording/recording.js';
 import * as widgets from './widgets/widget-platform.js';
-import { t, translatePage, useCatalogue } from '../shared/i18n.js';
+import { prepareMessages, t, translatePage } from '../shared/i18n.js';
 
 /**
  * Everything the call page does while the person is in the call. Recording comes before the
@@ -80,8 +80,7 @@ function rtcConfigFrom(settings: Settings): RTCConfiguration {
 
 async function main(): Promise<void> {
   // Before anything else: later code changes some of what is translated here.
-  const catalogue = await platform.messageCatalogue();
-  if (catalogue) useCatalogue(catalogue);
+  await prepareMessages(platform);
   translatePage(document);
   const link = readCallParams(location.search);
   if (!link.ok) {

@@ -5,11 +5,13 @@ import { parseServerUrl } from '../shared/server-url.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
 import { startWidgetsSection } from './widgets-section.js';
 import { MAX_NAME_CHARS } from '../shared/identifiers.js';
-import { t, translatePage } from '../shared/i18n.js';
+import { prepareMessages, t, translatePage } from '../shared/i18n.js';
+import { platform } from '../platform/current.js';
 
 const log = createLogger('options');
 logUnhandledRejections(log);
-translatePage(document);
+// The strings are ready at once unless the extension is only just installed (see platform).
+void prepareMessages(platform).then(() => translatePage(document));
 
 const form = document.querySelector<HTMLFormElement>('#settings')!;
 const serverUrl = document.querySelector<HTMLInputElement>('#server-url')!;

@@ -1,5 +1,6 @@
 import { browser } from './browser.js';
 import type { KeyValueArea, Platform } from './platform.js';
+import { pickLanguage, type Catalogue } from '../locales/languages.js';
 
 function area(storage: typeof browser.storage.local): KeyValueArea {
   return {
@@ -25,6 +26,14 @@ export const platform: Platform = {
   fixedServer: undefined,
   openSettings: () => void browser.runtime.openOptionsPage(),
   reachesOtherOrigins: true,
-  // chrome.i18n has the browser's language, or English, from the package's _locales.
-  messageCatalogue: () => Promise.resolve(undefined),
+  messageCatalogue: async () => {
+    // chrome.i18n has the browser's language, or English, from the package's _locales. A page
+    // opened right as the extension is installed (the welcome page, a test's first page) can
+    // find its strings not loaded yet: getMessage answers '' for every key. That page reads the
+    // same file itself.
+    if (browser.i18n.getMessage('language_code') !== '') return undefined;
+    const language = pickLanguage([browser.i18n.getUILanguage()]);
+    const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
+    return (await response.json()) as Catalogue;
+  },
 };

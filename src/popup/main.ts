@@ -6,12 +6,14 @@ import { newRoomId, roomFromInput } from '../shared/room-id.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
 import { stashPassword } from '../shared/room-password-stash.js';
 import { MAX_NAME_CHARS } from '../shared/identifiers.js';
-import { t, translatePage } from '../shared/i18n.js';
+import { prepareMessages, t, translatePage } from '../shared/i18n.js';
+import { platform } from '../platform/current.js';
 import { errorText } from '../shared/error-text.js';
 
 const log = createLogger('popup');
 logUnhandledRejections(log);
-translatePage(document);
+// The strings are ready at once unless the extension is only just installed (see platform).
+void prepareMessages(platform).then(() => translatePage(document));
 
 const form = document.querySelector<HTMLFormElement>('#call-form')!;
 const roomInput = document.querySelector<HTMLInputElement>('#room')!;

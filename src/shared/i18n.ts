@@ -24,6 +24,17 @@ export function useCatalogue(catalogue: Catalogue): void {
   installed = (key, substitutions) => formatMessage(catalogue[key]?.message ?? '', substitutions);
 }
 
+/**
+ * Makes the reader's strings ready: the shell hands over a catalogue where chrome.i18n cannot
+ * answer (the web client, a page opened as the extension installs). Call before showing text.
+ */
+export async function prepareMessages(shell: {
+  messageCatalogue(): Promise<Catalogue | undefined>;
+}): Promise<void> {
+  const catalogue = await shell.messageCatalogue();
+  if (catalogue) useCatalogue(catalogue);
+}
+
 function chromeLookup(): Lookup | undefined {
   const i18n = (globalThis as { chrome?: { i18n?: ChromeI18n } }).chrome?.i18n;
   return i18n?.getMessage ? (key, substitutions) => i18n.getMessage(key, substitutions) : undefined;

@@ -7,13 +7,15 @@ import { openCallMessage, parseExtensionReply } from '../protocol/extension-mess
 import { browser } from '../platform/browser.js';
 import { DEFAULT_SERVER_URL } from '../shared/configured-servers.js';
 import { errorText } from '../shared/error-text.js';
-import { t, translatePage } from '../shared/i18n.js';
+import { prepareMessages, t, translatePage } from '../shared/i18n.js';
+import { platform } from '../platform/current.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { newRoomId } from '../shared/room-id.js';
 
 const log = createLogger('welcome');
 logUnhandledRejections(log);
-translatePage(document);
+// The strings are ready at once unless the extension is only just installed (see platform).
+void prepareMessages(platform).then(() => translatePage(document));
 
 const video = document.querySelector<HTMLVideoElement>('#check-video')!;
 const level = document.querySelector<HTMLElement>('#check-level')!;

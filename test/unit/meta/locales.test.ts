@@ -149,6 +149,11 @@ describe('what a person reads', () => {
     };
     walk(document.documentElement, false);
     expect(untranslated).toEqual([]);
+    // Translating replaces a marked element's content: it must hold text (and code) only.
+    const holdingElements = [...document.querySelectorAll('[data-i18n]')]
+      .filter((element) => [...element.children].some((child) => child.tagName !== 'CODE'))
+      .map((element) => element.outerHTML.slice(0, 80));
+    expect(holdingElements).toEqual([]);
   });
 
   it('is not set in English by the code', () => {
