@@ -37,6 +37,7 @@ const configSchema = z
       'must be an origin such as https://shop.example.com (no path, no wildcard)',
     ),
     webRoot: z.string().min(1).optional(),
+    privacyPolicy: z.string().min(1),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     stunUrls: urlList(/^stuns?:/, 'must be a stun: URL'),
     turnUrls: urlList(/^turns?:/, 'must be a turn: or turns: URL'),
@@ -81,6 +82,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   webOrigins: [],
   embedOrigins: [],
   webRoot: fileURLToPath(new URL('../../web/', import.meta.url)),
+  // docs/privacy.md of the tree this server was built from (build/server/server/ → the root).
+  privacyPolicy: fileURLToPath(new URL('../../../docs/privacy.md', import.meta.url)),
   logLevel: 'info',
   stunUrls: [],
   turnUrls: [],
@@ -100,6 +103,7 @@ export const CONFIG_HELP = `Usage: npm run serve -- [options]   (or: node build/
   --web-origins LIST web pages that may connect too, comma-separated origins (env WEB_ORIGINS)
   --embed-origins LIST  sites that may embed the call in an iframe, comma-separated origins (env EMBED_ORIGINS; default none)
   --web-root DIR     the web client to serve at /call (env WEB_ROOT, default the build's build/web; served only if built)
+  --privacy-policy FILE  the policy served at /privacy, text (env PRIVACY_POLICY, default docs/privacy.md)
   --log-level LEVEL  fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)
   --stun-urls LIST   STUN URLs handed to clients, comma-separated (env STUN_URLS)
   --turn-urls LIST   TURN URLs handed to clients with credentials (env TURN_URLS)
@@ -126,6 +130,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'web-origins': { type: 'string' },
       'embed-origins': { type: 'string' },
       'web-root': { type: 'string' },
+      'privacy-policy': { type: 'string' },
       'log-level': { type: 'string' },
       'stun-urls': { type: 'string' },
       'turn-urls': { type: 'string' },
@@ -151,6 +156,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     webOrigins: values['web-origins'] ?? env.WEB_ORIGINS ?? '',
     embedOrigins: values['embed-origins'] ?? env.EMBED_ORIGINS ?? '',
     webRoot: values['web-root'] ?? (env.WEB_ROOT || DEFAULT_CONFIG.webRoot),
+    privacyPolicy: values['privacy-policy'] ?? (env.PRIVACY_POLICY || DEFAULT_CONFIG.privacyPolicy),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel,
     stunUrls: values['stun-urls'] ?? env.STUN_URLS ?? '',
     turnUrls: values['turn-urls'] ?? env.TURN_URLS ?? '',

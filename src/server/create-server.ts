@@ -84,6 +84,7 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
     allowedOrigins,
     webClient: WebClientFiles.open(config.webRoot),
     embedOrigins: config.embedOrigins,
+    privacyPolicy: readPrivacyPolicy(config.privacyPolicy),
     admitPeek: (ip) => guard.admitPeek(ip),
     capacity: rooms.capacityLimit,
   });
@@ -149,4 +150,13 @@ export function createSignallingServer(config: ServerConfig, log: Logger): Signa
       if (redis?.subscriber.isOpen) await redis.subscriber.close();
     },
   };
+}
+
+/** Read once at start: an operator who edits it restarts the server, as for any setting. */
+function readPrivacyPolicy(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

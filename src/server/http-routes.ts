@@ -57,6 +57,8 @@ export interface HttpRouteOptions {
   webClient: WebClientFiles | undefined;
   /** The sites that may frame the web client (the embed); empty: none may. */
   embedOrigins: string[];
+  /** The privacy policy's text, served at /privacy; undefined when the file is unreadable. */
+  privacyPolicy: string | undefined;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -116,6 +118,12 @@ function createRouter(rooms: RoomStore, options: HttpRouteOptions) {
     }
     const peek = /^\/rooms\/([^/]+)$/.exec(pathname);
     if (peek) return peekRoom(request, response, safeDecode(peek[1] ?? ''), rooms, options);
+    if (pathname === '/privacy') {
+      // The link the store listing and the welcome page give: the policy of this service.
+      return options.privacyPolicy === undefined
+        ? reply(response, 404, 'text/plain', 'No privacy policy is published here.\n')
+        : reply(response, 200, 'text/plain', options.privacyPolicy);
+    }
     if (pathname === '/invite.js') {
       return reply(response, 200, 'text/javascript', INVITE_SCRIPT);
     }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseExternalMessage } from '../../../src/protocol/extension-messages.js';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +39,13 @@ const offer = { type: 'offer', sdp: 'v=0\r\n' };
 beforeEach(async () => {
   server = createSignallingServer(
     // A short grace so "dropped, then gone" fits in a test; resume tests below rely on it too.
-    { ...DEFAULT_CONFIG, port: 0, roomCapacity: 3, resumeGraceSeconds: 0.3 },
+    {
+      ...DEFAULT_CONFIG,
+      port: 0,
+      roomCapacity: 3,
+      resumeGraceSeconds: 0.3,
+      privacyPolicy: 'docs/privacy.md',
+    },
     createServerLogger('silent'),
   );
   const address = await server.listen();
@@ -267,6 +274,13 @@ describe('signalling server', () => {
     expect(html).toContain(`data-extension-id="${DEFAULT_CONFIG.extensionId}"`);
     expect((await fetch(`${url}/r/%3Cscript%3E`)).status).toBe(404);
     expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+
+  it('publishes the privacy policy at /privacy, as the store listing and welcome page link it', async () => {
+    const policy = await fetch(`${url}/privacy`);
+    expect(policy.status).toBe(200);
+    expect(policy.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await policy.text()).toBe(readFileSync('docs/privacy.md', 'utf8'));
   });
 
   it("words the invite page in the reader's language, English when it has not theirs", async () => {
