@@ -46,6 +46,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** The unpacked extension to load: the e2e build unless a test loads another (a release). */
   extensionDir?: string;
+  /**
+   * The browser's language, as a person who set it sees everything: Chromium on Linux takes its
+   * interface language (what chrome.i18n answers in) from LANGUAGE, not from --lang alone.
+   */
+  language?: string;
 }
 
 /** A Chromium with fake media, offline but for loopback; with the extension unless told not. */
@@ -56,6 +61,7 @@ async function launchChromium(
     initScripts = [],
     colorScheme = 'light',
     extensionDir = DIST,
+    language,
   }: LaunchOptions,
   withExtension: boolean,
 ): Promise<{ context: BrowserContext; profile: string }> {
@@ -65,6 +71,9 @@ async function launchChromium(
     headless: true,
     viewport: { width: 1180, height: 800 },
     colorScheme,
+    ...(language
+      ? { locale: language, env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` } }
+      : {}),
     args: [
       ...(withExtension
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
@@ -78,6 +87,7 @@ async function launchChromium(
       ...chromiumFlags.flags.filter(
         (flag) => mediaGrant === 'everything' || flag !== '--use-fake-ui-for-media-stream',
       ),
+      ...(language ? [`--lang=${language}`] : []),
       ...extraArgs,
     ],
   });
