@@ -48,6 +48,7 @@ export function addSimulatedPeer(
     network,
     storage: new RoomWidgetStorage(platform.session, `playground ${id}`),
     theme: systemTheme(),
+    language: navigator.language,
     log,
     signal: lifetime.signal,
   });

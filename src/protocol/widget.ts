@@ -89,6 +89,8 @@ export type HostMessage =
       peers: WidgetPeer[];
       visible: boolean;
       theme: Theme;
+      /** The reader's language, as the call's own strings are in it (a BCP 47 tag: 'es'). */
+      language?: string;
       /** Who opened this widget in the call, as the host knows it; absent when it does not. */
       openedBy?: string;
     }

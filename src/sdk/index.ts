@@ -70,6 +70,8 @@ let currentTheme: Theme =
   typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
     ? 'dark'
     : 'light';
+// Until the host says, the frame's own language; in a call, the host's word replaces it.
+let currentLanguage = typeof navigator === 'object' ? navigator.language : 'en';
 let nextRequestId = 1;
 const pending = new Map<number, Pending>();
 const messageHandlers = new Set<(data: unknown, from: Peer) => void>();
@@ -149,6 +151,7 @@ function receive(message: HostMessage): void {
       currentPeers = message.peers;
       visible = message.visible;
       setTheme(message.theme);
+      if (typeof message.language === 'string') currentLanguage = message.language;
       markReady();
       return;
     case 'message:received': {
@@ -471,6 +474,24 @@ export function isVisible(): boolean {
 /** Calls `handler(visible)` when the person opens or closes this widget's panel. */
 export function onVisibilityChanged(handler: (visible: boolean) => void): Unsubscribe {
   return subscribe(visibilityHandlers, handler);
+}
+
+/**
+ * The reader's language, the one the call's own controls are in: a BCP 47 tag such as `'es'`
+ * or `'en'`. Before `ready()` it is the frame's own `navigator.language`.
+ */
+export function language(): string {
+  return currentLanguage;
+}
+
+/**
+ * A widget's own strings in the reader's language: `table` maps language codes to the same
+ * set of strings, English required. `'es-MX'` takes `es`, and a language the table lacks takes
+ * English. Call it after `ready()`.
+ */
+export function stringsFor<Strings>(table: { en: Strings } & Record<string, Strings>): Strings {
+  const base = currentLanguage.toLowerCase().split('-')[0] ?? 'en';
+  return table[currentLanguage] ?? table[base] ?? table.en;
 }
 
 /**

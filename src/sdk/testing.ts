@@ -147,6 +147,7 @@ export function createTestRoom(): TestRoom {
       peers: peers(),
       visible: true,
       theme: 'light',
+      language: 'en',
       ...(opener === undefined ? {} : { openedBy: opener }),
     });
     await tfx.ready();

@@ -30,6 +30,8 @@ export interface RunningWidgetOptions {
   log: Logger;
   visible: boolean;
   theme: Theme;
+  /** The reader's language, handed to the widget (the SDK's `language()`). */
+  language?: string;
   onBadge: (count: number) => void;
   /** The widget flooded its host with requests and should be unloaded. */
   onFlood: () => void;
@@ -90,6 +92,7 @@ export class RunningWidget {
         peers: this.peers(),
         visible: this.visible,
         theme: this.theme,
+        ...(options.language ? { language: options.language } : {}),
         ...openerOf(options.openedBy?.()),
       }),
       onRequest: (request) => this.handle(request),

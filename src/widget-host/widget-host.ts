@@ -37,6 +37,8 @@ export interface WidgetHostOptions {
   log: Logger;
   /** The call's colours when the host starts; `setTheme` follows changes. */
   theme?: Theme;
+  /** The reader's language, which widgets are told so they can speak it. */
+  language?: string;
   budget?: SendBudgetLimits;
   /**
    * Whether a widget runs at a peer now; every peer runs every widget unless told otherwise
@@ -141,6 +143,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       log: this.options.log,
       visible,
       theme: this.theme,
+      language: this.options.language,
       budget: this.options.budget,
       runsAt: (peerId) => this.options.runsAt?.(peerId, widgetId) ?? true,
       openedBy: () => this.options.openedBy?.(widgetId),

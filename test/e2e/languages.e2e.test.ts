@@ -9,7 +9,7 @@ import { createSignallingServer } from '../../src/server/create-server.js';
 import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { launchPerson, openCall, openCallPage, type Person } from './harness/browser.js';
-import { expectState, tileOf } from './harness/call-page.js';
+import { expectState, openWidget, tileOf } from './harness/call-page.js';
 
 const PORT = 8125;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -63,6 +63,12 @@ describe('the call in Spanish', () => {
     await page.getByRole('button', { name: 'Más', exact: true }).click();
     await page.getByRole('button', { name: 'Grabar' }).waitFor();
     await page.keyboard.press('Escape');
+    // Chat, a widget, speaks the reader's language through the SDK.
+    await openWidget(page, 'Chat');
+    const chat = page.frameLocator('iframe[title="Chat"]');
+    await chat.getByRole('textbox', { name: 'Mensaje' }).waitFor();
+    await chat.getByRole('button', { name: 'Enviar' }).waitFor();
+    await chat.getByText('Aún no hay mensajes. ¡Saluda!').waitFor();
     await page.screenshot({ path: 'docs/screenshots/call-es.png' });
   });
 });

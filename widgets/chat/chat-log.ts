@@ -11,6 +11,8 @@ export class ChatLog {
   constructor(
     private readonly list: HTMLOListElement,
     private readonly empty: HTMLElement,
+    /** How a line passed on by someone else is marked, in the reader's language. */
+    private readonly earlier: (via: string) => string,
   ) {}
 
   render(lines: ShownLine[]): void {
@@ -36,7 +38,7 @@ export class ChatLog {
     if (line.provenance.kind === 'history') {
       const via = document.createElement('span');
       via.className = 'via';
-      via.textContent = `earlier · as ${line.provenance.via}’s chat has it`;
+      via.textContent = this.earlier(line.provenance.via);
       meta.append(via);
     }
     const text = document.createElement('p');

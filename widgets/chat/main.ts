@@ -3,6 +3,7 @@ import { sharedMap } from '@tfx/sdk/state';
 import { ChatLog } from './chat-log';
 import { shownLines } from './chat-lines';
 import { MAX_TEXT, chatTextSchema } from './chat-protocol';
+import { CHAT_STRINGS } from './chat-strings';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme.
 const showTheme = (theme: tfx.Theme): void => {
@@ -14,10 +15,19 @@ tfx.onThemeChanged(showTheme);
 const form = document.querySelector<HTMLFormElement>('#compose')!;
 const input = document.querySelector<HTMLTextAreaElement>('#text')!;
 const problem = document.querySelector<HTMLElement>('#problem')!;
-const log = new ChatLog(
-  document.querySelector<HTMLOListElement>('#log')!,
-  document.querySelector<HTMLElement>('#empty')!,
-);
+const list = document.querySelector<HTMLOListElement>('#log')!;
+const empty = document.querySelector<HTMLElement>('#empty')!;
+
+// The reader's language is the host's word, known once the widget is connected.
+await tfx.ready();
+const words = tfx.stringsFor(CHAT_STRINGS);
+document.documentElement.lang = tfx.language();
+list.setAttribute('aria-label', words.messages);
+empty.textContent = words.empty;
+input.setAttribute('aria-label', words.message);
+input.placeholder = words.placeholder;
+form.querySelector('button')!.textContent = words.send;
+const log = new ChatLog(list, empty, words.earlier);
 
 // The conversation is shared state: each person's lines are their own entries (nobody can
 // write or replace another's), handed to newcomers, and kept over a reload on this device.
@@ -43,7 +53,7 @@ async function submit(): Promise<void> {
   try {
     await lines.set(`${Date.now()}:${sequence++}`, { text, at: Date.now() });
   } catch (error) {
-    problem.textContent = `Not delivered: ${(error as Error).message}`;
+    problem.textContent = words.notDelivered((error as Error).message);
   }
 }
 

@@ -25,6 +25,7 @@ import { WidgetRoom } from './widget-room.js';
 import { WidgetAvailability } from './widget-availability.js';
 import type { MessageKey } from '../../shared/i18n.js';
 import { t } from '../../shared/i18n.js';
+import { currentLanguage } from '../../shared/i18n.js';
 
 export const title: MessageKey = 'feature_widget_platform';
 
@@ -79,6 +80,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     runsAt: (peerId, widgetId) => availability.runs(peerId, widgetId),
     openedBy: (widgetId) => availability.openedBy(widgetId),
     theme: systemTheme(),
+    language: currentLanguage(),
     log,
     signal,
   });
