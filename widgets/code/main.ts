@@ -9,6 +9,7 @@ import { CodeSync } from './code-sync';
 import { sharedEditorSetup } from './editor-setup';
 import { LANGUAGES, languageById } from './languages';
 import { colourFor } from './peer-colour';
+import { CODE_STRINGS, type CodeStrings } from './code-strings';
 
 const picker = document.querySelector<HTMLSelectElement>('#language')!;
 const people = document.querySelector<HTMLUListElement>('#people')!;
@@ -22,16 +23,21 @@ const awareness = new Awareness(doc);
 // Only edits made here are undone by Ctrl+Z here; a peer's typing is never undone by us.
 const undoManager = new Y.UndoManager(text);
 
+// English until the host has said hello and the reader's words are known (below).
+let words: CodeStrings = CODE_STRINGS.en;
+
 const sync = new CodeSync(doc, awareness, {
   send: (bytes, to) => {
     tfx.sendMessage(bytes, to === undefined ? {} : { to }).catch((error: unknown) => {
-      status.textContent = `Not sent: ${(error as Error).message}`;
+      status.textContent = words.notSent((error as Error).message);
     });
   },
 });
 
 for (const language of LANGUAGES) picker.add(new Option(language.label, language.id));
 const languageSlot = new Compartment();
+const labelSlot = new Compartment();
+const editorLabel = (label: string) => EditorView.contentAttributes.of({ 'aria-label': label });
 
 function currentLanguage() {
   return languageById(settings.get('language'));
@@ -49,7 +55,7 @@ const view = new EditorView({
     themeSlot.of(editorTheme(tfx.theme())),
     languageSlot.of(currentLanguage().support()),
     yCollab(text, awareness, { undoManager }),
-    EditorView.contentAttributes.of({ 'aria-label': 'Code' }),
+    labelSlot.of(editorLabel(CODE_STRINGS.en.code)),
   ],
 });
 
@@ -83,6 +89,13 @@ tfx.onPeerJoined((peer) => sync.meet(peer.id));
 tfx.onPeerLeft((peer) => sync.part(peer.id));
 
 await tfx.ready();
+words = tfx.stringsFor(CODE_STRINGS);
+document.documentElement.lang = tfx.language();
+document.querySelector('#language-label')!.textContent = words.language;
+picker.setAttribute('aria-label', words.language);
+people.setAttribute('aria-label', words.editingNow);
+document.querySelector('#editor')!.setAttribute('aria-label', words.sharedCode);
+view.dispatch({ effects: labelSlot.reconfigure(editorLabel(words.code)) });
 // The language is shared from here on; the page kept the picker disabled until now.
 picker.disabled = false;
 const me = tfx.self();

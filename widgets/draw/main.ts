@@ -9,6 +9,7 @@ import {
   type Stroke,
 } from './draw-protocol';
 import { paintAll } from './paint';
+import { DRAW_STRINGS, type DrawStrings } from './draw-strings';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme.
 const showTheme = (theme: tfx.Theme): void => {
@@ -24,8 +25,8 @@ const penButton = document.querySelector<HTMLButtonElement>('#pen')!;
 const eraserButton = document.querySelector<HTMLButtonElement>('#eraser')!;
 const confirmBar = document.querySelector<HTMLElement>('#confirm')!;
 
-const COLOUR_NAMES = ['Black', 'Red', 'Blue', 'Green', 'Orange', 'Purple'];
-const SIZE_NAMES = ['Thin', 'Medium', 'Thick'];
+// English until the host has said hello and the reader's words are known (see the end).
+let words: DrawStrings = DRAW_STRINGS.en;
 /** Points are sent in small batches while drawing, so others see the stroke as it is drawn. */
 const SEND_EVERY_MS = 40;
 
@@ -37,7 +38,7 @@ let sequence = 0;
 
 function send(message: DrawMessage, to?: string): void {
   tfx.sendMessage(message, to === undefined ? {} : { to }).catch((error: unknown) => {
-    status.textContent = `Not sent: ${(error as Error).message}`;
+    status.textContent = words.notSent((error as Error).message);
   });
 }
 
@@ -78,7 +79,7 @@ const swatches = COLOURS.map((value, index) => {
   button.type = 'button';
   button.className = 'swatch';
   button.style.setProperty('--colour', value);
-  button.setAttribute('aria-label', COLOUR_NAMES[index]!);
+  button.setAttribute('aria-label', words.colours[index]!);
   button.setAttribute('aria-pressed', String(value === colour));
   button.addEventListener('click', () => {
     colour = value;
@@ -92,7 +93,7 @@ document.querySelector('#colours')!.append(...swatches);
 const sizeButtons = SIZES.map((value, index) => {
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = SIZE_NAMES[index]!;
+  button.textContent = words.sizes[index]!;
   button.setAttribute('aria-pressed', String(value === size));
   button.addEventListener('click', () => {
     size = value;
@@ -185,7 +186,7 @@ document.querySelector('#confirm-clear')!.addEventListener('click', () => {
   confirmBar.hidden = true;
   board.clear();
   send({ type: 'draw:clear' });
-  status.textContent = 'You cleared the board.';
+  status.textContent = words.youCleared;
   repaint();
 });
 
@@ -230,7 +231,7 @@ tfx.onMessage((data, from) => {
       break;
     case 'draw:clear':
       board.clear();
-      status.textContent = `${from.name} cleared the board.`;
+      status.textContent = words.theyCleared(from.name);
       break;
     case 'draw:board':
       for (const stroke of message.strokes) board.add(stroke);
@@ -243,6 +244,32 @@ tfx.onMessage((data, from) => {
 tfx.onPeerJoined((peer) => {
   if (board.size > 0) send({ type: 'draw:board', strokes: board.ordered() }, peer.id);
 });
+
+// The reader's words, once the host has said which language that is.
+await tfx.ready();
+words = tfx.stringsFor(DRAW_STRINGS);
+document.documentElement.lang = tfx.language();
+const label = (selector: string, text: string) =>
+  document.querySelector(selector)!.setAttribute('aria-label', text);
+const say = (selector: string, text: string) =>
+  (document.querySelector(selector)!.textContent = text);
+label('#toolbar', words.tools);
+label('#toolbar .group', words.tool);
+label('#colours', words.colour);
+label('#sizes', words.size);
+label('#confirm', words.clearTitle);
+label('#board', words.board);
+say('#pen', words.pen);
+say('#eraser', words.eraser);
+say('#undo', words.undo);
+document.querySelector<HTMLElement>('#undo')!.title = words.undoHint;
+say('#clear', words.clear);
+say('#export', words.exportPng);
+say('#clear-question', words.clearQuestion);
+say('#confirm-clear', words.clearForEveryone);
+say('#cancel-clear', words.cancel);
+swatches.forEach((swatch, index) => swatch.setAttribute('aria-label', words.colours[index]!));
+sizeButtons.forEach((button, index) => (button.textContent = words.sizes[index]!));
 
 // Only now do the tools do something; the page kept them disabled until here.
 for (const tool of document.querySelectorAll<HTMLButtonElement>('#toolbar button'))

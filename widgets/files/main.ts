@@ -3,6 +3,7 @@ import { decodeChunk, parseFilesMessage, type FilesMessage } from './files-proto
 import { IncomingTransfer } from './incoming-transfer';
 import { OutgoingTransfer, type SendToPeer } from './outgoing-transfer';
 import { TransferRow, type Transfer } from './transfer-row';
+import { FILES_STRINGS, type FilesStrings } from './files-strings';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme.
 const showTheme = (theme: tfx.Theme): void => {
@@ -15,6 +16,8 @@ const recipientSelect = document.querySelector<HTMLSelectElement>('#to')!;
 const picker = document.querySelector<HTMLInputElement>('#picker')!;
 const list = document.querySelector<HTMLUListElement>('#transfers')!;
 const empty = document.querySelector<HTMLElement>('#empty')!;
+// English until the host has said hello and the reader's words are known (see the end).
+let words: FilesStrings = FILES_STRINGS.en;
 const status = document.querySelector<HTMLElement>('#status')!;
 
 const EVERYONE = '';
@@ -44,13 +47,17 @@ function redraw(): void {
 
 function addRow(item: Transfer, cancel: () => void, save: () => void = () => undefined): void {
   // The person's own click shows at once, not at the next progress redraw.
-  const row: TransferRow = new TransferRow(item, {
-    cancel: () => {
-      cancel();
-      row.update();
+  const row: TransferRow = new TransferRow(
+    item,
+    {
+      cancel: () => {
+        cancel();
+        row.update();
+      },
+      save,
     },
-    save,
-  });
+    words,
+  );
   rows.add(row);
   list.prepend(row.element);
   empty.hidden = true;
@@ -82,7 +89,7 @@ function sendFiles(files: Iterable<File>): void {
   const chosen = recipientSelect.value;
   const to = chosen === EVERYONE ? peers : peers.filter((peer) => peer.id === chosen);
   if (to.length === 0) {
-    status.textContent = 'Nobody to send to yet: files go to the people in the call.';
+    status.textContent = words.nobody;
     return;
   }
   for (const file of files) {
@@ -172,7 +179,7 @@ tfx.onMessage((data, from) => {
 
 function listRecipients(peers: tfx.Peer[]): void {
   const chosen = recipientSelect.value;
-  const options = [new Option('Everyone', EVERYONE)];
+  const options = [new Option(words.everyone, EVERYONE)];
   for (const peer of peers) options.push(new Option(peer.name, peer.id));
   recipientSelect.replaceChildren(...options);
   recipientSelect.value = peers.some((peer) => peer.id === chosen) ? chosen : EVERYONE;
@@ -185,6 +192,13 @@ tfx.onPeerLeft((peer) => {
 });
 
 await tfx.ready();
+words = tfx.stringsFor(FILES_STRINGS);
+document.documentElement.lang = tfx.language();
+document.querySelector('#to-label')!.textContent = words.sendTo;
+document.querySelector('#choose')!.textContent = words.choose;
+document.querySelector('#picker')!.setAttribute('aria-label', words.filesToSend);
+empty.textContent = words.empty;
+list.setAttribute('aria-label', words.transfers);
 listRecipients(tfx.peers());
 recipientSelect.disabled = false;
 document.querySelector<HTMLButtonElement>('#choose')!.disabled = false;

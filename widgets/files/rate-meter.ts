@@ -1,3 +1,5 @@
+import { FILES_STRINGS, type FilesStrings } from './files-strings';
+
 /**
  * Speed and time left for a transfer, from the bytes done so far. The speed is taken over the
  * last few seconds, so it follows a change in the network instead of averaging it away.
@@ -50,11 +52,17 @@ export function formatBytes(bytes: number): string {
 }
 
 /** 75 → "1 min 15 s left". */
-export function formatTimeLeft(seconds: number | undefined): string {
-  if (seconds === undefined) return 'estimating…';
+export function formatTimeLeft(
+  seconds: number | undefined,
+  words: Pick<
+    FilesStrings,
+    'estimating' | 'secondsLeft' | 'minutesLeft' | 'hoursLeft'
+  > = FILES_STRINGS.en,
+): string {
+  if (seconds === undefined) return words.estimating;
   const whole = Math.ceil(seconds);
-  if (whole < 60) return `${whole} s left`;
+  if (whole < 60) return words.secondsLeft(whole);
   const minutes = Math.floor(whole / 60);
-  if (minutes < 60) return `${minutes} min ${whole % 60} s left`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
+  if (minutes < 60) return words.minutesLeft(minutes, whole % 60);
+  return words.hoursLeft(Math.floor(minutes / 60), minutes % 60);
 }

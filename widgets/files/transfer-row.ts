@@ -1,6 +1,7 @@
 import type { IncomingTransfer } from './incoming-transfer';
 import type { OutgoingTransfer, Recipient } from './outgoing-transfer';
 import { formatBytes, formatTimeLeft, type RateMeter } from './rate-meter';
+import type { FilesStrings } from './files-strings';
 
 export type Transfer =
   | { direction: 'out'; transfer: OutgoingTransfer; everyone: boolean }
@@ -23,6 +24,7 @@ export class TransferRow {
   constructor(
     private readonly item: Transfer,
     actions: RowActions,
+    private readonly words: FilesStrings,
   ) {
     const { name, size } = this.file();
     this.element.className = `transfer ${item.direction}`;
@@ -36,14 +38,14 @@ export class TransferRow {
     total.textContent = formatBytes(size);
     this.who.className = 'who';
     this.bar.max = Math.max(1, size);
-    this.bar.setAttribute('aria-label', `Progress of ${name}`);
+    this.bar.setAttribute('aria-label', words.progressOf(name));
     this.detail.className = 'detail';
     this.cancelButton.type = 'button';
-    this.cancelButton.textContent = 'Cancel';
+    this.cancelButton.textContent = words.cancel;
     this.cancelButton.addEventListener('click', () => actions.cancel());
     this.saveButton.type = 'button';
-    this.saveButton.textContent = 'Save';
-    this.saveButton.title = 'Save it again';
+    this.saveButton.textContent = words.save;
+    this.saveButton.title = words.saveAgain;
     this.saveButton.addEventListener('click', () => actions.save());
     const head = document.createElement('div');
     head.className = 'head';
@@ -74,30 +76,33 @@ export class TransferRow {
   private outgoing(): View {
     const { transfer, everyone } = this.item as Extract<Transfer, { direction: 'out' }>;
     const recipients = [...transfer.recipients.values()];
-    const who = everyone ? 'To everyone' : `To ${recipients[0]?.name ?? '…'}`;
+    const words = this.words;
+    const who = everyone ? words.toEveryone : words.to(recipients[0]?.name ?? '…');
     const size = transfer.file.size;
     const done = transfer.delivered;
     const base = { who, done, savable: false };
     switch (transfer.status.kind) {
       case 'waiting':
-        return { ...base, state: 'waiting', detail: 'Waiting to send', cancellable: true };
+        return { ...base, state: 'waiting', detail: words.waitingToSend, cancellable: true };
       case 'sending': {
         const receiving = recipients.some((r) => r.state === 'receiving');
         const checking = recipients.some((r) => r.state === 'checking');
         const detail = receiving
-          ? progress(done, size, transfer.meter)
-          : `${checking ? 'Sent; waiting for the check · ' : ''}${outcomes(recipients)}`;
+          ? progress(done, size, transfer.meter, words)
+          : [...(checking ? [words.sentWaitingCheck] : []), outcomes(recipients, words)].join(
+              ' · ',
+            );
         return { ...base, state: 'active', detail, cancellable: true };
       }
       case 'finished':
-        return { ...base, state: 'done', detail: outcomes(recipients), cancellable: false };
+        return { ...base, state: 'done', detail: outcomes(recipients, words), cancellable: false };
       case 'cancelled':
-        return { ...base, state: 'stopped', detail: 'You cancelled', cancellable: false };
+        return { ...base, state: 'stopped', detail: words.youCancelled, cancellable: false };
       case 'failed':
         return {
           ...base,
           state: 'stopped',
-          detail: `Not delivered · ${outcomes(recipients)}`,
+          detail: `${words.notDelivered} · ${outcomes(recipients, words)}`,
           cancellable: false,
         };
     }
@@ -105,14 +110,15 @@ export class TransferRow {
 
   private incoming(): View {
     const { transfer } = this.item as Extract<Transfer, { direction: 'in' }>;
-    const base = { who: `From ${transfer.from.name}`, done: transfer.received };
+    const words = this.words;
+    const base = { who: words.from(transfer.from.name), done: transfer.received };
     const { status } = transfer;
     switch (status.kind) {
       case 'receiving':
         return {
           ...base,
           state: 'active',
-          detail: progress(transfer.received, transfer.offer.size, transfer.meter),
+          detail: progress(transfer.received, transfer.offer.size, transfer.meter, words),
           cancellable: true,
           savable: false,
         };
@@ -120,7 +126,7 @@ export class TransferRow {
         return {
           ...base,
           state: 'done',
-          detail: 'Saved · SHA-256 checked',
+          detail: words.savedChecked,
           cancellable: false,
           savable: true,
         };
@@ -128,7 +134,7 @@ export class TransferRow {
         return {
           ...base,
           state: 'stopped',
-          detail: 'Damaged in transit (SHA-256 does not match); not saved',
+          detail: words.damaged,
           cancellable: false,
           savable: false,
         };
@@ -136,7 +142,8 @@ export class TransferRow {
         return {
           ...base,
           state: 'stopped',
-          detail: status.by === 'you' ? 'You cancelled' : `${transfer.from.name} cancelled`,
+          detail:
+            status.by === 'you' ? words.youCancelled : words.theyCancelled(transfer.from.name),
           cancellable: false,
           savable: false,
         };
@@ -144,7 +151,7 @@ export class TransferRow {
         return {
           ...base,
           state: 'stopped',
-          detail: `Stopped: ${status.reason}`,
+          detail: words.stopped(status.reason),
           cancellable: false,
           savable: false,
         };
@@ -161,21 +168,13 @@ interface View {
   savable: boolean;
 }
 
-function progress(done: number, size: number, meter: RateMeter): string {
+function progress(done: number, size: number, meter: RateMeter, words: FilesStrings): string {
   const speed = meter.bytesPerSecond();
   const rate = speed === undefined ? '' : ` · ${formatBytes(speed)}/s`;
-  return `${formatBytes(done)} of ${formatBytes(size)}${rate} · ${formatTimeLeft(meter.secondsLeft(size))}`;
+  const left = formatTimeLeft(meter.secondsLeft(size), words);
+  return `${words.progress(formatBytes(done), formatBytes(size))}${rate} · ${left}`;
 }
 
-const OUTCOME: Record<Recipient['state'], string> = {
-  receiving: 'receiving',
-  checking: 'checking',
-  verified: 'received, SHA-256 checked',
-  damaged: 'damaged in transit',
-  declined: 'cancelled',
-  left: 'left the call',
-};
-
-function outcomes(recipients: Recipient[]): string {
-  return recipients.map((r) => `${r.name}: ${OUTCOME[r.state]}`).join(' · ');
+function outcomes(recipients: Recipient[], words: FilesStrings): string {
+  return recipients.map((r) => `${r.name}: ${words.outcome[r.state]}`).join(' · ');
 }

@@ -2,6 +2,7 @@ import * as tfx from '@tfx/sdk';
 import { PongGame } from './pong-game';
 import { FIELD } from './pong-physics';
 import { parsePongMessage } from './pong-protocol';
+import { PONG_STRINGS } from './pong-strings';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme.
 const showTheme = (theme: tfx.Theme): void => {
@@ -22,6 +23,14 @@ const KEY_SPEED = 0.6; // field units per ms while an arrow key is held
 
 await tfx.ready();
 const me = tfx.self();
+const words = tfx.stringsFor(PONG_STRINGS);
+document.documentElement.lang = tfx.language();
+document.querySelector('#opponent-label')!.textContent = words.playWith;
+startButton.textContent = words.start;
+endButton.textContent = words.end;
+score.setAttribute('aria-label', words.score);
+canvas.setAttribute('aria-label', words.table);
+status.textContent = words.intro;
 // The wall clock (with sub-millisecond steps): both players' paths are timed on it, and a
 // clock comparison corrects for devices whose clocks differ.
 const clock = () => performance.timeOrigin + performance.now();
@@ -29,7 +38,7 @@ const game = new PongGame(
   me.id,
   (message, to) => {
     tfx.sendMessage(message, to === undefined ? {} : { to }).catch((error: unknown) => {
-      showStatus(`Not sent: ${(error as Error).message}`);
+      showStatus(words.notSent((error as Error).message));
     });
   },
   clock,
@@ -38,7 +47,7 @@ const game = new PongGame(
 );
 
 const nameOf = (id: string) =>
-  id === me.id ? 'You' : (tfx.peers().find((peer) => peer.id === id)?.name ?? 'Someone');
+  id === me.id ? words.you : (tfx.peers().find((peer) => peer.id === id)?.name ?? words.someone);
 
 // ---- input ---------------------------------------------------------------------------------
 
@@ -107,15 +116,15 @@ requestAnimationFrame(draw);
 startButton.addEventListener('click', () => {
   const opponent = opponentSelect.value;
   if (!opponent) {
-    showStatus('Nobody to play with yet.');
+    showStatus(words.nobody);
     return;
   }
   game.start(opponent);
-  showStatus(() => `You play left against ${nameOf(opponent)}.`);
+  showStatus(() => words.youPlayLeft(nameOf(opponent)));
 });
 endButton.addEventListener('click', () => {
   game.stop();
-  showStatus('Game over.');
+  showStatus(words.gameOver);
 });
 
 tfx.onMessage((data, from) => {
@@ -129,9 +138,7 @@ tfx.onMessage((data, from) => {
   if (message.type === 'pong:start') {
     const { left, right } = message;
     showStatus(() =>
-      right === me.id
-        ? `${from.name} plays you: you are on the right.`
-        : `${nameOf(left)} plays ${nameOf(right)}.`,
+      right === me.id ? words.playsYou(from.name) : words.plays(nameOf(left), nameOf(right)),
     );
   }
 });
@@ -157,7 +164,7 @@ tfx.onPeersChanged((peers) => {
 });
 tfx.onPeerJoined((peer) => game.introduce(peer.id));
 tfx.onPeerLeft((peer) => {
-  if (game.playing) showStatus(`${peer.name} left.`);
+  if (game.playing) showStatus(words.left(peer.name));
   game.peerLeft(peer.id);
 });
 listOpponents(tfx.peers());

@@ -2,6 +2,7 @@ import * as tfx from '@tfx/sdk';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { describeLatest, StatsHistory, type PeerSeries } from './stats-history';
+import { STATS_STRINGS, type StatsStrings } from './stats-strings';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme, and the charts'
 // axes (drawn on canvas, out of CSS's reach) read their ink when they draw.
@@ -16,6 +17,8 @@ const AXIS: uPlot.Axis = { stroke: axisInk, grid: { stroke: gridInk }, ticks: { 
 const container = document.querySelector<HTMLElement>('#peers')!;
 const empty = document.querySelector<HTMLElement>('#empty')!;
 const history = new StatsHistory();
+// English until the host has said hello and the reader's words are known (see the end).
+let words: StatsStrings = STATS_STRINGS.en;
 
 /** The charts of one peer: round trip and loss, and bitrates in and out. */
 interface PeerView {
@@ -51,7 +54,7 @@ function viewFor(peerId: string, name: string): PeerView {
   const existing = views.get(peerId);
   if (existing) return existing;
   const section = document.createElement('section');
-  section.setAttribute('aria-label', `Statistics for ${name}`);
+  section.setAttribute('aria-label', words.statisticsFor(name));
   const heading = document.createElement('h2');
   heading.textContent = name;
   const summary = document.createElement('p');
@@ -62,18 +65,18 @@ function viewFor(peerId: string, name: string): PeerView {
     section,
     summary,
     quality: chart(
-      'Round trip (ms) and loss (%)',
+      words.roundTripAndLoss,
       [
         { label: 'RTT ms', stroke: '#2563eb', width: 2 },
-        { label: 'loss %', stroke: '#dc2626', width: 2 },
+        { label: `${words.loss} %`, stroke: '#dc2626', width: 2 },
       ],
       section,
     ),
     bitrate: chart(
-      'Bitrate (kbps)',
+      words.bitrate,
       [
-        { label: 'in', stroke: '#059669', width: 2 },
-        { label: 'out', stroke: '#d97706', width: 2 },
+        { label: words.in, stroke: '#059669', width: 2 },
+        { label: words.out, stroke: '#d97706', width: 2 },
       ],
       section,
     ),
@@ -84,7 +87,7 @@ function viewFor(peerId: string, name: string): PeerView {
 
 function render(peerId: string, series: PeerSeries): void {
   const view = viewFor(peerId, series.latest.peer.name);
-  view.summary.textContent = describeLatest(series.latest);
+  view.summary.textContent = describeLatest(series.latest, words);
   view.quality.setData([series.times, series.roundTripMs, series.packetLossPercent]);
   view.bitrate.setData([series.times, series.bitrateInKbps, series.bitrateOutKbps]);
 }
@@ -109,3 +112,10 @@ new ResizeObserver(() => {
     view.bitrate.setSize({ width: chartWidth(), height: 130 });
   }
 }).observe(container);
+
+// The reader's words, once the host has said which language that is. No peer's charts exist
+// before then: the host's first statistics come after its hello.
+await tfx.ready();
+words = tfx.stringsFor(STATS_STRINGS);
+document.documentElement.lang = tfx.language();
+empty.textContent = words.waiting;

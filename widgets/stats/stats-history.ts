@@ -1,4 +1,5 @@
 import type { PeerCallStats } from '@tfx/sdk';
+import { STATS_STRINGS, type StatsStrings } from './stats-strings';
 
 /** Five minutes of one-second samples per peer. */
 export const HISTORY_SECONDS = 300;
@@ -55,15 +56,18 @@ export class StatsHistory {
 }
 
 /** One line of text with the latest figures, for people who do not read charts. */
-export function describeLatest(stats: PeerCallStats): string {
+export function describeLatest(
+  stats: PeerCallStats,
+  words: StatsStrings = STATS_STRINGS.en,
+): string {
   const parts = [
-    stats.path === 'unknown' ? 'path unknown' : stats.path,
+    stats.path === 'unknown' ? words.pathUnknown : stats.path,
     stats.roundTripMs === undefined ? 'RTT –' : `RTT ${Math.round(stats.roundTripMs)} ms`,
     stats.packetLossPercent === undefined
-      ? 'loss –'
-      : `loss ${stats.packetLossPercent.toFixed(1)}%`,
-    `in ${Math.round(stats.bitrateInKbps)} kbps`,
-    `out ${Math.round(stats.bitrateOutKbps)} kbps`,
+      ? `${words.loss} –`
+      : `${words.loss} ${stats.packetLossPercent.toFixed(1)}%`,
+    `${words.in} ${Math.round(stats.bitrateInKbps)} kbps`,
+    `${words.out} ${Math.round(stats.bitrateOutKbps)} kbps`,
   ];
   if (stats.videoIn)
     parts.push(
