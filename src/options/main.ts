@@ -2,6 +2,7 @@ import { displayNameSchema } from '../protocol/signalling.js';
 import { formatIceServerLines, parseIceServerLines } from './ice-server-lines.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { parseServerUrl } from '../shared/server-url.js';
+import { DEFAULT_SERVER_URL } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings } from '../shared/settings.js';
 import { startWidgetsSection } from './widgets-section.js';
 import { MAX_NAME_CHARS } from '../shared/identifiers.js';
@@ -59,6 +60,8 @@ form.addEventListener('submit', (event) => {
 loadSettings().then(
   (settings) => {
     serverUrl.value = settings.serverUrl;
+    // The server this build was made for, shown as the way back to it.
+    serverUrl.placeholder = DEFAULT_SERVER_URL;
     iceServers.value = formatIceServerLines(settings.iceServers);
     relayOnly.checked = settings.relayOnly;
     displayName.value = settings.displayName ?? '';
