@@ -69,8 +69,8 @@ describe('the call in Spanish', () => {
     await chat.getByRole('textbox', { name: 'Mensaje' }).waitFor();
     await chat.getByRole('button', { name: 'Enviar' }).waitFor();
     await chat.getByText('Aún no hay mensajes. ¡Saluda!').waitFor();
-    await openWidget(page, 'Files');
-    const files = page.frameLocator('iframe[title="Files"]');
+    await openWidget(page, 'Archivos');
+    const files = page.frameLocator('iframe[title="Archivos"]');
     await files.getByRole('button', { name: 'Elegir archivos…' }).waitFor();
     await files.getByRole('combobox', { name: 'Enviar a' }).waitFor();
     await page.screenshot({ path: 'docs/screenshots/call-es.png' });

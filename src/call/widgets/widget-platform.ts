@@ -26,6 +26,7 @@ import { WidgetAvailability } from './widget-availability.js';
 import type { MessageKey } from '../../shared/i18n.js';
 import { t } from '../../shared/i18n.js';
 import { currentLanguage } from '../../shared/i18n.js';
+import { withLocalTitle } from './built-in-titles.js';
 
 export const title: MessageKey = 'feature_widget_platform';
 
@@ -47,6 +48,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     base,
     sandboxed === 'every-packaged-page' ? {} : { sandboxedPages: sandboxed },
   );
+  const builtInEntries = registry.entries.map(withLocalTitle);
   if (registry.errors.length > 0) {
     log.warn('Some widgets were skipped', registry.errors);
     note(t('platform_skipped_builtin', registry.errors.join('; ')));
@@ -61,12 +63,12 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     ...packed.map((bundle) => frameForBundle(bundle, base)),
     ...webApps.map((app) => frameForWebApp({ widget: app.id, title: app.title, url: app.url })),
   ];
-  const entries = [...registry.entries, ...installed.map(({ entry }) => entry)];
+  const entries = [...builtInEntries, ...installed.map(({ entry }) => entry)];
   // Which widgets each peer runs, from what they say: each widget's peers() tells it.
   const availability = new WidgetAvailability(() => host.availabilityChanged());
   const host = new WidgetHost({
     widgets: [
-      ...registry.entries.map((entry) => ({
+      ...builtInEntries.map((entry) => ({
         id: entry.id,
         title: entry.title,
         url: frameUrl(entry, base),
@@ -103,7 +105,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
   // of this person by then): at load it would tell it of everyone in every call.
   const remoteIcons = new Map<string, string>();
   dock.show([
-    ...registry.entries.map((entry) => {
+    ...builtInEntries.map((entry) => {
       const iconUrl = new URL(entry.icon, base).toString();
       if (!/^https:/.test(iconUrl)) return { id: entry.id, title: entry.title, iconUrl };
       remoteIcons.set(entry.id, iconUrl);
@@ -172,7 +174,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     },
     { signal },
   );
-  const builtIn = new Set(registry.entries.map((entry) => entry.id));
+  const builtIn = new Set(builtInEntries.map((entry) => entry.id));
   const offers = new WidgetOffers({ network, control, builtIn, log, signal });
   for (const widget of packed) offers.keep(widget);
   for (const app of webApps) offers.keepWebApp({ widget: app.id, title: app.title, url: app.url });

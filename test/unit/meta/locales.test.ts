@@ -38,7 +38,15 @@ const placeholders = (text: string) => [...new Set(text.match(/\$[1-9]/g) ?? [])
  * value equal to English outside this list is a string someone forgot to translate.
  */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  es: ['extension_name', 'call_widgets', 'feature_widget_platform', 'filter_sepia', 'consent_no'],
+  es: [
+    'extension_name',
+    'call_widgets',
+    'feature_widget_platform',
+    'filter_sepia',
+    'consent_no',
+    'widget_title_chat',
+    'widget_title_pong',
+  ],
   de: [
     'extension_name',
     'popup_optional',
@@ -48,8 +56,18 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'reaction_party',
     'filter_sepia',
     'filter_warm',
+    'widget_title_chat',
+    'widget_title_code',
   ],
-  fr: ['extension_name', 'call_participants', 'call_widgets', 'feature_widget_platform'],
+  fr: [
+    'extension_name',
+    'call_participants',
+    'call_widgets',
+    'feature_widget_platform',
+    'widget_title_chat',
+    'widget_title_code',
+    'widget_title_pong',
+  ],
   hi: ['extension_name'],
 };
 
