@@ -491,7 +491,9 @@ export function language(): string {
  */
 export function stringsFor<Strings>(table: { en: Strings } & Record<string, Strings>): Strings {
   const base = currentLanguage.toLowerCase().split('-')[0] ?? 'en';
-  return table[currentLanguage] ?? table[base] ?? table.en;
+  // Own keys only: a language tag such as 'constructor' must not reach Object's prototype.
+  const own = (key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  return own(currentLanguage) ?? own(base) ?? table.en;
 }
 
 /**

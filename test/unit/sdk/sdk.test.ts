@@ -93,6 +93,28 @@ describe('the SDK, on a fake port', () => {
     expect(tfx.theme()).toBe('dark');
   });
 
+  it("speaks the reader's language the host names, English when its table lacks it", async () => {
+    const table = {
+      en: { hello: 'Hello' },
+      es: { hello: 'Hola' },
+      'pt-BR': { hello: 'Olá' },
+    };
+    for (const [language, expected] of [
+      ['es-MX', 'Hola'],
+      ['pt-BR', 'Olá'],
+      ['ja', 'Hello'],
+      ['constructor', 'Hello'],
+    ] as const) {
+      const tfx = await loadSdk();
+      const port = new FakePort();
+      connect(port);
+      port.host({ ...hello(), language } as HostMessage);
+      await tfx.ready();
+      expect(tfx.language()).toBe(language);
+      expect(tfx.stringsFor(table).hello).toBe(expected);
+    }
+  });
+
   it('takes its port only from the parent window', async () => {
     const tfx = await loadSdk();
     const stranger = new FakePort();
