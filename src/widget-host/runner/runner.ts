@@ -123,7 +123,9 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   const files = filesOf(data.files);
   if (!files) return;
   started = true;
-  boot(files).catch((error: unknown) => {
-    document.body.textContent = `This widget could not start: ${String(error)}`;
-  });
+  // The host sees no SDK connect and says so in the reader's language, pointing here: this page
+  // has no catalogue of its own to say it in.
+  boot(files).catch((error: unknown) =>
+    console.error('[tfx runner] the widget did not start', error),
+  );
 });
