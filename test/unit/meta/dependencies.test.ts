@@ -28,7 +28,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   // The playground is a web page: its widget storage is the web shell's session storage.
   playground: ['platform', 'protocol', 'shared', 'widget-host'],
   // embed.js, loaded by websites: the embed wire and nothing of the call.
-  web: ['protocol', 'shared', 'locales'],
+  web: ['protocol', 'shared'],
 };
 /**
  * The SDK is shipped on its own to widget authors: of the wires it takes the widget wire only,
