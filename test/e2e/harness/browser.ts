@@ -92,6 +92,13 @@ async function launchChromium(
     ],
   });
   for (const script of initScripts) await context.addInitScript(script);
+  // What a page reports going wrong is in the test's output: a failure that only shows as a
+  // control doing nothing (a script that threw) then says why.
+  context.on('weberror', (error) => console.error(`[page error] ${error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() === 'error')
+      console.error(`[console] ${message.page()?.url() ?? ''}: ${message.text()}`);
+  });
   return { context, profile };
 }
 
