@@ -76,7 +76,8 @@ describe('a call between real browsers', () => {
   it('focuses the open call window instead of opening a second call', async () => {
     const popup = await ana.context.newPage();
     await popup.goto(ana.extensionUrl('src/popup/popup.html'));
-    expect(await popup.getByLabel('Your name').inputValue()).toBe('Ana');
+    // The popup fills the remembered name once storage has answered, a moment after it loads.
+    await expect.poll(() => popup.getByLabel('Your name').inputValue()).toBe('Ana');
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Start call' }).click();
     await closed;
