@@ -54,12 +54,12 @@ describe('Web app widget', () => {
       `https://127.0.0.1:${APP_PORT}/index.html`,
     );
     for (const page of [ana, bea]) {
-      // An opaque origin: no cookies or storage of its own, no extension APIs.
-      await expect(app(page).locator('#origin').textContent()).resolves.toBe('origin: null');
-      await expect(app(page).locator('#extension-apis').textContent()).resolves.toBe(
-        'extension APIs: none',
-      );
-      await expect(app(page).locator('#storage').textContent()).resolves.toBe('storage: blocked');
+      // An opaque origin: no cookies or storage of its own, no extension APIs. The app's script
+      // writes these lines once it runs, which can be after its heading is on screen.
+      const line = (id: string) => () => app(page).locator(`#${id}`).textContent();
+      await expect.poll(line('origin')).toBe('origin: null');
+      await expect.poll(line('extension-apis')).toBe('extension APIs: none');
+      await expect.poll(line('storage')).toBe('storage: blocked');
     }
     await app(ana).getByRole('button', { name: 'Wave' }).click();
     await app(bea).getByRole('status').filter({ hasText: 'Ana says hello' }).waitFor();
