@@ -10,6 +10,7 @@ import { createServerLogger } from '../../src/server/logger.js';
 import { newRoomId } from '../../src/shared/room-id.js';
 import { launchPerson, openCall, openCallPage, type Person } from './harness/browser.js';
 import { expectState, openWidget, tileOf } from './harness/call-page.js';
+import { axeViolations } from './harness/axe.js';
 
 const PORT = 8125;
 const SERVER = `http://127.0.0.1:${PORT}`;
@@ -74,5 +75,21 @@ describe('the call in Spanish', () => {
     await files.getByRole('button', { name: 'Elegir archivos…' }).waitFor();
     await files.getByRole('combobox', { name: 'Enviar a' }).waitFor();
     await page.screenshot({ path: 'docs/screenshots/call-es.png' });
+    // Spanish words are longer: the controls still fit one row, Salir on screen, at both sizes.
+    for (const [width, height] of [
+      [800, 600],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const leave = await page.getByRole('button', { name: 'Salir', exact: true }).boundingBox();
+      expect(leave!.x + leave!.width, `Salir at ${width}×${height}`).toBeLessThanOrEqual(width);
+      expect(leave!.y + leave!.height).toBeLessThanOrEqual(height);
+      const rowHeight = await page
+        .locator('.control-row')
+        .evaluate((row) => row.getBoundingClientRect().height);
+      expect(rowHeight, `one row of controls at ${width}×${height}`).toBeLessThan(100);
+      await page.screenshot({ path: `docs/screenshots/call-es-${width}x${height}.png` });
+    }
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
