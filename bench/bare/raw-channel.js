@@ -1,9 +1,13 @@
 // The raw-DataChannel reference for the widget bus bench: the same ping / transfer / pingFor the
 // probe widget offers (test/fixtures/widgets/probe), done directly on an RTCDataChannel the way a
 // careful app would: 16 KiB messages (the interoperable size), bufferedAmountLowThreshold
-// backpressure with the same watermarks as the bus, JSON control messages as strings.
-const HIGH_WATERMARK = 1024 * 1024;
-const LOW_WATERMARK = 256 * 1024;
+// backpressure, JSON control messages as strings. Its watermarks are the bus's ceiling
+// (src/widget-host/frame-scheduler.ts: at most 256 KiB buffered, refilled at a quarter). The bus
+// sizes its buffer between 32 and 256 KiB from the measured drain rate, so this queue is never
+// shallower than the bus's: a little kinder to raw throughput, a little harder on the latency
+// of a ping sent behind a transfer.
+const HIGH_WATERMARK = 256 * 1024;
+const LOW_WATERMARK = HIGH_WATERMARK / 4;
 
 export function attachRaw(channel) {
   channel.binaryType = 'arraybuffer';

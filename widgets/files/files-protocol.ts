@@ -20,8 +20,8 @@ const TRANSFER_ID = /^[0-9a-f]{16}$/;
 
 export type FilesMessage =
   | { type: 'files:offer'; id: TransferId; name: string; size: number; mime: string }
-  // The sender has sent every byte; `sha256` is the file's digest in hex.
-  | { type: 'files:end'; id: TransferId; sha256: string }
+  // The sender has sent every byte; `digest` is the file's check value in hex (ChunkDigests).
+  | { type: 'files:end'; id: TransferId; digest: string }
   // Either side stops the transfer; the receiver's also means "no thanks".
   | { type: 'files:cancel'; id: TransferId }
   // How many bytes the receiver has taken in: the sender's progress and flow control.
@@ -32,7 +32,7 @@ export type FilesMessage =
 export interface Chunk {
   id: TransferId;
   offset: number;
-  data: Uint8Array;
+  data: Uint8Array<ArrayBuffer>;
 }
 
 export function newTransferId(): TransferId {
@@ -74,9 +74,9 @@ export function parseFilesMessage(data: unknown): Parsed<FilesMessage> {
       return { ok: true, value: { type: 'files:offer', id, name: safeFileName(name), size, mime } };
     }
     case 'files:end':
-      if (typeof message.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(message.sha256))
-        return { ok: false, reason: 'sha256 must be 64 hex digits' };
-      return { ok: true, value: { type: 'files:end', id, sha256: message.sha256 } };
+      if (typeof message.digest !== 'string' || !/^[0-9a-f]{64}$/.test(message.digest))
+        return { ok: false, reason: 'digest must be 64 hex digits' };
+      return { ok: true, value: { type: 'files:end', id, digest: message.digest } };
     case 'files:cancel':
       return { ok: true, value: { type: 'files:cancel', id } };
     case 'files:ack':

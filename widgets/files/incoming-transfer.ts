@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { ChunkDigests } from './chunk-digests';
 import { ACK_EVERY_BYTES, type Chunk, type FilesMessage } from './files-protocol';
 import type { SendToPeer } from './outgoing-transfer';
 import { RateMeter } from './rate-meter';
@@ -28,11 +27,13 @@ export class IncomingTransfer {
   readonly meter = new RateMeter();
   status: IncomingStatus = { kind: 'receiving' };
   received = 0;
-  private readonly hash = sha256.create();
+  private readonly digests = new ChunkDigests();
   private readonly groups: Blob[] = [];
   private group: Uint8Array[] = [];
   private groupBytes = 0;
   private ackedAt = 0;
+  // The sender's end arrived and the digest is being checked: no more chunks, no second end.
+  private ending = false;
 
   constructor(
     readonly offer: Offer,
@@ -47,11 +48,12 @@ export class IncomingTransfer {
 
   acceptChunk(chunk: Chunk): void {
     if (this.status.kind !== 'receiving') return;
+    if (this.ending) return this.fail('data after the end');
     if (chunk.offset !== this.received)
       return this.fail(`data out of order (at ${chunk.offset}, expected ${this.received})`);
     if (this.received + chunk.data.byteLength > this.offer.size)
       return this.fail('more data than the file size offered');
-    this.hash.update(chunk.data);
+    this.digests.add(chunk.data);
     this.group.push(chunk.data);
     this.groupBytes += chunk.data.byteLength;
     this.received += chunk.data.byteLength;
@@ -62,13 +64,19 @@ export class IncomingTransfer {
     this.changed();
   }
 
-  /** The sender says it has sent everything: check size and digest, and keep the file. */
-  end(sha256Hex: string): void {
-    if (this.status.kind !== 'receiving') return;
+  /**
+   * The sender says it has sent everything: check size and digest, and keep the file. Resolves
+   * once the verdict is in the status (the last chunks' digests may still be on their way).
+   */
+  async end(digest: string): Promise<void> {
+    if (this.status.kind !== 'receiving' || this.ending) return;
     if (this.received !== this.offer.size)
       return this.fail(`ended after ${this.received} of ${this.offer.size} bytes`);
+    this.ending = true;
     this.closeGroup();
-    const ok = bytesToHex(this.hash.digest()) === sha256Hex;
+    const ok = (await this.digests.hex()) === digest;
+    // Cancelled, or the sender left, while the last digests were computed.
+    if (this.status.kind !== 'receiving') return;
     this.tell({ type: 'files:verified', id: this.id, ok });
     if (ok) {
       const file = new File(this.groups, this.offer.name, {

@@ -163,7 +163,7 @@ tfx.onMessage((data, from) => {
     case 'files:offer':
       return onOffer(message, from);
     case 'files:end':
-      return arriving?.end(message.sha256);
+      return void arriving?.end(message.digest);
     case 'files:cancel':
       arriving?.cancelledBySender();
       outgoing.get(message.id)?.receive(message, from.id);

@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { ChunkDigests } from './chunk-digests';
 import {
   CHUNK_BYTES,
   WINDOW_BYTES,
@@ -48,7 +47,7 @@ export interface SourceFile {
 const SENDS_IN_FLIGHT = 4;
 
 /**
- * One file sent to one or more peers. It reads the file a chunk at a time, hashes it as it
+ * One file sent to one or more peers. It reads the file a chunk at a time, hashes each chunk as it
  * goes, and sends each chunk to every recipient still receiving; it waits whenever a receiver
  * has more than WINDOW_BYTES unacknowledged, so a slow receiver never piles data up in memory.
  */
@@ -83,7 +82,7 @@ export class OutgoingTransfer {
     const { name, size, type } = this.file;
     void this.toActive({ type: 'files:offer', id: this.id, name, size, mime: type });
     this.changed();
-    const hash = sha256.create();
+    const digests = new ChunkDigests();
     const inFlight: Promise<unknown>[] = [];
     for (let offset = 0; offset < size; offset += CHUNK_BYTES) {
       await this.until(() => this.active().every(([, r]) => offset - r.acked < WINDOW_BYTES));
@@ -92,7 +91,7 @@ export class OutgoingTransfer {
       const data = new Uint8Array(
         await this.file.slice(offset, Math.min(size, offset + CHUNK_BYTES)).arrayBuffer(),
       );
-      hash.update(data);
+      digests.add(data);
       if (this.status.kind !== 'sending') return;
       inFlight.push(this.toActive(encodeChunk(this.id, offset, data)));
       if (inFlight.length >= SENDS_IN_FLIGHT) await inFlight.shift();
@@ -100,8 +99,9 @@ export class OutgoingTransfer {
     await Promise.all(inFlight);
     if (this.status.kind !== 'sending') return;
     if (this.active().length === 0) return this.finish();
-    const digest = bytesToHex(hash.digest());
-    void this.toActive({ type: 'files:end', id: this.id, sha256: digest });
+    const digest = await digests.hex();
+    if (this.status.kind !== 'sending') return;
+    void this.toActive({ type: 'files:end', id: this.id, digest });
     for (const [, recipient] of this.active()) recipient.state = 'checking';
     this.changed();
     await this.until(() => this.active().length === 0);

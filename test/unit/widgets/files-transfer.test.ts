@@ -61,7 +61,7 @@ function transferBetween(
         sender.transfer!.receive(answer.value, to);
       };
       receivers.set(to, new IncomingTransfer(message, SENDER, back, () => undefined));
-    } else if (message.type === 'files:end') receivers.get(to)?.end(message.sha256);
+    } else if (message.type === 'files:end') await receivers.get(to)?.end(message.digest);
     else if (message.type === 'files:cancel') receivers.get(to)?.cancelledBySender();
   };
   const to = receiverNames.map((name) => ({ id: name.toLowerCase(), name }));
@@ -160,7 +160,7 @@ describe('Files transfer', () => {
     expect(outgoing.status).toEqual({ kind: 'failed', reason: 'the receiver left' });
   });
 
-  it('ends an arriving file when its sender leaves, and keeps nothing', () => {
+  it('ends an arriving file when its sender leaves, and keeps nothing', async () => {
     const offer = TEN_BYTE_OFFER;
     const incoming = new IncomingTransfer(
       offer,
@@ -171,7 +171,7 @@ describe('Files transfer', () => {
     incoming.acceptChunk({ id: offer.id, offset: 0, data: new Uint8Array(4) });
     incoming.senderLeft();
     expect(incoming.status).toEqual({ kind: 'failed', reason: 'the sender left' });
-    incoming.end('0'.repeat(64)); // a late end changes nothing
+    await incoming.end('0'.repeat(64)); // a late end changes nothing
     expect(incoming.status).toEqual({ kind: 'failed', reason: 'the sender left' });
   });
 
@@ -239,7 +239,7 @@ describe('Files wire', () => {
     [{ type: 'files:offer', id, name: 'a', size: -1, mime: '' }, 'size must be'],
     [{ type: 'files:offer', id, name: 'a', size: 1.5, mime: '' }, 'size must be'],
     [{ type: 'files:offer', id, name: 7, size: 1, mime: '' }, 'name must be'],
-    [{ type: 'files:end', id, sha256: 'abc' }, 'sha256 must be 64 hex digits'],
+    [{ type: 'files:end', id, digest: 'abc' }, 'digest must be 64 hex digits'],
     [{ type: 'files:ack', id, received: '5' }, 'received must be a byte count'],
     [{ type: 'files:verified', id, ok: 'yes' }, 'ok must be true or false'],
     [{ t: 'delete-everything', id }, 'unknown message type'],
