@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { browserProcess } from '../test/e2e/harness/process-memory.mjs';
 import chromiumFlags from '../test/e2e/harness/chromium-flags.json' with { type: 'json' };
 
 export const SIGNALLING = 'http://127.0.0.1:8084';
@@ -29,21 +30,19 @@ export function serveBarePage() {
 }
 
 export async function launch() {
-  const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'tfx-bench-')),
-    {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--use-fake-device-for-media-stream', // one camera at its default 30 fps, as a person has
-        ...chromiumFlags.flags,
-      ],
-    },
-  );
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tfx-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--use-fake-device-for-media-stream', // one camera at its default 30 fps, as a person has
+      ...chromiumFlags.flags,
+    ],
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, id: new URL(worker.url()).host };
+  return { context, id: new URL(worker.url()).host, pid: browserProcess(userDataDir) };
 }
 
 export const percentile = (values, p) => {

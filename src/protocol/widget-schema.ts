@@ -4,6 +4,7 @@ import { parseWith, type Parsed } from './parsed.js';
 import { WIDGET_LIMITS, type WidgetRequest } from './widget.js';
 
 const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const spoolId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const storageKey = z.string().min(1).max(WIDGET_LIMITS.maxStorageKeyLength);
 // No length cap here: the host measures the encoded bytes and answers MESSAGE_TOO_LARGE, which
 // tells a widget more than a schema error would.
@@ -34,6 +35,21 @@ const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type
     type: z.literal('badge:set'),
     count: z.number().int().min(0).max(WIDGET_LIMITS.maxBadge),
   }),
+  z.strictObject({ type: z.literal('spool:open'), id: requestId }),
+  z.strictObject({
+    type: z.literal('spool:write'),
+    id: requestId,
+    spool: spoolId,
+    bytes: z.instanceof(ArrayBuffer),
+  }),
+  z.strictObject({
+    type: z.literal('spool:finish'),
+    id: requestId,
+    spool: spoolId,
+    name: z.string().max(WIDGET_LIMITS.maxFileNameLength),
+    mime: z.string().max(WIDGET_LIMITS.maxMimeLength),
+  }),
+  z.strictObject({ type: z.literal('spool:discard'), id: requestId, spool: spoolId }),
   z.strictObject({ type: z.literal('widget:connected') }),
 ]);
 

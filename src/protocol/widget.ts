@@ -24,6 +24,9 @@ export const WIDGET_LIMITS = {
   /** Per widget and room, all keys together, as UTF-8 JSON text. */
   maxStorageBytes: 1024 * 1024,
   maxBadge: 9999,
+  /** A spool's file name and type, as a widget gives them when it finishes one. */
+  maxFileNameLength: 255,
+  maxMimeLength: 200,
 } as const;
 
 /** The call's colours, which follow the person's system setting; widgets match them. */
@@ -70,6 +73,11 @@ export type WidgetRequest =
   // text null removes the key
   | { type: 'storage:set'; id: number; key: string; text: string | null }
   | { type: 'badge:set'; count: number }
+  // A spool: bytes the host keeps on disk for the widget until they are one File (`downloads`).
+  | { type: 'spool:open'; id: number }
+  | { type: 'spool:write'; id: number; spool: number; bytes: ArrayBuffer }
+  | { type: 'spool:finish'; id: number; spool: number; name: string; mime: string }
+  | { type: 'spool:discard'; id: number; spool: number }
   // The SDK took the port: the widget started. A frame that never says so did not.
   | { type: 'widget:connected' };
 

@@ -36,6 +36,8 @@ export type TfxErrorCode =
   | 'NOT_CONNECTED'
   | 'INVALID_MESSAGE'
   | 'STORAGE_FULL'
+  /** A spool used after `finish` or `discard`. */
+  | 'DESTROYED'
   /** Shared state: this person may not change that (see @tfx/sdk/state's writers). */
   | 'NOT_ALLOWED'
   /** The host speaks another version of the widget protocol than this SDK. */
@@ -235,12 +237,15 @@ async function request(
 }
 
 function encode(data: MessageData): OutgoingPayload {
-  if (data instanceof ArrayBuffer) return { kind: 'bytes', bytes: data.slice(0) };
-  if (ArrayBuffer.isView(data)) {
-    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return { kind: 'bytes', bytes: view.slice().buffer };
-  }
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data))
+    return { kind: 'bytes', bytes: ownCopy(data) };
   return { kind: 'json', text: jsonText(data, 'message') };
+}
+
+// A copy the host can take over: handing the widget's own buffer across would empty it.
+function ownCopy(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data.slice(0);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
 }
 
 /**
@@ -547,3 +552,37 @@ export const storage = {
     await request((id) => ({ type: 'storage:set', id, key, text }));
   },
 };
+
+/**
+ * Bytes the host writes to disk as they come, then gives back as one File: for a widget that
+ * receives something too large to hold in memory until it is saved (a file from a peer).
+ * Where the call page has no disk of its own, the host keeps the bytes in memory instead.
+ */
+export interface Spool {
+  /** Appends bytes, in order; rejects with STORAGE_FULL when the disk or a limit is reached. */
+  write(data: ArrayBuffer | ArrayBufferView): Promise<void>;
+  /** Ends writing; the File reads from the host's copy until `discard` or the widget stops. */
+  finish(name: string, type?: string): Promise<File>;
+  /** Frees what the spool holds, finished or not. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens a spool (see Spool). Needs the `downloads` permission, as saving files does; a widget
+ * may write 8 at a time, each up to 64 GiB. Everything is freed when the widget stops.
+ */
+export async function openSpool(): Promise<Spool> {
+  const spool = (await request((id) => ({ type: 'spool:open', id }))) as number;
+  return {
+    async write(data) {
+      const bytes = ownCopy(data);
+      await request((id) => ({ type: 'spool:write', id, spool, bytes }), [bytes]);
+    },
+    async finish(name, mime = '') {
+      return (await request((id) => ({ type: 'spool:finish', id, spool, name, mime }))) as File;
+    },
+    async discard() {
+      await request((id) => ({ type: 'spool:discard', id, spool }));
+    },
+  };
+}

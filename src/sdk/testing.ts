@@ -18,6 +18,8 @@ import {
 } from '../widget-host/memory-room.js';
 import { RoomWidgetStorage, memoryArea } from '../widget-host/room-widget-storage.js';
 import { readJson } from '../widget-host/running-widget.js';
+import { memorySpoolStore } from '../widget-host/spool/memory-spool-store.js';
+import { WidgetSpools, answerSpoolRequest } from '../widget-host/spool/widget-spools.js';
 import type * as Sdk from './index.js';
 
 export type Tfx = typeof Sdk;
@@ -88,6 +90,7 @@ export function createTestRoom(): TestRoom {
     storages.set(id, storage);
     const { port1: host, port2: widget } = new MessageChannel();
     const stop = new AbortController();
+    const spools = new WidgetSpools(memorySpoolStore);
     const post = (message: HostMessage) => host.postMessage(message);
     const peers = () => network.peers().map((peer) => ({ ...peer, hasWidget: true }));
     host.onmessage = (event: MessageEvent<unknown>) => void answer(event.data);
@@ -103,6 +106,8 @@ export function createTestRoom(): TestRoom {
           if (request.type === 'storage:get') data = await storage.get(WIDGET, request.key);
           else if (request.type === 'storage:set')
             await storage.set(WIDGET, request.key, request.text);
+          else if (request.type !== 'message:send')
+            data = await answerSpoolRequest(spools, request);
           else {
             const { payload, to } = request;
             const bytes =

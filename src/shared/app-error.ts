@@ -97,6 +97,7 @@ export const errors = {
       'STORAGE_FULL',
       `This widget's storage for the room is limited to ${limit} bytes.`,
     ),
+  spoolFull: (why: string) => new AppError('STORAGE_FULL', `No more room in spools: ${why}.`),
 };
 
 /** A request that expects an answer gets one of these back. */

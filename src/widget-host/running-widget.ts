@@ -15,6 +15,9 @@ import { AppError, errors } from '../shared/app-error.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from '../shared/log.js';
 import { SendBudget, type SendBudgetLimits } from './send-budget.js';
+import { memorySpoolStore } from './spool/memory-spool-store.js';
+import type { SpoolStore } from './spool/spool-store.js';
+import { WidgetSpools, answerSpoolRequest, type SpoolRequest } from './spool/widget-spools.js';
 import { WidgetFrame } from './widget-frame.js';
 import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
 
@@ -42,6 +45,8 @@ export interface RunningWidgetOptions {
   /** Whether its page started (see WidgetFrameOptions.onStarted). */
   onStarted?: (started: boolean) => void;
   budget?: SendBudgetLimits;
+  /** Where spools keep their bytes (memory unless the page has a disk for them). */
+  spoolStore?: SpoolStore;
   signal: AbortSignal;
 }
 
@@ -72,6 +77,7 @@ export function readJson(bytes: Uint8Array): Parsed<unknown> {
 export class RunningWidget {
   readonly frame: WidgetFrame;
   private readonly budget: SendBudget;
+  private readonly spools: WidgetSpools;
   private visible: boolean;
   private theme: Theme;
 
@@ -79,6 +85,9 @@ export class RunningWidget {
     this.visible = options.visible;
     this.theme = options.theme;
     this.budget = new SendBudget(options.budget);
+    this.spools = new WidgetSpools(options.spoolStore ?? memorySpoolStore);
+    // A widget that stops leaves nothing on disk.
+    options.signal.addEventListener('abort', () => void this.spools.discardAll(), { once: true });
     this.frame = new WidgetFrame({
       url: options.url,
       title: options.title,
@@ -181,11 +190,25 @@ export class RunningWidget {
         );
       case 'badge:set':
         return this.options.onBadge(request.count);
+      case 'spool:open':
+      case 'spool:write':
+      case 'spool:finish':
+      case 'spool:discard':
+        return this.answer(request.id, this.spool(request));
       case 'widget:connected':
         return; // the frame's own business (widget-frame.ts)
       default:
         return assertNever(request);
     }
+  }
+
+  // Saving to disk is what the `downloads` permission grants; a spool is the way there.
+  private spool(request: SpoolRequest): Promise<unknown> {
+    if (!this.options.mayDownload)
+      return Promise.reject(
+        errors.invalidMessage('a spool needs the downloads permission in the widget manifest'),
+      );
+    return answerSpoolRequest(this.spools, request);
   }
 
   private async send(request: Extract<WidgetRequest, { type: 'message:send' }>): Promise<void> {

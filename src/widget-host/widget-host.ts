@@ -4,6 +4,7 @@ import type { Logger } from '../shared/log.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
 import type { SendBudgetLimits } from './send-budget.js';
+import type { SpoolStore } from './spool/spool-store.js';
 import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
 
 /** What the host needs to know about a widget to run it. */
@@ -40,6 +41,8 @@ export interface WidgetHostOptions {
   /** The reader's language, which widgets are told so they can speak it. */
   language?: string;
   budget?: SendBudgetLimits;
+  /** Where widgets' spools keep their bytes; memory unless the page gives a disk. */
+  spoolStore?: SpoolStore;
   /**
    * Whether a widget runs at a peer now; every peer runs every widget unless told otherwise
    * (the playground's simulated peers do). In a call, the peers say which they run.
@@ -145,6 +148,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       theme: this.theme,
       language: this.options.language,
       budget: this.options.budget,
+      ...(this.options.spoolStore ? { spoolStore: this.options.spoolStore } : {}),
       runsAt: (peerId) => this.options.runsAt?.(peerId, widgetId) ?? true,
       openedBy: () => this.options.openedBy?.(widgetId),
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './harness/browser.js';
+import { eventually, joinNow } from './harness/browser.js';
 import { openWidget } from './harness/call-page.js';
-import { profileResidentMib } from './harness/process-memory.js';
+import { browserProcess, sampleMemory } from './harness/process-memory.mjs';
 import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
 
 const PORT = 8102;
@@ -58,6 +58,20 @@ const detailOf = async (page: Page, name: string) =>
  * The JavaScript heap of the Files frame on this page, in MiB. Exact only with Chromium's
  * --enable-precise-memory-info; without it the figure is rounded and may stay frozen.
  */
+/** The sizes of the files the call page's widgets have spooled to disk (its private files). */
+async function spooledFileSizes(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const sizes: number[] = [];
+    const root = await navigator.storage.getDirectory();
+    for await (const folder of root.values()) {
+      if (!(folder instanceof FileSystemDirectoryHandle)) continue;
+      for await (const entry of folder.values())
+        if (entry instanceof FileSystemFileHandle) sizes.push((await entry.getFile()).size);
+    }
+    return sizes;
+  });
+}
+
 async function frameHeapMib(page: Page): Promise<number> {
   const frame = page.frames().find((candidate) => candidate.url().includes('/widgets/files/'))!;
   const bytes = await frame.evaluate(
@@ -117,17 +131,17 @@ describe('Files widget', () => {
       clip: { x: 0, y: 0, width: 1180, height: 680 },
     });
     let done = false;
-    const beaResident = [profileResidentMib(call.profiles.bea)];
+    const beaMemory = sampleMemory(browserProcess(call.profiles.bea), 1000);
     const watchHeaps = (async () => {
       while (!done) {
         heaps.push(await frameHeapMib(ana), await frameHeapMib(bea));
-        beaResident.push(profileResidentMib(call.profiles.bea));
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     })();
     const file = await download;
     done = true;
     await watchHeaps;
+    const memory = beaMemory.stop();
 
     expect(file.suggestedFilename()).toBe('holiday-video.bin');
     expect(await sha256Of(await file.path())).toBe(digest);
@@ -135,12 +149,15 @@ describe('Files widget', () => {
       (await detailOf(ana, 'holiday-video.bin')).includes('Bea: received, SHA-256 checked'),
     );
     expect(await detailOf(bea, 'holiday-video.bin')).toBe('Saved · SHA-256 checked');
-    // Not asserted: where Chromium keeps received Blobs (memory or disk) is its own choice.
-    const residentGrowth = Math.max(...beaResident) - beaResident[0]!;
+    const growthMib = (memory.peak - memory.first) / MIB;
     console.log(
       `Files: ${BIG_MIB} MiB, frame heaps at most ${Math.max(...heaps).toFixed(1)} MiB; ` +
-        `Bea's whole Chromium grew by at most ${residentGrowth.toFixed(0)} MiB resident`,
+        `Bea's whole Chromium grew by at most ${growthMib.toFixed(0)} MiB (PSS)`,
     );
+    // The file went to disk as it came (the host's spool): Bea's browser, all its processes
+    // together, never held it. Holding it grew the same browser by 311 MiB.
+    expect(growthMib).toBeLessThan(BIG_MIB * 0.75);
+    expect(await spooledFileSizes(bea)).toContain(BIG_MIB * MIB);
     // Live samples: a frozen or rounded reading would repeat one figure.
     expect(new Set(heaps).size).toBeGreaterThan(heaps.length / 2);
     // A frame holding the file would be over 256 MiB; one chunk window and one group of
@@ -222,4 +239,14 @@ describe('Files widget', () => {
       );
     });
   }, 150_000);
+
+  it('removes the files a call page spooled once that page is gone and another joins', async () => {
+    expect((await spooledFileSizes(bea)).length).toBeGreaterThan(0);
+    await bea.reload({ waitUntil: 'domcontentloaded' });
+    await joinNow(bea);
+    await eventually(
+      'the spooled files are gone',
+      async () => (await spooledFileSizes(bea)).length === 0,
+    );
+  });
 });

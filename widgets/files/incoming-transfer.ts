@@ -12,25 +12,31 @@ export type IncomingStatus =
 
 type Offer = Extract<FilesMessage, { type: 'files:offer' }>;
 
-// Received bytes are gathered into Blobs of this size. Chromium keeps a Blob's bytes outside
-// the page's JavaScript heap, so the page holds at most one group and the flow-control window at
-// a time, whatever the file's size. The browser process does hold them until the file is saved
-// (in memory up to its own limits, which a 256 MiB file stayed under in the e2e test).
-const GROUP_BYTES = 16 * 1024 * 1024;
+/**
+ * Where received bytes go until the file is complete: the host's spool (`tfx.openSpool`), which
+ * writes them to disk as they come, so a large file never sits in the browser's memory.
+ */
+export interface ReceivedBytes {
+  write(data: Uint8Array<ArrayBuffer>): Promise<void>;
+  finish(name: string, type?: string): Promise<File>;
+  discard(): Promise<void>;
+}
 
 /**
  * One file arriving from one peer. Chunks must come in order and add up to the offered size;
  * the digest is computed as they arrive and compared with the sender's at the end. Anything
- * else ends the transfer with a reason, and nothing of it is saved.
+ * else ends the transfer with a reason, and nothing of it is saved. Acknowledgements count the
+ * bytes the spool has taken, so a slow disk slows the sender rather than filling memory.
  */
 export class IncomingTransfer {
   readonly meter = new RateMeter();
   status: IncomingStatus = { kind: 'receiving' };
   received = 0;
   private readonly digests = new ChunkDigests();
-  private readonly groups: Blob[] = [];
-  private group: Uint8Array[] = [];
-  private groupBytes = 0;
+  private readonly spool: Promise<ReceivedBytes>;
+  // The chain of writes to the spool, in order; a failed write ends the transfer.
+  private writing: Promise<unknown>;
+  private written = 0;
   private ackedAt = 0;
   // The sender's end arrived and the digest is being checked: no more chunks, no second end.
   private ending = false;
@@ -40,7 +46,11 @@ export class IncomingTransfer {
     readonly from: { id: string; name: string },
     private readonly send: SendToPeer,
     private readonly changed: () => void,
-  ) {}
+    openSpool: () => Promise<ReceivedBytes>,
+  ) {
+    this.spool = openSpool();
+    this.writing = this.spool.catch((error: unknown) => this.fail(reasonOf(error)));
+  }
 
   get id(): string {
     return this.offer.id;
@@ -53,15 +63,24 @@ export class IncomingTransfer {
       return this.fail(`data out of order (at ${chunk.offset}, expected ${this.received})`);
     if (this.received + chunk.data.byteLength > this.offer.size)
       return this.fail('more data than the file size offered');
-    this.digests.add(chunk.data);
-    this.group.push(chunk.data);
-    this.groupBytes += chunk.data.byteLength;
-    this.received += chunk.data.byteLength;
-    if (this.groupBytes >= GROUP_BYTES) this.closeGroup();
+    const { data } = chunk;
+    this.digests.add(data);
+    this.received += data.byteLength;
+    this.writing = this.writing.then(() => this.store(data));
     this.meter.record(this.received);
-    if (this.received - this.ackedAt >= ACK_EVERY_BYTES || this.received === this.offer.size)
-      this.acknowledge();
     this.changed();
+  }
+
+  private async store(data: Uint8Array<ArrayBuffer>): Promise<void> {
+    if (this.status.kind !== 'receiving') return;
+    try {
+      await (await this.spool).write(data);
+    } catch (error) {
+      return this.fail(reasonOf(error));
+    }
+    this.written += data.byteLength;
+    if (this.written - this.ackedAt >= ACK_EVERY_BYTES || this.written === this.offer.size)
+      this.acknowledge();
   }
 
   /**
@@ -73,18 +92,22 @@ export class IncomingTransfer {
     if (this.received !== this.offer.size)
       return this.fail(`ended after ${this.received} of ${this.offer.size} bytes`);
     this.ending = true;
-    this.closeGroup();
+    await this.writing;
     const ok = (await this.digests.hex()) === digest;
-    // Cancelled, or the sender left, while the last digests were computed.
+    // Cancelled, the sender left, or the disk refused, while the last bytes were written.
+    if (this.status.kind !== 'receiving') return;
+    if (!ok) return this.drop({ kind: 'damaged' }, { type: 'files:verified', id: this.id, ok });
+    let file: File;
+    try {
+      file = await (
+        await this.spool
+      ).finish(this.offer.name, this.offer.mime || 'application/octet-stream');
+    } catch (error) {
+      return this.fail(reasonOf(error));
+    }
     if (this.status.kind !== 'receiving') return;
     this.tell({ type: 'files:verified', id: this.id, ok });
-    if (ok) {
-      const file = new File(this.groups, this.offer.name, {
-        type: this.offer.mime || 'application/octet-stream',
-      });
-      this.status = { kind: 'verified', file };
-    } else this.status = { kind: 'damaged' };
-    this.groups.length = 0;
+    this.status = { kind: 'verified', file };
     this.changed();
   }
 
@@ -104,27 +127,21 @@ export class IncomingTransfer {
   }
 
   private fail(reason: string): void {
-    this.tell({ type: 'files:cancel', id: this.id });
-    this.drop({ kind: 'failed', reason });
+    if (this.status.kind !== 'receiving') return;
+    this.drop({ kind: 'failed', reason }, { type: 'files:cancel', id: this.id });
   }
 
-  private drop(status: IncomingStatus): void {
+  // Ends the transfer: the sender is told why, if it should be, and the spool is freed.
+  private drop(status: IncomingStatus, tell?: FilesMessage): void {
     this.status = status;
-    this.group = [];
-    this.groups.length = 0;
+    if (tell) this.tell(tell);
+    this.spool.then((spool) => spool.discard()).catch(() => undefined);
     this.changed();
   }
 
   private acknowledge(): void {
-    this.ackedAt = this.received;
-    this.tell({ type: 'files:ack', id: this.id, received: this.received });
-  }
-
-  private closeGroup(): void {
-    if (this.group.length === 0) return;
-    this.groups.push(new Blob(this.group as BlobPart[]));
-    this.group = [];
-    this.groupBytes = 0;
+    this.ackedAt = this.written;
+    this.tell({ type: 'files:ack', id: this.id, received: this.written });
   }
 
   private tell(message: FilesMessage): void {
@@ -133,3 +150,6 @@ export class IncomingTransfer {
     this.send(message, this.from.id).catch(() => undefined);
   }
 }
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

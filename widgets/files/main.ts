@@ -128,13 +128,20 @@ document.addEventListener('drop', (event) => {
 function onOffer(offer: Extract<FilesMessage, { type: 'files:offer' }>, from: tfx.Peer): void {
   const key = incomingKey(from.id, offer.id);
   if (incoming.has(key)) return;
-  const transfer = new IncomingTransfer(offer, from, send, () => {
-    redraw();
-    if (transfer.status.kind === 'verified' && !saved.has(transfer)) {
-      saved.add(transfer);
-      saveFile(transfer.status.file);
-    }
-  });
+  const transfer = new IncomingTransfer(
+    offer,
+    from,
+    send,
+    () => {
+      redraw();
+      if (transfer.status.kind === 'verified' && !saved.has(transfer)) {
+        saved.add(transfer);
+        saveFile(transfer.status.file);
+      }
+    },
+    // The host writes the file to disk as it comes: a large one never fills memory.
+    () => tfx.openSpool(),
+  );
   incoming.set(key, transfer);
   addRow(
     { direction: 'in', transfer },

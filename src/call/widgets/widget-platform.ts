@@ -16,6 +16,7 @@ import { wireAddWidget } from './add-widget.js';
 import { wireDevWidget } from './dev-widget.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
+import { opfsSpoolStore } from '../../widget-host/spool/opfs-spool-store.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
 import type { CallContext } from '../call-context.js';
 import { startStatsSampler } from './stats-sampler.js';
@@ -83,6 +84,8 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     openedBy: (widgetId) => availability.openedBy(widgetId),
     theme: systemTheme(),
     language: currentLanguage(),
+    // Large files received in a call go to disk as they arrive (the Files widget).
+    spoolStore: opfsSpoolStore(),
     log,
     signal,
   });

@@ -9,10 +9,33 @@ import {
   safeFileName,
   type FilesMessage,
 } from '../../../widgets/files/files-protocol';
-import { IncomingTransfer } from '../../../widgets/files/incoming-transfer';
+import { IncomingTransfer, type ReceivedBytes } from '../../../widgets/files/incoming-transfer';
 import { OutgoingTransfer } from '../../../widgets/files/outgoing-transfer';
 
 const SENDER = { id: 'ana', name: 'Ana' };
+
+/** The host's spool as a widget sees it, kept in memory; `discarded` tells whether it was freed. */
+function memorySpool(): Promise<ReceivedBytes & { discarded: boolean }> {
+  const spool = { discarded: false };
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  return Promise.resolve({
+    get discarded() {
+      return spool.discarded;
+    },
+    write(data) {
+      parts.push(data.slice());
+      return Promise.resolve();
+    },
+    finish(name, type) {
+      return Promise.resolve(new File(parts, name, { type: type ?? '' }));
+    },
+    discard() {
+      spool.discarded = true;
+      parts.length = 0;
+      return Promise.resolve();
+    },
+  });
+}
 
 /**
  * One sender and its receivers over an ordered, asynchronous link that goes through the real
@@ -22,7 +45,11 @@ const SENDER = { id: 'ana', name: 'Ana' };
 function transferBetween(
   source: Uint8Array,
   receiverNames: string[],
-  options: { tamper?: (chunk: Uint8Array) => void; name?: string } = {},
+  options: {
+    tamper?: (chunk: Uint8Array) => void;
+    name?: string;
+    spool?: () => Promise<ReceivedBytes>;
+  } = {},
 ) {
   const file = new File([source as BlobPart], options.name ?? 'report.bin', { type: 'x/test' });
   const receivers = new Map<string, IncomingTransfer>();
@@ -60,7 +87,10 @@ function transferBetween(
         if (answer.value.type === 'files:cancel') cancelled.add(to);
         sender.transfer!.receive(answer.value, to);
       };
-      receivers.set(to, new IncomingTransfer(message, SENDER, back, () => undefined));
+      receivers.set(
+        to,
+        new IncomingTransfer(message, SENDER, back, () => undefined, options.spool ?? memorySpool),
+      );
     } else if (message.type === 'files:end') await receivers.get(to)?.end(message.digest);
     else if (message.type === 'files:cancel') receivers.get(to)?.cancelledBySender();
   };
@@ -167,6 +197,7 @@ describe('Files transfer', () => {
       SENDER,
       () => Promise.resolve(),
       () => undefined,
+      memorySpool,
     );
     incoming.acceptChunk({ id: offer.id, offset: 0, data: new Uint8Array(4) });
     incoming.senderLeft();
@@ -188,6 +219,80 @@ describe('Files transfer', () => {
     expect(outgoing.status).toEqual({ kind: 'failed', reason: 'damaged in transit' });
   });
 
+  it("frees the spool of a damaged or cancelled file, and keeps a verified file's", async () => {
+    const spools: Awaited<ReturnType<typeof memorySpool>>[] = [];
+    const keepSpool = async () => {
+      const spool = await memorySpool();
+      spools.push(spool);
+      return spool;
+    };
+    const source = new Uint8Array(randomBytes(CHUNK_BYTES * 3));
+    let seen = 0;
+    const damaged = transferBetween(source, ['Bea'], {
+      spool: keepSpool,
+      tamper: (chunk) => {
+        if (seen++ === 0) chunk[0]! ^= 0xff;
+      },
+    });
+    await damaged.outgoing.run();
+    expect(damaged.receivers.get('bea')!.status).toEqual({ kind: 'damaged' });
+    const cancelled = transferBetween(new Uint8Array(randomBytes(CHUNK_BYTES * 40)), ['Cal'], {
+      spool: keepSpool,
+    });
+    const running = cancelled.outgoing.run();
+    await until(() => (cancelled.receivers.get('cal')?.received ?? 0) >= CHUNK_BYTES * 2);
+    cancelled.receivers.get('cal')!.cancel();
+    await running;
+    const kept = transferBetween(source, ['Dee'], { spool: keepSpool });
+    await kept.outgoing.run();
+    await until(() => spools.slice(0, 2).every((spool) => spool.discarded));
+    // The verified file stays readable: its spool is the widget's until it stops.
+    expect(spools[2]!.discarded).toBe(false);
+    expect(sha(await bytesOf(kept.receivers.get('dee')))).toBe(sha(source));
+  });
+
+  it("ends the transfer with the spool's reason when the disk refuses, and tells the sender", async () => {
+    const source = new Uint8Array(randomBytes(CHUNK_BYTES * 8));
+    let writes = 0;
+    const { outgoing, receivers } = transferBetween(source, ['Bea'], {
+      spool: async () => ({
+        ...(await memorySpool()),
+        write: () =>
+          ++writes > 3
+            ? Promise.reject(new Error('No more room in spools: the disk refused the bytes.'))
+            : Promise.resolve(),
+      }),
+    });
+    await outgoing.run();
+    expect(receivers.get('bea')!.status).toEqual({
+      kind: 'failed',
+      reason: 'No more room in spools: the disk refused the bytes.',
+    });
+    expect(outgoing.recipients.get('bea')!.state).toBe('declined');
+  });
+
+  it('acknowledges only what the spool has taken, so a slow disk holds the sender back', async () => {
+    const source = new Uint8Array(randomBytes(WINDOW_BYTES * 3));
+    const waiting: (() => void)[] = [];
+    const { outgoing, receivers, unacked } = transferBetween(source, ['Bea'], {
+      spool: async () => ({
+        ...(await memorySpool()),
+        write: () => new Promise<void>((resolve) => waiting.push(resolve)),
+      }),
+    });
+    void outgoing.run();
+    await until(() => (receivers.get('bea')?.received ?? 0) >= WINDOW_BYTES);
+    // Nothing written yet: the sender stops at its window, whatever the network could take.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(receivers.get('bea')!.received).toBeLessThanOrEqual(WINDOW_BYTES + CHUNK_BYTES);
+    expect(unacked.get('bea')!.acked).toBe(0);
+    for (let written = 0; written < 1000 && outgoing.status.kind === 'sending'; written++) {
+      waiting.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await until(() => receivers.get('bea')!.status.kind === 'verified');
+  });
+
   it('ends a transfer whose chunks come out of order, with the reason', () => {
     const offer = TEN_BYTE_OFFER;
     const told: FilesMessage[] = [];
@@ -199,6 +304,7 @@ describe('Files transfer', () => {
         return Promise.resolve();
       },
       () => undefined,
+      memorySpool,
     );
     incoming.acceptChunk({ id: offer.id, offset: 5, data: new Uint8Array(5) });
     expect(incoming.status).toEqual({
@@ -221,6 +327,7 @@ describe('Files transfer', () => {
       SENDER,
       () => Promise.resolve(),
       () => undefined,
+      memorySpool,
     );
     incoming.acceptChunk({ id: offer.id, offset: 0, data: new Uint8Array(4) });
     expect(incoming.status).toEqual({
