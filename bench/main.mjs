@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
-// BENCH_ONLY=join|bus|files|filters|widget|load runs one of them.
+// BENCH_ONLY=bundles|join|bus|files|filters|widget|load runs one of them.
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
 import { createSignallingServer } from '../build/server/server/create-server.js';
 import { createServerLogger } from '../build/server/server/logger.js';
@@ -9,12 +9,14 @@ import { benchFilesThroughput } from './files-throughput.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
 import { benchSignallingLoad } from './signalling-load.mjs';
 import { benchVideoFilters } from './video-filters.mjs';
+import { benchWidgetBundles } from './widget-bundles.mjs';
 import { benchWidgetBus } from './widget-bus.mjs';
 import { benchWidgetDelivery } from './widget-delivery.mjs';
 
 const only = process.env.BENCH_ONLY;
 const wanted = (name) => !only || only === name;
 
+if (wanted('bundles')) benchWidgetBundles('build/extension-e2e');
 if (['join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   const bare = await serveBarePage();
   const barePort = bare.address().port;

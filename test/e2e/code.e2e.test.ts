@@ -25,6 +25,20 @@ async function documentOf(page: Page): Promise<string> {
   return lines.join('\n');
 }
 
+/** The words the editor colours differently from plain text: what highlighting shows a reader. */
+async function colouredWords(page: Page): Promise<string[]> {
+  return code(page)
+    .locator('.cm-line span')
+    .evaluateAll((spans) =>
+      spans
+        .filter((span) => {
+          const line = span.closest('.cm-line')!;
+          return getComputedStyle(span).color !== getComputedStyle(line).color;
+        })
+        .map((span) => span.textContent ?? ''),
+    );
+}
+
 /** Puts the caret at the end of the document and types, a key at a time like a person. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   const editor = code(page).getByRole('textbox', { name: 'Code' });
@@ -85,13 +99,23 @@ describe('Code widget', () => {
     ).resolves.toContain('Bea');
   });
 
-  it('switches the language for everyone', async () => {
+  it('switches the language for everyone, and the highlighting with it', async () => {
+    // JavaScript, the default, arrives after the editor opens (each language loads when chosen).
+    await eventually('Bea sees JavaScript highlighted', async () =>
+      (await colouredWords(bea)).includes('function'),
+    );
     await code(ana).getByRole('combobox', { name: 'Language' }).selectOption('python');
     await eventually(
       "Bea's picker follows",
       async () =>
         (await code(bea).getByRole('combobox', { name: 'Language' }).inputValue()) === 'python',
     );
+    // In Python "def" is a keyword and "function" a plain name; in JavaScript, the other way.
+    await typeAtEnd(ana, '\ndef ok(): pass');
+    await eventually('Bea sees Python highlighted', async () => {
+      const coloured = await colouredWords(bea);
+      return coloured.includes('def') && !coloured.includes('function');
+    });
   });
 
   it("undoes only Ana's own typing when she presses Ctrl+Z", async () => {

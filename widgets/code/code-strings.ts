@@ -8,6 +8,8 @@ const en = {
   sharedCode: 'Shared code',
   code: 'Code',
   notSent: (why: string) => `Not sent: ${why}`,
+  languageNotLoaded: (language: string, why: string) =>
+    `${language} highlighting could not be loaded: ${why}`,
 };
 
 export type CodeStrings = typeof en;
@@ -20,6 +22,7 @@ export const CODE_STRINGS: Record<'en' | 'es' | 'de' | 'fr' | 'hi', CodeStrings>
     sharedCode: 'Código compartido',
     code: 'Código',
     notSent: (why) => `No enviado: ${why}`,
+    languageNotLoaded: (language, why) => `No se pudo cargar el resaltado de ${language}: ${why}`,
   },
   de: {
     language: 'Sprache',
@@ -27,6 +30,8 @@ export const CODE_STRINGS: Record<'en' | 'es' | 'de' | 'fr' | 'hi', CodeStrings>
     sharedCode: 'Gemeinsamer Code',
     code: 'Code',
     notSent: (why) => `Nicht gesendet: ${why}`,
+    languageNotLoaded: (language, why) =>
+      `Die Hervorhebung für ${language} konnte nicht geladen werden: ${why}`,
   },
   fr: {
     language: 'Langage',
@@ -34,6 +39,8 @@ export const CODE_STRINGS: Record<'en' | 'es' | 'de' | 'fr' | 'hi', CodeStrings>
     sharedCode: 'Code partagé',
     code: 'Code',
     notSent: (why) => `Non envoyé : ${why}`,
+    languageNotLoaded: (language, why) =>
+      `Impossible de charger la coloration de ${language} : ${why}`,
   },
   hi: {
     language: 'भाषा',
@@ -41,5 +48,6 @@ export const CODE_STRINGS: Record<'en' | 'es' | 'de' | 'fr' | 'hi', CodeStrings>
     sharedCode: 'साझा कोड',
     code: 'कोड',
     notSent: (why) => `नहीं भेजा गया: ${why}`,
+    languageNotLoaded: (language, why) => `${language} हाइलाइटिंग लोड नहीं हो सकी: ${why}`,
   },
 };

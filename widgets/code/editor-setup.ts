@@ -1,9 +1,3 @@
-import {
-  autocompletion,
-  closeBrackets,
-  closeBracketsKeymap,
-  completionKeymap,
-} from '@codemirror/autocomplete';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import {
   bracketMatching,
@@ -14,7 +8,7 @@ import {
   syntaxHighlighting,
 } from '@codemirror/language';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { EditorState, type Extension } from '@codemirror/state';
+import { EditorState, Prec, type Extension } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -27,6 +21,20 @@ import {
   rectangularSelection,
 } from '@codemirror/view';
 import { yUndoManagerKeymap } from 'y-codemirror.next';
+
+/**
+ * Completion and closing brackets come with the language (see languageAids): every language
+ * package loads that code anyway, and the editor opens sooner without it.
+ */
+export async function languageAids(): Promise<Extension> {
+  const { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } =
+    await import('@codemirror/autocomplete');
+  return [
+    closeBrackets(),
+    autocompletion(),
+    Prec.high(keymap.of([...closeBracketsKeymap, ...completionKeymap])),
+  ];
+}
 
 /**
  * CodeMirror's basic setup without its own history: undo here is Yjs's, which undoes only the
@@ -43,19 +51,15 @@ export const sharedEditorSetup: Extension = [
   indentOnInput(),
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   bracketMatching(),
-  closeBrackets(),
-  autocompletion(),
   rectangularSelection(),
   crosshairCursor(),
   highlightActiveLine(),
   highlightSelectionMatches(),
   keymap.of([
     ...yUndoManagerKeymap,
-    ...closeBracketsKeymap,
     ...defaultKeymap,
     ...searchKeymap,
     ...foldKeymap,
-    ...completionKeymap,
     indentWithTab,
   ]),
 ];

@@ -1,12 +1,12 @@
 import * as tfx from '@tfx/sdk';
-import { Compartment } from '@codemirror/state';
+import { Compartment, type Extension } from '@codemirror/state';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView } from 'codemirror';
 import { yCollab } from 'y-codemirror.next';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CodeSync } from './code-sync';
-import { sharedEditorSetup } from './editor-setup';
+import { languageAids, sharedEditorSetup } from './editor-setup';
 import { LANGUAGES, languageById } from './languages';
 import { colourFor } from './peer-colour';
 import { CODE_STRINGS, type CodeStrings } from './code-strings';
@@ -53,17 +53,30 @@ const view = new EditorView({
   extensions: [
     sharedEditorSetup,
     themeSlot.of(editorTheme(tfx.theme())),
-    languageSlot.of(currentLanguage().support()),
+    // Plain text until the language's chunk has arrived (showLanguage, below).
+    languageSlot.of([]),
     yCollab(text, awareness, { undoManager }),
     labelSlot.of(editorLabel(CODE_STRINGS.en.code)),
   ],
 });
 
-settings.observe(() => {
+// Highlights in the shared language once its chunk is here; a later choice wins over an earlier
+// one still loading.
+async function showLanguage(): Promise<void> {
   const language = currentLanguage();
   picker.value = language.id;
-  view.dispatch({ effects: languageSlot.reconfigure(language.support()) });
-});
+  let support: Extension;
+  try {
+    support = await Promise.all([language.load(), languageAids()]);
+  } catch (error) {
+    status.textContent = words.languageNotLoaded(language.label, (error as Error).message);
+    return;
+  }
+  if (currentLanguage() !== language) return;
+  view.dispatch({ effects: languageSlot.reconfigure(support) });
+}
+void showLanguage();
+settings.observe(() => void showLanguage());
 picker.addEventListener('change', () => settings.set('language', picker.value));
 tfx.onThemeChanged((theme) => {
   document.documentElement.dataset.theme = theme;
