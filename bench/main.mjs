@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
-// BENCH_ONLY=bundles|join|bus|files|filters|widget|load runs one of them.
+// BENCH_ONLY=bundles|pages|join|bus|files|filters|widget|load runs one of them.
 import { DEFAULT_CONFIG } from '../build/server/server/config.js';
 import { createSignallingServer } from '../build/server/server/create-server.js';
 import { createServerLogger } from '../build/server/server/logger.js';
 import { launch, serveBarePage } from './harness.mjs';
 import { benchFilesThroughput } from './files-throughput.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
+import { benchPageLoad } from './page-load.mjs';
 import { benchSignallingLoad } from './signalling-load.mjs';
 import { benchVideoFilters } from './video-filters.mjs';
 import { benchWidgetBundles } from './widget-bundles.mjs';
@@ -17,7 +18,7 @@ const only = process.env.BENCH_ONLY;
 const wanted = (name) => !only || only === name;
 
 if (wanted('bundles')) benchWidgetBundles('build/extension-e2e');
-if (['join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
+if (['pages', 'join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   const bare = await serveBarePage();
   const barePort = bare.address().port;
   // The bare page is a web page of its own origin: the server lets it connect, as an operator
@@ -35,6 +36,7 @@ if (['join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   await signalling.listen();
   const [first, second] = await Promise.all([launch(), launch()]);
   try {
+    if (wanted('pages')) await benchPageLoad({ first, second });
     if (wanted('join')) {
       await benchJoinLatency({
         first,

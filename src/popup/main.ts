@@ -9,11 +9,12 @@ import { MAX_NAME_CHARS } from '../shared/identifiers.js';
 import { prepareMessages, t, translatePage } from '../shared/i18n.js';
 import { platform } from '../platform/current.js';
 import { errorText } from '../shared/error-text.js';
+import { markMoment } from '../shared/perf-marks.js';
 
 const log = createLogger('popup');
 logUnhandledRejections(log);
 // The strings are ready at once unless the extension is only just installed (see platform).
-void prepareMessages(platform).then(() => translatePage(document));
+const translated = prepareMessages(platform).then(() => translatePage(document));
 
 const form = document.querySelector<HTMLFormElement>('#call-form')!;
 const roomInput = document.querySelector<HTMLInputElement>('#room')!;
@@ -83,7 +84,8 @@ document.querySelector('#options')!.addEventListener('click', (event) => {
 });
 
 roomInput.value = newRoomId();
-void loadSettings().then((settings) => {
+const named = loadSettings().then((settings) => {
   nameInput.value = settings.displayName ?? '';
   (nameInput.value ? roomInput : nameInput).focus();
 });
+void Promise.all([translated, named]).then(() => markMoment('tfx:popup-ready'));

@@ -1,3 +1,4 @@
+import { markMoment } from '../../shared/perf-marks.js';
 import type { Parsed } from '../../protocol/parsed.js';
 import type { RoomPeek } from '../../protocol/room-peek.js';
 import { displayNameSchema } from '../../protocol/signalling.js';
@@ -85,6 +86,7 @@ export function runPrejoin({
   };
 
   video.srcObject = media.preview;
+  video.requestVideoFrameCallback(() => markMoment('tfx:preview-shown'));
   notice.textContent = t('prejoin_starting_media');
   nameInput.value = name ?? '';
   section.hidden = false;
