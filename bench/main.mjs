@@ -1,14 +1,11 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
 // BENCH_ONLY=bundles|pages|join|bus|files|filters|widget|load runs one of them.
-import { DEFAULT_CONFIG } from '../build/server/server/config.js';
-import { createSignallingServer } from '../build/server/server/create-server.js';
-import { createServerLogger } from '../build/server/server/logger.js';
 import { launch, serveBarePage } from './harness.mjs';
 import { benchFilesThroughput } from './files-throughput.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
 import { benchPageLoad } from './page-load.mjs';
-import { benchSignallingLoad } from './signalling-load.mjs';
+import { benchSignallingLoad, startProcess } from './signalling-load.mjs';
 import { benchVideoFilters } from './video-filters.mjs';
 import { benchWidgetBundles } from './widget-bundles.mjs';
 import { benchWidgetBus } from './widget-bus.mjs';
@@ -21,19 +18,23 @@ if (wanted('bundles')) benchWidgetBundles('build/extension-e2e');
 if (['pages', 'join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   const bare = await serveBarePage();
   const barePort = bare.address().port;
-  // The bare page is a web page of its own origin: the server lets it connect, as an operator
-  // would list a web client.
-  const signalling = createSignallingServer(
-    {
-      ...DEFAULT_CONFIG,
-      port: 8084,
-      webOrigins: [`http://127.0.0.1:${barePort}`],
+  // The server runs in its own process, as an operator runs it: in this one it would share an
+  // event loop with the browsers' driver. The bare page is a web page of its own origin: the
+  // server lets it connect, as an operator would list a web client.
+  const signalling = await startProcess(
+    'build/server/server/main.js',
+    [
+      '--port=8084',
+      '--host=127.0.0.1',
+      '--log-level=silent',
+      `--web-origins=http://127.0.0.1:${barePort}`,
       // The web client, measured against the extension in the join bench.
-      webRoot: 'build/web-e2e',
-    },
-    createServerLogger('silent'),
+      '--web-root=build/web-e2e',
+      // Every join of the bench comes from one address.
+      '--joins-per-minute=100000',
+    ],
+    8084,
   );
-  await signalling.listen();
   const [first, second] = await Promise.all([launch(), launch()]);
   try {
     if (wanted('pages')) await benchPageLoad({ first, second });
@@ -52,7 +53,7 @@ if (['pages', 'join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
   } finally {
     await Promise.all([first.context.close(), second.context.close()]);
     bare.close();
-    await signalling.close();
+    signalling.kill();
   }
 }
 if (wanted('load')) {

@@ -31,7 +31,8 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function startProcess(command, args, port) {
+/** A server as its own process, answering on `port` once it is up. */
+export async function startProcess(command, args, port) {
   const child = spawn(
     process.execPath,
     [

@@ -28,5 +28,10 @@ export interface CallContext {
 export interface CallFeature {
   /** Named to the person if the feature fails to start. */
   readonly title: MessageKey;
+  /**
+   * Called when the page opens, before the pre-join: work that needs no call (reading what is
+   * stored) starts here, so Join now does not wait for it. It must not throw.
+   */
+  prepare?(): void;
   start(ctx: CallContext, signal: AbortSignal): void | Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { CallSession } from '../session/call-session.js';
+import { SignallingClient } from '../signalling-client/signalling-client.js';
 import { createLogger, logUnhandledRejections } from '../shared/log.js';
 import { isConfiguredServer } from '../shared/configured-servers.js';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings.js';
@@ -70,6 +71,9 @@ const log = createLogger('call');
 logUnhandledRejections(log);
 const banner = new Banner();
 
+// The key type Chromium makes for a connection by default (the DOM types lack its curve).
+const ecdsaP256 = { name: 'ECDSA', namedCurve: 'P-256' } as AlgorithmIdentifier;
+
 function rtcConfigFrom(settings: Settings): RTCConfiguration {
   return {
     iceServers: settings.iceServers,
@@ -104,10 +108,19 @@ async function main(): Promise<void> {
   document.title = t('call_window_title', params.room);
   document.querySelector('#title')!.textContent = t('call_room_title', params.room);
 
-  // The camera and microphone start for the preview only: nothing leaves this browser, and no
-  // server hears of this person, until Join now.
+  // The camera and microphone start for the preview only: nothing leaves this browser until
+  // Join now. What Join now would otherwise wait for is made ready meanwhile: the connection to
+  // the server (it hears no name and no room until the join), and the certificate every peer
+  // connection of this page presents.
   const media = new LocalMediaController();
   const started = media.start();
+  for (const feature of FEATURES) feature.prepare?.();
+  const early = new AbortController();
+  const signalling = new SignallingClient(serverUrl, log, early.signal);
+  const certificate = RTCPeerConnection.generateCertificate(ecdsaP256).catch((error: unknown) => {
+    log.warn('No certificate made ahead; each connection makes its own', error);
+    return undefined;
+  });
   // Asking who is in the room joins no one: it lets the step answer lock and room-full before
   // the person commits, and stop the camera of someone who could not get in.
   const peeking = new AbortController();
@@ -130,11 +143,20 @@ async function main(): Promise<void> {
       banner.show(t('call_name_not_remembered', String(error)), 'warning');
     });
   }
+  const madeAhead = await certificate;
   const session = new CallSession({
     room: params.room,
     name,
     serverUrl,
-    rtcConfig: rtcConfigFrom(settings),
+    rtcConfig: {
+      ...rtcConfigFrom(settings),
+      ...(madeAhead ? { certificates: [madeAhead] } : {}),
+    },
+    // The connection opened during the pre-join; it closes with the call.
+    createSignalling: (_url, _log, ended) => {
+      ended.addEventListener('abort', () => early.abort(), { once: true });
+      return signalling;
+    },
     log,
     password: password ?? stashedPassword,
     resumeTokens: sessionResumeTokens(params.room),

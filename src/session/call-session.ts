@@ -46,7 +46,7 @@ export interface CallSessionEvents extends Record<string, unknown> {
 }
 
 /** What the session uses of its signalling connection: a SignallingClient, or a fake in a test. */
-export type SessionSignalling = Pick<SignallingClient, 'on' | 'request' | 'sendSignal'>;
+export type SessionSignalling = Pick<SignallingClient, 'on' | 'request' | 'sendSignal' | 'state'>;
 /** What it uses of the connection to one peer: a PeerLink, or a fake. */
 export type SessionLink = Pick<
   PeerLink,
@@ -192,6 +192,8 @@ export class CallSession<
       ({ from, signal: payload }) => void this.receiveSignal(from, payload),
       { signal },
     );
+    // Connected before the person clicked Join now (see createSignalling): join at once.
+    if (signalling.state === 'connected') void this.join();
   }
 
   peer(peerId: string): Peer | undefined {

@@ -118,6 +118,10 @@ export class PeerLink extends TypedEmitter<PeerLinkEvents> {
         });
       }
       this.openChannel();
+      // The first offer goes at once rather than after negotiationneeded, which waits behind
+      // whatever the page has queued (on joining, the call's first render): about 15 ms.
+      // Chromium then sees nothing left to negotiate and fires no second one.
+      void this.negotiate();
     }
   }
 

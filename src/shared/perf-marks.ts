@@ -3,6 +3,8 @@
  * DevTools' performance panel and read by `npm run bench`.
  */
 export type CallMoment =
+  // The person clicked Join now: what they wait from here on is the join as they feel it.
+  | 'tfx:join-clicked'
   | 'tfx:join-sent'
   | 'tfx:datachannel-open'
   | 'tfx:first-remote-frame'

@@ -59,6 +59,11 @@ export class SignallingClient extends TypedEmitter<SignallingEvents> {
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
+  /** Where the connection is now; `connectionChanged` tells each change after. */
+  get state(): SignallingConnection {
+    return this.connection;
+  }
+
   async request<K extends ClientEventName>(
     name: K,
     payload: z.input<(typeof clientEventSchemas)[K]>,

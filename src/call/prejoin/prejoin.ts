@@ -159,6 +159,7 @@ export function runPrejoin({
           nameInput.focus();
           return;
         }
+        markMoment('tfx:join-clicked');
         here.abort();
         video.srcObject = null;
         section.hidden = true;

@@ -36,30 +36,45 @@ export const title: MessageKey = 'feature_widget_platform';
  * that runs widgets over the call's data channels. Runs before the call starts so no widget
  * message from a fast peer arrives before anyone listens.
  */
-export async function start(ctx: CallContext, signal: AbortSignal): Promise<void> {
-  const { session, network, control, log } = ctx;
+export function prepare(): void {
+  stored ??= loadStoredWidgets();
+}
+
+let stored: ReturnType<typeof loadStoredWidgets> | undefined;
+
+// The registry, the widgets the person added and their web apps, read at once and together;
+// what was skipped is said once the page can show it.
+async function loadStoredWidgets() {
   const base = new URL('/', location.href);
-  const note = (text: string) => {
-    document.querySelector('#widget-note')!.textContent = text;
-  };
   // Only pages the shell sandboxes may be framed as widgets: any other page of the extension
   // would run with its powers.
   const sandboxed = platform.sandboxedWidgetPages();
-  const registry = await loadRegistry(
-    base,
-    sandboxed === 'every-packaged-page' ? {} : { sandboxedPages: sandboxed },
-  );
+  const skipped: { builtIn: string[]; installed: string[] } = { builtIn: [], installed: [] };
+  const [registry, packed, webApps] = await Promise.all([
+    loadRegistry(base, sandboxed === 'every-packaged-page' ? {} : { sandboxedPages: sandboxed }),
+    // Widgets the person added (Settings → Your widgets) run from the runner page, fed their files.
+    loadInstalledWidgets((problem) => skipped.installed.push(problem)),
+    loadWebApps(),
+  ]);
+  skipped.builtIn.push(...registry.errors);
+  return { base, registry, packed, webApps, skipped };
+}
+
+export async function start(ctx: CallContext, signal: AbortSignal): Promise<void> {
+  const { session, network, control, log } = ctx;
+  const note = (text: string) => {
+    document.querySelector('#widget-note')!.textContent = text;
+  };
+  const { base, registry, packed, webApps, skipped } = await (stored ??= loadStoredWidgets());
   const builtInEntries = registry.entries.map(withLocalTitle);
-  if (registry.errors.length > 0) {
-    log.warn('Some widgets were skipped', registry.errors);
-    note(t('platform_skipped_builtin', registry.errors.join('; ')));
+  if (skipped.builtIn.length > 0) {
+    log.warn('Some widgets were skipped', skipped.builtIn);
+    note(t('platform_skipped_builtin', skipped.builtIn.join('; ')));
   }
-  // Widgets the person added (Settings → Your widgets) run from the runner page, fed their files.
-  const packed = await loadInstalledWidgets((problem) => {
+  for (const problem of skipped.installed) {
     log.warn('An installed widget was skipped', problem);
     note(t('platform_skipped_installed', problem));
-  });
-  const webApps = await loadWebApps();
+  }
   const installed = [
     ...packed.map((bundle) => frameForBundle(bundle, base)),
     ...webApps.map((app) => frameForWebApp({ widget: app.id, title: app.title, url: app.url })),

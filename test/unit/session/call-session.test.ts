@@ -4,7 +4,10 @@ import { CallSession, type SessionSignalling } from '../../../src/session/call-s
 import type { PeerLinkEvents, PeerLinkOptions } from '../../../src/session/peer-link.js';
 import { createLogger } from '../../../src/shared/log.js';
 import { TypedEmitter } from '../../../src/shared/typed-emitter.js';
-import type { SignallingEvents } from '../../../src/signalling-client/signalling-client.js';
+import type {
+  SignallingConnection,
+  SignallingEvents,
+} from '../../../src/signalling-client/signalling-client.js';
 
 /** The call's core in Node: a scripted server, links and media that only record what they are asked. */
 class FakeSignalling extends TypedEmitter<SignallingEvents> {
@@ -20,8 +23,10 @@ class FakeSignalling extends TypedEmitter<SignallingEvents> {
   }) as SessionSignalling['request'];
 
   sendSignal = () => Promise.resolve({ ok: true as const, data: null });
+  state: SignallingConnection = 'connecting';
 
   server(name: keyof SignallingEvents, payload: unknown): void {
+    if (name === 'connectionChanged') this.state = payload as SignallingConnection;
     this.emit(name, payload);
   }
 }
@@ -117,6 +122,19 @@ beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
 describe('joining', () => {
+  it('joins at once when the connection was made before Join now, and not twice', async () => {
+    const { session, signalling } = call();
+    signalling.replies = [accepted([])];
+    // The call page connects during the pre-join; the room hears nothing until start.
+    signalling.server('connectionChanged', 'connected');
+    await settle();
+    expect(signalling.joins).toEqual([]);
+    session.start();
+    await settle();
+    expect(signalling.joins).toHaveLength(1);
+    expect(session.state.kind).toBe('in-call');
+  });
+
   it('sends nothing before start, then joins and connects to everyone already there', async () => {
     const { session, signalling, links, events, saved } = call();
     signalling.replies = [accepted([peer('ana'), peer('bea')])];
