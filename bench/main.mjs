@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark in one run. The browser ones share two browsers and one
 // signalling server; the signalling load test runs its servers in their own processes.
-// BENCH_ONLY=bundles|pages|join|bus|files|filters|widget|load runs one of them.
+// BENCH_ONLY=bundles|pages|join|bus|files|filters|widget|leaks|load runs one of them.
 import { launch, serveBarePage } from './harness.mjs';
 import { benchFilesThroughput } from './files-throughput.mjs';
 import { benchJoinLatency } from './join-latency.mjs';
+import { benchLeaks } from './leaks.mjs';
 import { benchPageLoad } from './page-load.mjs';
 import { benchSignallingLoad, startProcess } from './signalling-load.mjs';
 import { benchVideoFilters } from './video-filters.mjs';
@@ -12,10 +13,11 @@ import { benchWidgetBus } from './widget-bus.mjs';
 import { benchWidgetDelivery } from './widget-delivery.mjs';
 
 const only = process.env.BENCH_ONLY;
-const wanted = (name) => !only || only === name;
+// A comma-separated list runs several: BENCH_ONLY=bus,files.
+const wanted = (name) => !only || only.split(',').includes(name);
 
 if (wanted('bundles')) benchWidgetBundles('build/extension-e2e');
-if (['pages', 'join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
+if (['pages', 'join', 'bus', 'files', 'filters', 'widget', 'leaks'].some(wanted)) {
   const bare = await serveBarePage();
   const barePort = bare.address().port;
   // The server runs in its own process, as an operator runs it: in this one it would share an
@@ -35,6 +37,8 @@ if (['pages', 'join', 'bus', 'files', 'filters', 'widget'].some(wanted)) {
     ],
     8084,
   );
+  // The leak scenario launches six browsers of its own, before the two the others share.
+  if (wanted('leaks')) await benchLeaks({ serverPid: signalling.pid });
   const [first, second] = await Promise.all([launch(), launch()]);
   try {
     if (wanted('pages')) await benchPageLoad({ first, second });
