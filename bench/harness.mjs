@@ -37,7 +37,7 @@ export async function launch() {
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      '--use-fake-device-for-media-stream', // one camera at its default 30 fps, as a person has
+      '--use-fake-device-for-media-stream', // one camera, at the fake device's default 20 fps
       ...chromiumFlags.flags,
     ],
   });

@@ -65,5 +65,9 @@ if (wanted('load')) {
     clients: Number(process.env.BENCH_CLIENTS ?? 5000),
     repeats: Number(process.env.BENCH_REPEATS ?? 3),
     rounds: Number(process.env.BENCH_ROUNDS ?? 4),
+    scaleClients: (process.env.BENCH_SCALE_CLIENTS ?? '5000,20000')
+      .split(',')
+      .filter(Boolean)
+      .map(Number),
   });
 }

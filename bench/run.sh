@@ -2,7 +2,7 @@
 # `npm run bench`: builds, then measures inside a loopback-only network namespace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr/sbin/ip
+bash test/e2e/ensure-system-packages.sh chromium:/usr/bin/chromium iproute2:/usr/sbin/ip redis-server:/usr/bin/redis-server
 # The e2e build of the extension: it carries the bench probe widgets (test/fixtures).
 npm run --silent build:server > /dev/null
 TFX_BUILD=e2e npx vite build > /dev/null

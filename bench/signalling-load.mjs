@@ -31,6 +31,19 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** A server process as a load target: its process ids (for CPU and memory) and how to stop it. */
+async function serverTarget(command, args, port) {
+  const child = await startProcess(command, args, port);
+  return { pids: [child.pid], stop: () => stopChild(child) };
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(process.env.BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
+  await exited;
+}
+
 /** A server as its own process, answering on `port` once it is up. */
 export async function startProcess(command, args, port) {
   const child = spawn(
@@ -69,28 +82,25 @@ async function inBatches(items, width, task) {
 }
 
 /** A TFX client: a socket.io connection (bare `ws`, see socketio-wire-client) that joins its pair's room. */
+const tfxArgs = (port) => [
+  '--port',
+  String(port),
+  '--log-level',
+  'warn',
+  // The limits guard against abuse from one address; here every client is one address.
+  '--max-connections-per-ip',
+  '100000',
+  '--joins-per-minute',
+  '100000',
+  '--messages-per-second',
+  '10000',
+  '--max-rooms',
+  '100000',
+];
+
 const tfx = {
   name: 'TFX server',
-  start: (port) =>
-    startProcess(
-      'build/server/server/main.js',
-      [
-        '--port',
-        String(port),
-        '--log-level',
-        'warn',
-        // The limits guard against abuse from one address; here every client is one address.
-        '--max-connections-per-ip',
-        '100000',
-        '--joins-per-minute',
-        '100000',
-        '--messages-per-second',
-        '10000',
-        '--max-rooms',
-        '100000',
-      ],
-      port,
-    ),
+  start: (port) => serverTarget('build/server/server/main.js', tfxArgs(port), port),
   async connect(port, index, onRelay) {
     const socket = await connectSocketIo(`http://127.0.0.1:${port}`, (name, payload) => {
       if (name === 'signal:received') onRelay(payload.from, payload.signal);
@@ -114,15 +124,47 @@ const tfx = {
 /** socket.io with nothing of ours: the same client as TFX against bench/socketio-floor-server. */
 const socketIoFloor = {
   name: 'socket.io floor',
-  start: (port) => startProcess('bench/socketio-floor-server.mjs', ['--port', String(port)], port),
+  start: (port) => serverTarget('bench/socketio-floor-server.mjs', ['--port', String(port)], port),
   connect: (port, index, onRelay) => tfx.connect(port, index, onRelay),
+};
+
+/**
+ * Two TFX processes sharing rooms through one Redis (`--redis-url`), as an operator scales out.
+ * Client i goes to process i % 2, so the two people of every pair sit on different processes
+ * and every relay crosses Redis: the hardest placement for the engine.
+ */
+const REDIS_PORT = 6391;
+const tfxOnRedis = {
+  name: 'TFX ×2 + Redis',
+  async start(port) {
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await sleep(300);
+    const redisUrl = ['--redis-url', `redis://127.0.0.1:${REDIS_PORT}`];
+    const servers = await Promise.all(
+      [port, port + 1].map((each) =>
+        startProcess('build/server/server/main.js', [...tfxArgs(each), ...redisUrl], each),
+      ),
+    );
+    return {
+      pids: [...servers.map((server) => server.pid), redis.pid],
+      stop: async () => {
+        await Promise.all(servers.map(stopChild));
+        await stopChild(redis);
+      },
+    };
+  },
+  connect: (port, index, onRelay) => tfx.connect(port + (index % 2), index, onRelay),
 };
 
 /** A peerjs client: the WebSocket the PeerJS library opens, with its heartbeat every 5 s. */
 const peerjs = {
   name: 'peerjs-server',
   start: (port) =>
-    startProcess(
+    serverTarget(
       'node_modules/peer/dist/bin/peerjs.js',
       ['--port', String(port), '--concurrent_limit', '100000'],
       port,
@@ -157,7 +199,8 @@ async function loadOne(kind, { clients, rounds, port }) {
   const server = await kind.start(port);
   try {
     await sleep(500);
-    const baseline = rssBytes(server.pid);
+    const sum = (read) => server.pids.reduce((total, pid) => total + read(pid), 0);
+    const baseline = sum(rssBytes);
     const latencies = [];
     let delivered = 0;
     let roundDone;
@@ -176,10 +219,10 @@ async function loadOne(kind, { clients, rounds, port }) {
     });
     const connectSeconds = (performance.now() - connectStart) / 1000;
     await sleep(1000);
-    const connected = rssBytes(server.pid);
+    const connected = sum(rssBytes);
 
     const start = performance.now();
-    const cpuBefore = cpuMs(server.pid);
+    const cpuBefore = sum(cpuMs);
     for (let round = 0; round < rounds; round++) {
       expectedThisRound += (clients / 2) * (2 + 2 * CANDIDATES_PER_SIDE);
       const done = new Promise((resolve) => (roundDone = resolve));
@@ -194,7 +237,7 @@ async function loadOne(kind, { clients, rounds, port }) {
       await Promise.race([done, sleep(120_000).then(() => Promise.reject(new Error('stalled')))]);
     }
     const seconds = (performance.now() - start) / 1000;
-    const serverCpu = cpuMs(server.pid) - cpuBefore;
+    const serverCpu = sum(cpuMs) - cpuBefore;
     for (const peer of peers) peer.close();
     latencies.sort((x, y) => x - y);
     return {
@@ -207,9 +250,7 @@ async function loadOne(kind, { clients, rounds, port }) {
       delivered,
     };
   } finally {
-    const exited = once(server, 'exit');
-    server.kill(process.env.BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
-    await exited;
+    await server.stop();
   }
 }
 
@@ -226,28 +267,42 @@ const candidateNow = (c) => ({
 
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
-/**
- * Each server is measured `repeats` times, taking turns so that a slow spell of the machine
- * falls on all of them, and each figure is the median of its runs.
- */
-export async function benchSignallingLoad({ clients = 5000, rounds = 4, repeats = 3 } = {}) {
-  const kinds = [tfx, peerjs, socketIoFloor];
+/** Runs each kind `repeats` times, taking turns, and returns each figure's median per kind. */
+async function measure(kinds, { clients, rounds, repeats }) {
   const runs = kinds.map(() => []);
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const [k, kind] of kinds.entries()) {
-      runs[k].push(await loadOne(kind, { clients, rounds, port: 8098 + k }));
+      runs[k].push(await loadOne(kind, { clients, rounds, port: 8098 + 2 * k }));
     }
   }
-  const figure = (k, key) => median(runs[k].map((run) => run[key]));
+  return {
+    figure: (k, key) => median(runs[k].map((run) => run[key])),
+    delivered: runs[0][0].delivered,
+  };
+}
+
+/**
+ * Each server is measured `repeats` times, taking turns so that a slow spell of the machine
+ * falls on all of them, and each figure is the median of its runs. Then the scale-out: one TFX
+ * process against two sharing rooms through Redis, at each size in `scaleClients`.
+ */
+export async function benchSignallingLoad({
+  clients = 5000,
+  rounds = 4,
+  repeats = 3,
+  scaleClients = [5000, 20000],
+} = {}) {
+  const kinds = [tfx, peerjs, socketIoFloor];
+  const { figure, delivered } = await measure(kinds, { clients, rounds, repeats });
   const row = (label, key, unit, scale = 1, digits = 1) => {
     const [ours, theirs, floor] = kinds.map((_, k) => figure(k, key) * scale);
-    return `  ${label.padEnd(26)} ${ours.toFixed(digits).padStart(9)} ${theirs.toFixed(digits).padStart(14)} ${(ours / theirs).toFixed(2).padStart(6)}×   ${floor.toFixed(digits).padStart(15)} ${unit}`;
+    return `  ${label.padEnd(26)} ${ours.toFixed(digits).padStart(9)} ${theirs.toFixed(digits).padStart(14)} ${(ours / theirs).toFixed(2).padStart(6)}×   ${floor.toFixed(digits).padStart(15)} ${(ours / floor).toFixed(2).padStart(9)}×  ${unit}`;
   };
   console.log(
-    `\nSignalling load: ${clients} sockets in ${clients / 2} pairs, ${rounds} rounds of offer, answer and ${2 * CANDIDATES_PER_SIDE} candidates (${runs[0][0].delivered} relays a run); median of ${repeats} runs each`,
+    `\nSignalling load: ${clients} sockets in ${clients / 2} pairs, ${rounds} rounds of offer, answer and ${2 * CANDIDATES_PER_SIDE} candidates (${delivered} relays a run); median of ${repeats} runs each`,
   );
   console.log(
-    `  ${''.padEnd(26)} ${'TFX'.padStart(9)} ${'peerjs-server'.padStart(14)} ${'ratio'.padStart(7)}   ${'socket.io floor'.padStart(15)}`,
+    `  ${''.padEnd(26)} ${'TFX'.padStart(9)} ${'peerjs-server'.padStart(14)} ${'ratio'.padStart(7)}   ${'socket.io floor'.padStart(15)} ${'TFX/floor'.padStart(10)}`,
   );
   console.log(row('relay latency p50', 'p50', 'ms'));
   console.log(row('relay latency p99', 'p99', 'ms'));
@@ -255,4 +310,21 @@ export async function benchSignallingLoad({ clients = 5000, rounds = 4, repeats 
   console.log(row('server memory per socket', 'bytesPerConnection', 'KiB', 1 / 1024));
   console.log(row('server CPU per 10k relays', 'cpuPer10k', 'ms', 1, 0));
   console.log(row('time to connect all', 'connectSeconds', 's'));
+
+  for (const size of scaleClients) {
+    const scale = await measure([tfx, tfxOnRedis], { clients: size, rounds, repeats });
+    const line = (label, key, unit, factor = 1, digits = 1) => {
+      const [one, two] = [0, 1].map((k) => scale.figure(k, key) * factor);
+      return `  ${label.padEnd(30)} ${one.toFixed(digits).padStart(12)} ${two.toFixed(digits).padStart(16)} ${(two / one).toFixed(2).padStart(6)}×  ${unit}`;
+    };
+    console.log(
+      `\nScale-out, ${size} sockets (${scale.delivered} relays a run, every pair split across the two processes); median of ${repeats} runs`,
+    );
+    console.log(`  ${''.padEnd(30)} ${'one process'.padStart(12)} ${'two + Redis'.padStart(16)}`);
+    console.log(line('relays per second', 'perSecond', '/s', 1, 0));
+    console.log(line('relay latency p50', 'p50', 'ms'));
+    console.log(line('relay latency p99', 'p99', 'ms'));
+    console.log(line('CPU per 10k relays (all procs)', 'cpuPer10k', 'ms', 1, 0));
+    console.log(line('memory per socket (all procs)', 'bytesPerConnection', 'KiB', 1 / 1024));
+  }
 }

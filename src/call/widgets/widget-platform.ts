@@ -31,13 +31,11 @@ import { withLocalTitle } from './built-in-titles.js';
 
 export const title: MessageKey = 'feature_widget_platform';
 
-/**
- * Wires the widget platform into the call page: the registry, the dock, the panel and the host
- * that runs widgets over the call's data channels. Runs before the call starts so no widget
- * message from a fast peer arrives before anyone listens.
- */
+/** Reads the stored widgets while the person is still in the pre-join (see CallFeature). */
 export function prepare(): void {
   stored ??= loadStoredWidgets();
+  // A failure is start's to report, as the feature failing; not an unhandled rejection before.
+  stored.catch(() => undefined);
 }
 
 let stored: ReturnType<typeof loadStoredWidgets> | undefined;
@@ -60,6 +58,11 @@ async function loadStoredWidgets() {
   return { base, registry, packed, webApps, skipped };
 }
 
+/**
+ * Wires the widget platform into the call page: the registry, the dock, the panel and the host
+ * that runs widgets over the call's data channels. Runs before the call starts so no widget
+ * message from a fast peer arrives before anyone listens.
+ */
 export async function start(ctx: CallContext, signal: AbortSignal): Promise<void> {
   const { session, network, control, log } = ctx;
   const note = (text: string) => {

@@ -96,6 +96,8 @@ class DiskSpoolFile implements SpoolFile {
     this.batch = [];
     this.batchBytes = 0;
     this.flushing = this.writable.write(whole);
+    // Heard by the next write or by finish; a spool removed before then has no one to tell.
+    this.flushing.catch(() => undefined);
   }
 
   async remove(): Promise<void> {
