@@ -8,7 +8,10 @@ import { AppError, errors, type WireError } from '../shared/app-error.js';
 import type { Logger } from '../shared/log.js';
 import { markMoment } from '../shared/perf-marks.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
-import { SignallingClient } from '../signalling-client/signalling-client.js';
+import {
+  SignallingClient,
+  type SignallingConnection,
+} from '../signalling-client/signalling-client.js';
 import type { LocalMediaController } from './local-media-controller.js';
 import { PeerLink, type LinkState, type PeerLinkOptions, type TrackKind } from './peer-link.js';
 import { videoBudgetFor } from './video-budget.js';
@@ -161,20 +164,17 @@ export class CallSession<
     );
     this.signalling = signalling;
     const signal = this.lifetime.signal;
-    signalling.on(
-      'connectionChanged',
-      (connection) => {
-        if (connection === 'connected') void this.join();
-        if (connection === 'connecting' || connection === 'unreachable') {
-          this.setState(
-            this.current.kind === 'in-call' || this.current.kind === 'reconnecting'
-              ? { kind: 'reconnecting' }
-              : { kind: 'server-unreachable', serverUrl: this.options.serverUrl },
-          );
-        }
-      },
-      { signal },
-    );
+    const connectionChanged = (connection: SignallingConnection) => {
+      if (connection === 'connected') void this.join();
+      if (connection === 'connecting' || connection === 'unreachable') {
+        this.setState(
+          this.current.kind === 'in-call' || this.current.kind === 'reconnecting'
+            ? { kind: 'reconnecting' }
+            : { kind: 'server-unreachable', serverUrl: this.options.serverUrl },
+        );
+      }
+    };
+    signalling.on('connectionChanged', connectionChanged, { signal });
     signalling.on('peerJoined', (peer) => this.welcome(peer, 'responder'), { signal });
     signalling.on(
       'replaced',
@@ -192,8 +192,10 @@ export class CallSession<
       ({ from, signal: payload }) => void this.receiveSignal(from, payload),
       { signal },
     );
-    // Connected before the person clicked Join now (see createSignalling): join at once.
-    if (signalling.state === 'connected') void this.join();
+    // The connection may have been opened before Join now (see createSignalling): act on where
+    // it stands already, connected (join at once) or unreachable (say so; it keeps trying).
+    if (signalling.state === 'connected' || signalling.state === 'unreachable')
+      connectionChanged(signalling.state);
   }
 
   peer(peerId: string): Peer | undefined {

@@ -122,6 +122,19 @@ beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
 describe('joining', () => {
+  it('says the server is unreachable when the connection opened before Join now already failed, and joins once it connects', async () => {
+    const { session, signalling } = call();
+    signalling.replies = [accepted([])];
+    signalling.server('connectionChanged', 'unreachable');
+    session.start();
+    await settle();
+    expect(session.state).toEqual({ kind: 'server-unreachable', serverUrl: 'http://127.0.0.1:1' });
+    signalling.server('connectionChanged', 'connected');
+    await settle();
+    expect(signalling.joins).toHaveLength(1);
+    expect(session.state.kind).toBe('in-call');
+  });
+
   it('joins at once when the connection was made before Join now, and not twice', async () => {
     const { session, signalling } = call();
     signalling.replies = [accepted([])];
