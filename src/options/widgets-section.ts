@@ -122,5 +122,6 @@ export async function startWidgetsSection(): Promise<void> {
       await render();
     });
   });
+  document.querySelector<HTMLFieldSetElement>('#webapp-fields')!.disabled = false;
   await render();
 }

@@ -117,7 +117,16 @@ describe('a call between real browsers', () => {
         .getByRole('button', { name: `Verify ${other}` })
         .click();
       const dialog = page.getByRole('dialog', { name: `Verify ${other}` });
-      await dialog.getByRole('listitem').first().waitFor();
+      // Until the words come, the dialog says why there are none yet; a failure names that.
+      await dialog
+        .getByRole('listitem')
+        .first()
+        .waitFor()
+        .catch(async (error: Error) => {
+          const reason = await dialog.getByRole('alert').textContent();
+          throw new Error(`No words for ${other}: "${reason}"`, { cause: error });
+        });
+      expect(await dialog.getByRole('alert').textContent()).toBe('');
       const words = await dialog.getByRole('listitem').allTextContents();
       mkdirSync('docs/screenshots', { recursive: true });
       await page.screenshot({ path: `docs/screenshots/verify-${other.toLowerCase()}.png` });
