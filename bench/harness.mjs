@@ -17,6 +17,8 @@ export function serveBarePage() {
     '/bare.html': 'bench/bare/bare.html',
     '/bare.js': 'bench/bare/bare.js',
     '/raw-channel.js': 'bench/bare/raw-channel.js',
+    '/hop-echo.html': 'bench/bare/hop-echo.html',
+    '/hop-echo.js': 'bench/bare/hop-echo.js',
     '/socket.io.esm.min.js': 'node_modules/socket.io-client/dist/socket.io.esm.min.js',
   };
   const types = { '.html': 'text/html', '.js': 'text/javascript' };

@@ -4,6 +4,7 @@
 //   - 64 MiB moved through the SDK (1 MiB messages) vs the raw channel (16 KiB messages);
 //   - a second widget's ping while the SDK transfer runs (the "chat during a file transfer" case);
 //   - the same again in a call of three with every camera on, a third browser joining.
+import { measureFrameHops, printFrameHops } from './frame-hop.mjs';
 import { bareCall, fmt, joinNow, launch, openExtensionCall, percentile } from './harness.mjs';
 
 const MIB = 1024 * 1024;
@@ -79,6 +80,7 @@ export async function benchWidgetBus({ first, second, barePort }) {
     oneWay.sdk.push(...(await pings(sdk.probe, 'probe', PINGS_PER_BLOCK)).map((rtt) => rtt / 2));
     oneWay.raw.push(...(await pings(bare.raw, 'raw', PINGS_PER_BLOCK)).map((rtt) => rtt / 2));
   }
+  const hops = await measureFrameHops(bare.raw);
   for (let run = 0; run < TRANSFERS; run++) {
     const expected = seconds.sdk.at(-1) ?? seconds.raw.at(-1) ?? 5;
     const [rawTook, rawRtts] = await Promise.all([
@@ -133,6 +135,7 @@ export async function benchWidgetBus({ first, second, barePort }) {
   console.log(
     `${'raw: a ping on the channel during its transfer'.padEnd(40)} p50 ${fmt(percentile(rawDuringTransfer, 50))}, p99 ${fmt(percentile(rawDuringTransfer, 99))} round trip (${rawDuringTransfer.length} pings)`,
   );
+  printFrameHops(hops, oneWay);
 }
 
 /**
