@@ -10,8 +10,9 @@ import { describeIssue } from './parsed.js';
  * Permissions the host knows; messaging needs none. Naming any other is an error.
  * - `stats`: the call's statistics (never IP addresses).
  * - `downloads`: the frame may save files the person asks for (the sandbox's allow-downloads).
+ * - `translate`: the host translates text for it with the browser's on-device models.
  */
-export const WIDGET_PERMISSIONS = ['stats', 'downloads'] as const;
+export const WIDGET_PERMISSIONS = ['stats', 'downloads', 'translate'] as const;
 export type WidgetPermission = (typeof WIDGET_PERMISSIONS)[number];
 
 const WIDGET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;

@@ -5,6 +5,11 @@ import { WIDGET_LIMITS, type WidgetRequest } from './widget.js';
 
 const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const spoolId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Shaped like a BCP 47 tag; whether the browser knows the language is the translator's say.
+const languageTag = z
+  .string()
+  .max(WIDGET_LIMITS.maxLanguageTagLength)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "de" or "zh-Hant"');
 const storageKey = z.string().min(1).max(WIDGET_LIMITS.maxStorageKeyLength);
 // No length cap here: the host measures the encoded bytes and answers MESSAGE_TOO_LARGE, which
 // tells a widget more than a schema error would.
@@ -50,6 +55,13 @@ const widgetRequestSchema: z.ZodType<WidgetRequest> = z.discriminatedUnion('type
     mime: z.string().max(WIDGET_LIMITS.maxMimeLength),
   }),
   z.strictObject({ type: z.literal('spool:discard'), id: requestId, spool: spoolId }),
+  z.strictObject({ type: z.literal('translate:status'), id: requestId }),
+  z.strictObject({
+    type: z.literal('translate:text'),
+    id: requestId,
+    text: z.string().max(WIDGET_LIMITS.maxTranslateChars),
+    to: languageTag,
+  }),
   z.strictObject({ type: z.literal('widget:connected') }),
 ]);
 

@@ -27,7 +27,28 @@ export const WIDGET_LIMITS = {
   /** A spool's file name and type, as a widget gives them when it finishes one. */
   maxFileNameLength: 255,
   maxMimeLength: 200,
+  /** The longest text a widget may ask the host to translate at once, in UTF-16 units. */
+  maxTranslateChars: 5000,
+  /** A BCP 47 language tag, as a widget names a language ('de', 'zh-Hant'). */
+  maxLanguageTagLength: 35,
 } as const;
+
+/**
+ * Whether this browser can translate on the device, as a widget with the `translate` permission
+ * asks: 'available' at once, 'downloadable' or 'downloading' once its language models are in
+ * (the browser asks the person first), 'unavailable' with `why`.
+ */
+export type TranslationStatus =
+  | { state: 'available' | 'downloadable' | 'downloading' }
+  | { state: 'unavailable'; why: 'no-translator' | 'no-language-detector' };
+
+/** A text translated for a widget: `from` is the language the host detected ('und' if none). */
+export interface Translation {
+  text: string;
+  from: string;
+  /** False when the text is already in the language asked for, or undetermined: text as given. */
+  translated: boolean;
+}
 
 /** The call's colours, which follow the person's system setting; widgets match them. */
 export type Theme = 'light' | 'dark';
@@ -78,6 +99,9 @@ export type WidgetRequest =
   | { type: 'spool:write'; id: number; spool: number; bytes: ArrayBuffer }
   | { type: 'spool:finish'; id: number; spool: number; name: string; mime: string }
   | { type: 'spool:discard'; id: number; spool: number }
+  // On-device translation by the browser, for widgets with the `translate` permission.
+  | { type: 'translate:status'; id: number }
+  | { type: 'translate:text'; id: number; text: string; to: string }
   // The SDK took the port: the widget started. A frame that never says so did not.
   | { type: 'widget:connected' };
 

@@ -12,6 +12,8 @@ import {
   type PeerCallStats,
   type PeerInfo,
   type Theme,
+  type Translation,
+  type TranslationStatus,
   type WidgetPeer,
   type WidgetRequest,
 } from '../protocol/widget.js';
@@ -22,7 +24,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 export type Peer = PeerInfo;
 /** A reachable peer, and whether it runs this widget now (false: it said No, or lacks it). */
 export type ReachablePeer = WidgetPeer;
-export type { PeerCallStats, Theme };
+export type { PeerCallStats, Theme, Translation, TranslationStatus };
 /** What a widget's own message parser can return: the value, or a reason to log. */
 export type { Parsed } from '../protocol/parsed.js';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -42,6 +44,10 @@ export type TfxErrorCode =
   | 'NOT_ALLOWED'
   /** The host speaks another version of the widget protocol than this SDK. */
   | 'INCOMPATIBLE_HOST'
+  /** The browser cannot do that here: no on-device translator, or no model for a language. */
+  | 'UNAVAILABLE'
+  /** A model must be downloaded first; ask again from a click (the browser wants one). */
+  | 'NEEDS_DOWNLOAD'
   /** Something failed in the host itself, not in what the widget asked. */
   | 'HOST_ERROR';
 
@@ -586,3 +592,26 @@ export async function openSpool(): Promise<Spool> {
     },
   };
 }
+
+/**
+ * Translation on the person's device by the browser's own models (Chrome's Translator and
+ * Language Detector), for widgets with the `translate` permission. Text never leaves the device
+ * this way. Where the browser has no such models, `status()` says `unavailable` and why, and
+ * `translate` rejects with UNAVAILABLE.
+ */
+export const translation = {
+  /** Whether translation can work here, and whether models are still to be downloaded. */
+  async status(): Promise<TranslationStatus> {
+    return (await request((id) => ({ type: 'translate:status', id }))) as TranslationStatus;
+  },
+  /**
+   * `text` (at most 5,000 characters) in the language `to` (a BCP 47 tag), with the language
+   * it was detected in. Text already in that language, or in none the browser can tell, comes
+   * back as given with `translated: false`. The first text from a language may need a model
+   * download, which the browser allows only after a click: without one this rejects with
+   * NEEDS_DOWNLOAD, so call it again from a button.
+   */
+  async translate(text: string, to: string): Promise<Translation> {
+    return (await request((id) => ({ type: 'translate:text', id, text, to }))) as Translation;
+  },
+};

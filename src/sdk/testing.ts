@@ -20,6 +20,8 @@ import { RoomWidgetStorage, memoryArea } from '../widget-host/room-widget-storag
 import { readJson } from '../widget-host/running-widget.js';
 import { memorySpoolStore } from '../widget-host/spool/memory-spool-store.js';
 import { WidgetSpools, answerSpoolRequest } from '../widget-host/spool/widget-spools.js';
+import type { BuiltInAi } from '../widget-host/translation/built-in-ai.js';
+import { OnDeviceTranslation } from '../widget-host/translation/on-device-translation.js';
 import type * as Sdk from './index.js';
 
 export type Tfx = typeof Sdk;
@@ -65,7 +67,16 @@ async function loadSdk(frame: EventTarget): Promise<Tfx> {
   }
 }
 
-export function createTestRoom(): TestRoom {
+export interface TestRoomOptions {
+  /**
+   * The browser's on-device Translator and Language Detector as the test wants them (fakes
+   * with the same shape); without, the room translates nothing.
+   */
+  builtInAi?: BuiltInAi;
+}
+
+export function createTestRoom(options: TestRoomOptions = {}): TestRoom {
+  const translation = new OnDeviceTranslation(options.builtInAi ?? {});
   let inFlight = 0;
   const room = new MemoryRoom({
     schedule: (run, afterMs) => {
@@ -106,6 +117,9 @@ export function createTestRoom(): TestRoom {
           if (request.type === 'storage:get') data = await storage.get(WIDGET, request.key);
           else if (request.type === 'storage:set')
             await storage.set(WIDGET, request.key, request.text);
+          else if (request.type === 'translate:status') data = await translation.status();
+          else if (request.type === 'translate:text')
+            data = await translation.translate(request.text, request.to);
           else if (request.type !== 'message:send')
             data = await answerSpoolRequest(spools, request);
           else {

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'ROOM_LOCKED',
   'UNKNOWN_SERVER',
+  /** The browser cannot do that here (no on-device translator, no model for a language). */
+  'UNAVAILABLE',
+  /** The browser must download a model first, and only does so after a click. */
+  'NEEDS_DOWNLOAD',
   /** A failure inside this page's host, not in what a widget or peer sent. */
   'HOST_ERROR',
 ] as const;
@@ -98,6 +102,12 @@ export const errors = {
       `This widget's storage for the room is limited to ${limit} bytes.`,
     ),
   spoolFull: (why: string) => new AppError('STORAGE_FULL', `No more room in spools: ${why}.`),
+  unavailable: (why: string) => new AppError('UNAVAILABLE', why),
+  needsDownload: (what: string) =>
+    new AppError(
+      'NEEDS_DOWNLOAD',
+      `${what} needs a download first; ask again from a click to let the browser fetch it.`,
+    ),
 };
 
 /** A request that expects an answer gets one of these back. */

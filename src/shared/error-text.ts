@@ -24,6 +24,8 @@ const ERROR_TEXT: Record<ErrorCode, MessageKey> = {
   WRONG_PASSWORD: 'error_wrong_password',
   ROOM_LOCKED: 'error_room_locked',
   UNKNOWN_SERVER: 'error_unknown_server',
+  UNAVAILABLE: 'error_unavailable',
+  NEEDS_DOWNLOAD: 'error_needs_download',
   HOST_ERROR: 'error_host_error',
 };
 

@@ -18,6 +18,7 @@ import { SendBudget, type SendBudgetLimits } from './send-budget.js';
 import { memorySpoolStore } from './spool/memory-spool-store.js';
 import type { SpoolStore } from './spool/spool-store.js';
 import { WidgetSpools, answerSpoolRequest, type SpoolRequest } from './spool/widget-spools.js';
+import type { OnDeviceTranslation } from './translation/on-device-translation.js';
 import { WidgetFrame } from './widget-frame.js';
 import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
 
@@ -47,6 +48,10 @@ export interface RunningWidgetOptions {
   budget?: SendBudgetLimits;
   /** Where spools keep their bytes (memory unless the page has a disk for them). */
   spoolStore?: SpoolStore;
+  /** The widget declared `translate`: it may ask the browser's on-device translator. */
+  mayTranslate?: boolean;
+  /** The page's translator, shared by its widgets; without one, translation is unavailable. */
+  translation?: OnDeviceTranslation;
   signal: AbortSignal;
 }
 
@@ -195,6 +200,9 @@ export class RunningWidget {
       case 'spool:finish':
       case 'spool:discard':
         return this.answer(request.id, this.spool(request));
+      case 'translate:status':
+      case 'translate:text':
+        return this.answer(request.id, this.translate(request));
       case 'widget:connected':
         return; // the frame's own business (widget-frame.ts)
       default:
@@ -209,6 +217,20 @@ export class RunningWidget {
         errors.invalidMessage('a spool needs the downloads permission in the widget manifest'),
       );
     return answerSpoolRequest(this.spools, request);
+  }
+
+  private async translate(
+    request: Extract<WidgetRequest, { type: 'translate:status' | 'translate:text' }>,
+  ): Promise<unknown> {
+    if (!this.options.mayTranslate)
+      throw errors.invalidMessage(
+        'translating needs the translate permission in the widget manifest',
+      );
+    const { translation } = this.options;
+    if (request.type === 'translate:status')
+      return translation ? translation.status() : { state: 'unavailable', why: 'no-translator' };
+    if (!translation) throw errors.unavailable('This page has no on-device translator.');
+    return translation.translate(request.text, request.to);
   }
 
   private async send(request: Extract<WidgetRequest, { type: 'message:send' }>): Promise<void> {

@@ -5,6 +5,7 @@ import { TypedEmitter } from '../shared/typed-emitter.js';
 import { RunningWidget } from './running-widget.js';
 import type { SendBudgetLimits } from './send-budget.js';
 import type { SpoolStore } from './spool/spool-store.js';
+import type { OnDeviceTranslation } from './translation/on-device-translation.js';
 import type { NetworkMessage, WidgetNetwork, WidgetStorage } from './widget-network.js';
 
 /** What the host needs to know about a widget to run it. */
@@ -17,6 +18,8 @@ export interface RunnableWidget {
   mayDownload?: boolean;
   /** Whether the frame gets call statistics (the `stats` permission). */
   mayReadStats?: boolean;
+  /** Whether the frame may ask for on-device translation (the `translate` permission). */
+  mayTranslate?: boolean;
   /** A packed widget's checked files; `url` is then the runner page. */
   bundle?: ReadonlyMap<string, Uint8Array>;
 }
@@ -43,6 +46,8 @@ export interface WidgetHostOptions {
   budget?: SendBudgetLimits;
   /** Where widgets' spools keep their bytes; memory unless the page gives a disk. */
   spoolStore?: SpoolStore;
+  /** The browser's on-device translator, for widgets with the `translate` permission. */
+  translation?: OnDeviceTranslation;
   /**
    * Whether a widget runs at a peer now; every peer runs every widget unless told otherwise
    * (the playground's simulated peers do). In a call, the peers say which they run.
@@ -149,6 +154,7 @@ export class WidgetHost extends TypedEmitter<WidgetHostEvents> {
       language: this.options.language,
       budget: this.options.budget,
       ...(this.options.spoolStore ? { spoolStore: this.options.spoolStore } : {}),
+      ...(this.options.translation ? { translation: this.options.translation } : {}),
       runsAt: (peerId) => this.options.runsAt?.(peerId, widgetId) ?? true,
       openedBy: () => this.options.openedBy?.(widgetId),
       onBadge: (count) => this.emit('badgeChanged', { widgetId, count }),

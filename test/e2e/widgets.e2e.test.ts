@@ -87,6 +87,22 @@ describe('widgets in a call', () => {
     await expectChatLine(ana, 'Bea', 'Hi Ana!');
   });
 
+  it('shows lines as written where the browser cannot detect languages, and says so once', async () => {
+    // Debian's Chromium has a Translator, but its LanguageDetector reports 'unavailable': Chat
+    // cannot know what language a line is in, and must work unchanged.
+    await say(bea, 'Guten Morgen, Ana!');
+    await expectChatLine(ana, 'Bea', 'Guten Morgen, Ana!');
+    const note = chat(ana).getByText(
+      'Messages show as written: this browser cannot tell languages apart on this device.',
+    );
+    await note.waitFor();
+    expect(await note.count()).toBe(1);
+    expect(await chatText(ana)).not.toContain('Translated from');
+    expect(await chat(ana).getByRole('combobox', { name: 'My language' }).count()).toBe(0);
+    mkdirSync('docs/screenshots', { recursive: true });
+    await ana.screenshot({ path: 'docs/screenshots/chat-without-translator.png' });
+  });
+
   it('renders markup a peer sends as plain text', async () => {
     await say(ana, '<b>bold</b><img src=x onerror="document.title=1">');
     await expectChatLine(bea, 'Ana', '<b>bold</b><img src=x');

@@ -4,6 +4,8 @@ import { ChatLog } from './chat-log';
 import { shownLines } from './chat-lines';
 import { MAX_TEXT, chatTextSchema } from './chat-protocol';
 import { CHAT_STRINGS } from './chat-strings';
+import { defaultLanguage, languageChoices, languageNamer } from './chat-languages';
+import { ChatTranslation } from './chat-translation';
 
 // The call's colours, from the SDK: the page's styles switch on data-theme.
 const showTheme = (theme: tfx.Theme): void => {
@@ -27,12 +29,55 @@ empty.textContent = words.empty;
 input.setAttribute('aria-label', words.message);
 input.placeholder = words.placeholder;
 form.querySelector('button')!.textContent = words.send;
-const log = new ChatLog(list, empty, words.earlier);
+
+// Each incoming line in the language this person reads, by the browser's own models; where it
+// cannot (Debian's Chromium detects no languages), lines show as written and one quiet note
+// says why.
+const languageBar = document.querySelector<HTMLElement>('#language-bar')!;
+const languagePicker = document.querySelector<HTMLSelectElement>('#my-language')!;
+const translationNote = document.querySelector<HTMLElement>('#translation-note')!;
+const storedLanguage = await tfx.storage.get('myLanguage');
+const translation = new ChatTranslation(
+  tfx.translation,
+  typeof storedLanguage === 'string' ? storedLanguage : defaultLanguage(navigator.language),
+  () => log.render(),
+);
+const log = new ChatLog(list, empty, words, {
+  of: (line) => translation.of(line),
+  nameOf: languageNamer(tfx.language()),
+  allowDownload: () => translation.retryDownloads(shownNow()),
+});
 
 // The conversation is shared state: each person's lines are their own entries (nobody can
 // write or replace another's), handed to newcomers, and kept over a reload on this device.
 const lines = sharedMap(tfx, 'lines', { writers: 'author', schema: chatTextSchema });
-const render = () => log.render(shownLines(lines.entries(), tfx.self().id));
+const shownNow = () => shownLines(lines.entries(), tfx.self().id);
+const render = () => log.render(shownNow());
+
+// A host that cannot answer is a host without a translator: the chat works as before.
+const noTranslator = { state: 'unavailable', why: 'no-translator' } as const;
+void translation
+  .start()
+  .catch(() => noTranslator)
+  .then((status) => {
+    if (status.state === 'unavailable') {
+      translationNote.textContent =
+        status.why === 'no-translator' ? words.noTranslator : words.noDetector;
+      translationNote.hidden = false;
+      return;
+    }
+    document.querySelector('label[for="my-language"]')!.textContent = words.myLanguage;
+    languagePicker.replaceChildren(
+      ...languageChoices(tfx.language()).map(({ tag, name }) => new Option(name, tag)),
+    );
+    languagePicker.value = translation.myLanguage;
+    languagePicker.addEventListener('change', () => {
+      translation.setLanguage(languagePicker.value);
+      void tfx.storage.set('myLanguage', languagePicker.value);
+    });
+    languageBar.hidden = false;
+    render();
+  });
 
 let unread = 0;
 let sequence = 0;

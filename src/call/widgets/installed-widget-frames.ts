@@ -31,6 +31,7 @@ export function frameForBundle({ entry, files }: WidgetBundle, base: URL): Packe
       url: new URL(RUNNER_PAGE, base).toString(),
       mayDownload: entry.permissions.includes('downloads'),
       mayReadStats: entry.permissions.includes('stats'),
+      mayTranslate: entry.permissions.includes('translate'),
       bundle: files,
     },
   };

@@ -16,6 +16,8 @@ import { wireAddWidget } from './add-widget.js';
 import { wireDevWidget } from './dev-widget.js';
 import type { PackedWidget } from '../../widget-host/bundles/installed-widgets.js';
 import { RoomWidgetStorage } from '../../widget-host/room-widget-storage.js';
+import { builtInAi } from '../../widget-host/translation/built-in-ai.js';
+import { OnDeviceTranslation } from '../../widget-host/translation/on-device-translation.js';
 import { opfsSpoolStore } from '../../widget-host/spool/opfs-spool-store.js';
 import { WidgetHost } from '../../widget-host/widget-host.js';
 import type { CallContext } from '../call-context.js';
@@ -93,6 +95,7 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
         url: frameUrl(entry, base),
         mayDownload: entry.permissions.includes('downloads'),
         mayReadStats: entry.permissions.includes('stats'),
+        mayTranslate: entry.permissions.includes('translate'),
       })),
       ...installed.map(({ runnable }) => runnable),
     ],
@@ -104,6 +107,8 @@ export async function start(ctx: CallContext, signal: AbortSignal): Promise<void
     language: currentLanguage(),
     // Large files received in a call go to disk as they arrive (the Files widget).
     spoolStore: opfsSpoolStore(),
+    // Chat's translation, by the browser's own models where it has them.
+    translation: new OnDeviceTranslation(builtInAi()),
     log,
     signal,
   });

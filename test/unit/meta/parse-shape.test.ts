@@ -31,7 +31,9 @@ export function parsersIn(text: string): { name: string; returns: string }[] {
 
 /** The `type: '…'` tags a widget writes into its messages. */
 export function messageTagsIn(text: string): string[] {
-  return [...text.matchAll(/\btype: '([^']+)'/g)].map((match) => match[1]!);
+  // Intl.DisplayNames takes a `type` too (which names to give), and is no message.
+  const withoutDisplayNames = text.replace(/new Intl\.DisplayNames\([^)]*\)/g, '');
+  return [...withoutDisplayNames.matchAll(/\btype: '([^']+)'/g)].map((match) => match[1]!);
 }
 
 describe('parse results', () => {

@@ -65,7 +65,7 @@ describe('validateWidgetManifest', () => {
       'an unknown permission',
       [{ ...chat, permissions: ['camera'] }],
       [
-        `${file}: entry 1 ("chat"): permissions: "camera" is not a permission the host knows (stats, downloads)`,
+        `${file}: entry 1 ("chat"): permissions: "camera" is not a permission the host knows (stats, downloads, translate)`,
       ],
     ],
     [

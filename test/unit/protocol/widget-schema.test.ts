@@ -15,6 +15,8 @@ describe('parseWidgetRequest', () => {
     ['a storage write', { type: 'storage:set', id: 5, key: 'history', text: '[]' }],
     ['a storage removal', { type: 'storage:set', id: 6, key: 'history', text: null }],
     ['a badge', { type: 'badge:set', count: 3 }],
+    ['a translation status', { type: 'translate:status', id: 11 }],
+    ['a text to translate', { type: 'translate:text', id: 12, text: 'Hallo', to: 'zh-Hant' }],
     ['the SDK taking its port', { type: 'widget:connected' }],
   ])('accepts %s', (_, raw) => {
     expect(parseWidgetRequest(raw)).toEqual({ ok: true, value: raw });
@@ -48,6 +50,16 @@ describe('parseWidgetRequest', () => {
       'a huge badge',
       { type: 'badge:set', count: 1e6 },
       { reason: expect.stringContaining('count') as string },
+    ],
+    [
+      'a text too long to translate',
+      { type: 'translate:text', id: 13, text: 'x'.repeat(5001), to: 'en' },
+      { id: 13, reason: expect.stringContaining('text') as string },
+    ],
+    [
+      'a language that is no language tag',
+      { type: 'translate:text', id: 14, text: 'Hallo', to: 'en_US; drop' },
+      { id: 14, reason: expect.stringContaining('BCP 47') as string },
     ],
   ])('refuses %s, with the request id when it was readable', (_, raw, expected) => {
     const parsed = parseWidgetRequest(raw);
