@@ -28,6 +28,7 @@ import * as controlBar from './features/control-bar.js';
 import * as controls from './features/controls.js';
 import * as screenShare from './features/screen-share.js';
 import * as videoFilters from './features/video-filter-picker.js';
+import * as faceEffects from './features/face-effect-picker.js';
 import * as inviteLink from './features/invite-link.js';
 import * as emptyState from './features/empty-state.js';
 import * as roomLock from './features/room-lock.js';
@@ -53,6 +54,7 @@ const FEATURES: readonly CallFeature[] = [
   controls,
   screenShare,
   videoFilters,
+  faceEffects,
   inviteLink,
   emptyState,
   roomLock,

@@ -7,7 +7,8 @@ import {
   type MediaOutcome,
 } from './local-media.js';
 import type { LocalTracks, TrackKind } from './peer-link.js';
-import { FilteredVideo, type VideoFilter } from './video-filter.js';
+import type { FaceEffect } from './face-effects/face-overlays.js';
+import { FilteredVideo, changesFrames, type VideoFilter, type VideoLook } from './video-filter.js';
 
 /**
  * The self-view needs far fewer pixels than peers do: a downscaled clone of the camera keeps a
@@ -23,6 +24,8 @@ export interface LocalMediaEvents extends Record<string, unknown> {
   /** A track was swapped (device switch, camera on/off); links must send the new one. */
   trackReplaced: { kind: TrackKind; track: MediaStreamTrack | null };
   mediaStateChanged: MediaState;
+  /** A face effect cannot work here (its detector failed): why, for the log. */
+  faceEffectProblem: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   private tracks: LocalTracks = { audio: null, video: null };
   private camera: MediaStreamTrack | null = null;
   private filtered: FilteredVideo | undefined;
-  private filter: VideoFilter = 'none';
+  private look: VideoLook = { filter: 'none', effect: 'none' };
   private previewVideo: MediaStreamTrack | null = null;
   private microphoneMuted = false;
   private outcome: MediaOutcome = 'receive-only';
@@ -74,7 +77,11 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   }
 
   get videoFilter(): VideoFilter {
-    return this.filter;
+    return this.look.filter;
+  }
+
+  get faceEffect(): FaceEffect {
+    return this.look.effect;
   }
 
   /**
@@ -82,10 +89,21 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
    * filtering stage after the camera; later switches change it in place, live.
    */
   setVideoFilter(filter: VideoFilter): void {
-    this.filter = filter;
-    if (this.filtered) return this.filtered.setFilter(filter);
-    if (filter === 'none' || !this.camera) return;
-    this.filtered = new FilteredVideo(this.camera, filter);
+    this.changeLook({ ...this.look, filter });
+  }
+
+  /** Puts an effect on this person's face (or blurs it) in the outgoing video, live. */
+  setFaceEffect(effect: FaceEffect): void {
+    this.changeLook({ ...this.look, effect });
+  }
+
+  private changeLook(look: VideoLook): void {
+    this.look = look;
+    if (this.filtered) return this.filtered.setLook(look);
+    if (!changesFrames(look) || !this.camera) return;
+    this.filtered = new FilteredVideo(this.camera, look, (reason) =>
+      this.emit('faceEffectProblem', reason),
+    );
     this.send('video', this.filtered.track);
   }
 
@@ -145,7 +163,9 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
     this.camera = track;
     this.filtered?.stop();
     this.filtered =
-      track && this.filter !== 'none' ? new FilteredVideo(track, this.filter) : undefined;
+      track && changesFrames(this.look)
+        ? new FilteredVideo(track, this.look, (reason) => this.emit('faceEffectProblem', reason))
+        : undefined;
     this.send('video', this.filtered?.track ?? track);
   }
 

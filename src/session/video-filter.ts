@@ -10,6 +10,10 @@
  * canvas remains for a camera that delivers another pixel format.
  */
 
+import { inPixels } from './face-effects/face-box.js';
+import { FaceDetection } from './face-effects/face-detection.js';
+import { FaceFollower } from './face-effects/face-follower.js';
+import { drawFaceEffect, type FaceEffect } from './face-effects/face-overlays.js';
 import {
   applyColourTables,
   colourTables,
@@ -43,6 +47,17 @@ export const VIDEO_FILTERS = {
 
 export type VideoFilter = keyof typeof VIDEO_FILTERS;
 
+/** How this person's outgoing video looks: a colour filter, and an effect on their face. */
+export interface VideoLook {
+  filter: VideoFilter;
+  effect: FaceEffect;
+}
+
+/** Whether the camera's frames need a stage of their own, or can go out untouched. */
+export function changesFrames(look: VideoLook): boolean {
+  return look.filter !== 'none' || look.effect !== 'none';
+}
+
 export function isVideoFilter(value: string): value is VideoFilter {
   return Object.hasOwn(VIDEO_FILTERS, value);
 }
@@ -63,13 +78,20 @@ export function canFilterVideo(): boolean {
   return 'MediaStreamTrackProcessor' in globalThis && 'MediaStreamTrackGenerator' in globalThis;
 }
 
-/** The camera's frames, filtered. Stopping it leaves the camera itself running. */
+/**
+ * The camera's frames, filtered and with a face effect. Stopping it leaves the camera itself
+ * running. The face effect draws on a canvas: the frame, then the overlay where the follower
+ * says each face is now; detection runs in a worker on copies of some frames (see
+ * face-effects/).
+ */
 export class FilteredVideo {
   readonly track: MediaStreamTrack;
-  private filter: VideoFilter;
+  private look: VideoLook;
   private readonly canvas = new OffscreenCanvas(1, 1);
   private readonly paint: OffscreenCanvasRenderingContext2D;
   private readonly done = new AbortController();
+  private readonly follower = new FaceFollower();
+  private detection: FaceDetection | undefined;
   private buffer = new Uint8Array(0);
   private tables: ColourTables & { for?: ColourChange } = {
     y: undefined,
@@ -77,9 +99,14 @@ export class FilteredVideo {
     v: new Uint8Array(0),
   };
 
-  constructor(source: MediaStreamTrack, filter: VideoFilter) {
-    this.filter = filter;
+  constructor(
+    source: MediaStreamTrack,
+    look: VideoLook,
+    private readonly onProblem: (reason: string) => void = () => undefined,
+  ) {
+    this.look = look;
     this.paint = this.canvas.getContext('2d', { alpha: false, desynchronized: true })!;
+    this.detectIfNeeded();
     const generator = new MediaStreamTrackGenerator({ kind: 'video' });
     this.track = generator;
     const transform = new TransformStream<VideoFrame, VideoFrame>({
@@ -91,25 +118,66 @@ export class FilteredVideo {
       .catch(() => undefined); // ends when stopped, or when the camera goes
   }
 
-  setFilter(filter: VideoFilter): void {
-    this.filter = filter;
+  setLook(look: VideoLook): void {
+    this.look = look;
+    this.detectIfNeeded();
   }
 
   stop(): void {
     this.done.abort();
     this.track.stop();
+    this.detection?.stop();
+  }
+
+  // The detector (a worker and its model) lives only while an effect is on.
+  private detectIfNeeded(): void {
+    if (this.look.effect === 'none') {
+      this.detection?.stop();
+      this.detection = undefined;
+    } else {
+      this.detection ??= new FaceDetection(
+        (boxes) => this.follower.detected(boxes),
+        this.onProblem,
+      );
+    }
   }
 
   private async apply(frame: VideoFrame): Promise<VideoFrame> {
-    const { change } = VIDEO_FILTERS[this.filter];
-    if (!change) return frame; // passed through untouched: no copy
-    const format = frame.format;
-    const output =
-      format === 'I420' || format === 'NV12'
-        ? await this.recolour(frame, format, change)
-        : this.repaint(frame);
-    frame.close();
-    return output;
+    const { change } = VIDEO_FILTERS[this.look.filter];
+    let output = frame;
+    if (change) {
+      const format = frame.format;
+      output =
+        format === 'I420' || format === 'NV12'
+          ? await this.recolour(frame, format, change)
+          : this.repaint(frame);
+      frame.close();
+    }
+    if (this.look.effect === 'none') return output;
+    // The detector sees the frame as it goes out (filtered), before anything is drawn on it.
+    this.detection?.offer(output, performance.now());
+    const withEffect = this.drawEffect(output, this.look.effect);
+    output.close();
+    return withEffect;
+  }
+
+  private drawEffect(frame: VideoFrame, effect: FaceEffect): VideoFrame {
+    const { displayWidth: width, displayHeight: height } = frame;
+    this.fit(width, height);
+    this.paint.filter = 'none';
+    this.paint.drawImage(frame, 0, 0, width, height);
+    for (const face of this.follower.step())
+      drawFaceEffect(this.paint, effect, inPixels(face, width, height));
+    return new VideoFrame(this.canvas, {
+      timestamp: frame.timestamp,
+      ...(frame.duration === null ? {} : { duration: frame.duration }),
+    });
+  }
+
+  private fit(width: number, height: number): void {
+    if (this.canvas.width === width && this.canvas.height === height) return;
+    this.canvas.width = width;
+    this.canvas.height = height;
   }
 
   private async recolour(
@@ -140,11 +208,8 @@ export class FilteredVideo {
   // Any other pixel format: a canvas with the filter's CSS equivalent (slower, see above).
   private repaint(frame: VideoFrame): VideoFrame {
     const { displayWidth: width, displayHeight: height } = frame;
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    this.paint.filter = VIDEO_FILTERS[this.filter].css;
+    this.fit(width, height);
+    this.paint.filter = VIDEO_FILTERS[this.look.filter].css;
     this.paint.drawImage(frame, 0, 0, width, height);
     return new VideoFrame(this.canvas, {
       timestamp: frame.timestamp,

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './harness/browser.js';
+import { openMenu, tileOf } from './harness/call-page.js';
+import { faceClip, faceIn } from './harness/face-clip.mjs';
+import { startTwoPersonCall, type TwoPersonCall } from './harness/two-person-call.js';
+
+const PORT = 8127;
+
+interface Look {
+  /** Where the clip's corner square says the face is in this frame. */
+  side: 'left' | 'right';
+  /** The share of near-black pixels across the eyes, on the face's side and on the empty side. */
+  eyes: number;
+  emptyEyes: number;
+  /** How much neighbouring pixels of the face differ, on average: a blurred face barely does. */
+  faceDetail: number;
+  /** The share of near-black pixels just above the face, where a hat's crown goes. */
+  aboveDark: number;
+  /** The share of the face's pixels that are bright yellow, as the smiley mask is. */
+  yellow: number;
+}
+
+/** What Bea receives of Ana's camera, read at the clip's known face positions. */
+async function lookAt(page: Page): Promise<Look> {
+  const boxes = { left: faceIn('left'), right: faceIn('right') };
+  return tileOf(page, 'Ana')
+    .locator('video')
+    .evaluate((video: HTMLVideoElement, faces) => {
+      const { videoWidth: width, videoHeight: height } = video;
+      const canvas = new OffscreenCanvas(width, height);
+      const paint = canvas.getContext('2d', { willReadFrequently: true })!;
+      paint.drawImage(video, 0, 0, width, height);
+      const luma = (x: number, y: number, w: number, h: number) => {
+        const { data } = paint.getImageData(
+          Math.round(x * width),
+          Math.round(y * height),
+          Math.max(1, Math.round(w * width)),
+          Math.max(1, Math.round(h * height)),
+        );
+        const values: number[] = [];
+        let yellow = 0;
+        for (let at = 0; at < data.length; at += 4) {
+          const [r, g, b] = [data[at]!, data[at + 1]!, data[at + 2]!];
+          values.push(0.299 * r + 0.587 * g + 0.114 * b);
+          if (r > 180 && g > 150 && b < 110) yellow++;
+        }
+        const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+        const spread = Math.sqrt(
+          values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length,
+        );
+        const darkShare = values.filter((value) => value < 35).length / values.length;
+        let steps = 0;
+        for (let at = 1; at < values.length; at++) steps += Math.abs(values[at]! - values[at - 1]!);
+        return {
+          mean,
+          spread,
+          darkShare,
+          detail: steps / values.length,
+          yellow: yellow / values.length,
+        };
+      };
+      // The share of near-black pixels across the eyes' band: sunglasses blacken about half of
+      // it; the bare face about an eighth (the dark room behind her head).
+      const eyes = (face: { x: number; y: number; width: number; height: number }) =>
+        luma(
+          face.x + face.width * 0.1,
+          face.y + face.height * 0.15,
+          face.width * 0.8,
+          face.height * 0.4,
+        ).darkShare;
+      const side = luma(0, 0, 12 / 320, 12 / 240).mean > 128 ? 'left' : 'right';
+      const face = faces[side];
+      const empty = faces[side === 'left' ? 'right' : 'left'];
+      return {
+        side,
+        eyes: eyes(face),
+        emptyEyes: eyes(empty),
+        faceDetail: luma(face.x, face.y, face.width, face.height).detail,
+        aboveDark: luma(
+          face.x + face.width * 0.25,
+          Math.max(0, face.y - face.height * 0.45),
+          face.width * 0.5,
+          face.height * 0.3,
+        ).darkShare,
+        yellow: luma(face.x, face.y, face.width, face.height).yellow,
+      } as const;
+    }, boxes);
+}
+
+/**
+ * Bea's view of Ana over `ms`, kept only where the face has stayed on one side for 3 s: the
+ * clip moves it every 6 s, and detection (about once a second here) then needs a moment to
+ * follow.
+ */
+async function settledLooks(page: Page, ms: number): Promise<Look[]> {
+  const samples: (Look & { at: number })[] = [];
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    samples.push({ ...(await lookAt(page)), at: Date.now() });
+    await page.waitForTimeout(150);
+  }
+  const settled: Look[] = [];
+  let movedAt: number | undefined;
+  for (const [index, sample] of samples.entries()) {
+    if (index > 0 && sample.side !== samples[index - 1]!.side) movedAt = sample.at;
+    if (movedAt !== undefined && sample.at - movedAt >= 3000) settled.push(sample);
+  }
+  return settled;
+}
+
+/** Waits until the clip has moved the face and detection has had 3 s to follow it. */
+async function afterTheFaceMoves(page: Page): Promise<Look> {
+  const before = (await lookAt(page)).side;
+  await eventually('the face moves across', async () => (await lookAt(page)).side !== before);
+  await page.waitForTimeout(3000);
+  return lookAt(page);
+}
+
+// Face effects on the outgoing video: Ana's fake camera plays a clip of a real face that moves
+// from one side to the other; what Bea receives has the overlay where the face is.
+describe('Face effects', () => {
+  let call: TwoPersonCall;
+  let ana: Page;
+  let bea: Page;
+  /** Bea's view of Ana's face before any effect. */
+  let bare: Look;
+
+  beforeAll(async () => {
+    const clip = await faceClip();
+    call = await startTwoPersonCall(PORT, {
+      extraArgs: [`--use-file-for-fake-video-capture=${clip}`],
+    });
+    ({ ana, bea } = call);
+    // Until frames decode the tile is black; the clip's grey and face have detail.
+    await eventually('Ana’s camera plays at Bea', async () => (await lookAt(bea)).faceDetail > 2);
+  });
+
+  afterAll(() => call.close());
+
+  it('draws sunglasses over Ana’s eyes in what Bea sees, and follows her face across', async () => {
+    // Without an effect, little of the face's eyes band is near black (some background behind
+    // her head), and none of the empty side's grey.
+    bare = await lookAt(bea);
+    expect(bare.eyes).toBeLessThan(0.2);
+    expect(bare.emptyEyes).toBeLessThan(0.05);
+
+    await openMenu(ana, 'Camera settings');
+    await ana.getByRole('combobox', { name: 'Face' }).selectOption({ label: 'Sunglasses' });
+    const looks = await settledLooks(bea, 26_000);
+    expect(looks.filter((look) => look.side === 'left').length).toBeGreaterThan(3);
+    expect(looks.filter((look) => look.side === 'right').length).toBeGreaterThan(3);
+    for (const look of looks) {
+      expect(look.eyes, `dark lenses on the ${look.side}`).toBeGreaterThan(0.3);
+      expect(look.emptyEyes, 'nothing drawn where no face is').toBeLessThan(0.05);
+    }
+    mkdirSync('docs/screenshots', { recursive: true });
+    await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/face-sunglasses.png' });
+  });
+
+  it('blurs Ana’s face for everyone when she asks, and shows it again when she stops', async () => {
+    const picker = ana.getByRole('combobox', { name: 'Face' });
+    await openMenu(ana, 'Camera settings');
+    await picker.selectOption({ label: 'Blur my face' });
+    await eventually('Bea sees Ana’s face blurred', async () => {
+      const look = await lookAt(bea);
+      return look.faceDetail < bare.faceDetail * 0.6;
+    });
+    await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/face-blur.png' });
+    await openMenu(ana, 'Camera settings');
+    await picker.selectOption({ label: 'No effect' });
+    await eventually('Bea sees Ana’s face as it is', async () => {
+      const look = await lookAt(bea);
+      return look.eyes < 0.2 && look.faceDetail > bare.faceDetail / 2;
+    });
+  });
+
+  it('puts a hat on Ana, or a smiley mask over her face, where her face is', async () => {
+    const picker = ana.getByRole('combobox', { name: 'Face' });
+    expect(bare.aboveDark).toBeLessThan(0.2);
+    expect(bare.yellow).toBeLessThan(0.05);
+    await openMenu(ana, 'Camera settings');
+    await picker.selectOption({ label: 'Hat' });
+    const hat = await afterTheFaceMoves(bea);
+    expect(hat.aboveDark, 'a hat above the face').toBeGreaterThan(0.5);
+    await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/face-hat.png' });
+    await openMenu(ana, 'Camera settings');
+    await picker.selectOption({ label: 'Smiley mask' });
+    const mask = await afterTheFaceMoves(bea);
+    expect(mask.yellow, 'a yellow mask over the face').toBeGreaterThan(0.4);
+    await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/face-mask.png' });
+    await openMenu(ana, 'Camera settings');
+    await picker.selectOption({ label: 'No effect' });
+  });
+});
