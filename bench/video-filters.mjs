@@ -1,12 +1,15 @@
-// Video filters against no filter, in the same call: the frames Ana's camera makes (Chromium's
+// Video filters and face effects against no filter, in the same call: the frames Ana's camera makes (Chromium's
 // fake camera at 1280×720 makes 20 a second unless told otherwise; its own settings say so
 // below), the frames she sends and the frames Bea decodes, for
-// each filter in turn and for the unfiltered camera before and after. A filter that cannot
-// keep up shows as fewer frames sent than the unfiltered rows.
+// each filter and each face effect in turn and for the unfiltered camera before and after. A
+// filter or effect that cannot keep up shows as fewer frames sent than the unfiltered rows.
+// The fake camera shows no face: the effect rows pay for detection (a worker on a 320×240 copy
+// a few times a second) and for the canvas every frame goes through, but draw no overlay.
 import { openExtensionCall } from './harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_FILTER_SECONDS ?? 8);
 const FILTERS = ['No filter', 'Black and white', 'Sepia', 'Warm', 'Cool', 'High contrast'];
+const FACE_EFFECTS = ['Sunglasses', 'Hat', 'Smiley mask', 'Blur my face'];
 
 // Installed before the call page loads: keeps its peer connections reachable for getStats.
 function trackPeerConnections() {
@@ -72,11 +75,21 @@ export async function benchVideoFilters({ first, second }) {
   await picker.selectOption({ label: 'No filter' });
   await a.waitForTimeout(1000);
   rows.push(['filter stage on, No filter', await measure(a, b)]);
+  const faces = a.getByRole('combobox', { name: 'Face' });
+  for (const effect of FACE_EFFECTS) {
+    await faces.selectOption({ label: effect });
+    // The first effect starts the detector (its model compiles in the first seconds).
+    await a.waitForTimeout(effect === FACE_EFFECTS[0] ? 5000 : 1000);
+    rows.push([`face: ${effect}`, await measure(a, b)]);
+  }
+  await faces.selectOption({ label: 'No effect' });
+  await a.waitForTimeout(1000);
+  rows.push(['effects off again', await measure(a, b)]);
   await Promise.all([a.close(), b.close()]);
 
   const reference = rows[0][1];
   console.log(
-    `\nVideo filters: frames per second over ${SECONDS} s each, 1280×720 fake camera (its track: ${cameraFps} fps)`,
+    `\nVideo filters and face effects: frames per second over ${SECONDS} s each, 1280×720 fake camera (its track: ${cameraFps} fps)`,
   );
   console.log(
     `${''.padEnd(32)} ${'sent'.padStart(8)} ${'decoded'.padStart(8)}   sent vs no filter`,

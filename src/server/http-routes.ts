@@ -10,6 +10,7 @@ import {
   BASE_HEADERS,
   INVITE_PAGE_CSP,
   NOTHING_RUNS_CSP,
+  WORKER_CSP,
   callPageCsp,
   widgetPageCsp,
 } from './page-policies.js';
@@ -205,7 +206,9 @@ function sendWebFile(response: ServerResponse, file: WebFile, embedOrigins: stri
       ? callPageCsp(embedOrigins)
       : file.kind === 'widget-page'
         ? widgetPageCsp(embedOrigins)
-        : NOTHING_RUNS_CSP;
+        : file.kind === 'worker'
+          ? WORKER_CSP
+          : NOTHING_RUNS_CSP;
   response.writeHead(200, {
     'content-type': file.contentType,
     'content-length': file.body.length,
@@ -213,7 +216,9 @@ function sendWebFile(response: ServerResponse, file: WebFile, embedOrigins: stri
     'content-security-policy': policy,
     // Widget pages are opaque origins ("null"), and their module scripts and styles are
     // fetched in CORS mode: the build's public files say anyone may read them. Pages never do.
-    ...(file.kind === 'asset' ? { 'access-control-allow-origin': '*' } : {}),
+    ...(file.kind === 'asset' || file.kind === 'worker'
+      ? { 'access-control-allow-origin': '*' }
+      : {}),
     ...BASE_HEADERS,
   });
   response.end(file.body);

@@ -23,6 +23,12 @@ function ancestors(embedOrigins: readonly string[]): string {
 }
 
 /**
+ * A worker the call page starts (the face detector): a worker runs under its own script's
+ * policy, so this one may fetch its model from this server, and nothing else.
+ */
+export const WORKER_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'";
+
+/**
  * The web client's call page. Scripts and styles come from this server only; media is the
  * camera's and the peers' streams; widget frames are this server's own sandboxed pages or a
  * web-app widget's https page, as in the extension.

@@ -10,7 +10,7 @@ import { extname, resolve, sep } from 'node:path';
 /** Where the web build puts the call page, relative to its folder. */
 export const CALL_PAGE_FILE = 'src/call/call.html';
 
-export type WebFileKind = 'call-page' | 'widget-page' | 'asset';
+export type WebFileKind = 'call-page' | 'widget-page' | 'worker' | 'asset';
 
 export interface WebFile {
   kind: WebFileKind;
@@ -31,7 +31,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  // The face detector's weights (session/face-effects).
+  '.bin': 'application/octet-stream',
 };
+
+/** A dedicated worker's script, as Vite names it: `assets/<name>.worker-<hash>.js`. */
+const WORKER_SCRIPT = /^assets\/[\w-]+\.worker-[\w-]+\.js$/;
 
 export class WebClientFiles {
   private constructor(private readonly root: string) {}
@@ -49,7 +54,10 @@ export class WebClientFiles {
     if (pathname === `/${CALL_PAGE_FILE}`) return undefined;
     const extension = extname(pathname);
     if (!(extension in CONTENT_TYPES)) return undefined;
-    return this.load(pathname.slice(1), extension === '.html' ? 'widget-page' : 'asset');
+    const relative = pathname.slice(1);
+    const kind =
+      extension === '.html' ? 'widget-page' : WORKER_SCRIPT.test(relative) ? 'worker' : 'asset';
+    return this.load(relative, kind);
   }
 
   private async load(relative: string, kind: WebFileKind): Promise<WebFile | undefined> {

@@ -5,7 +5,8 @@
  * needs.
  */
 import * as faceapi from '@vladmandic/face-api';
-import manifestUrl from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json?url';
+// The weights' layout is bundled in; only the weights themselves are fetched, from this build.
+import weightsManifest from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json';
 import weightsUrl from '@vladmandic/face-api/model/tiny_face_detector_model.bin?url';
 import { MAX_FACES, parseDetectRequest, type WorkerReply } from '../../protocol/face-detection.js';
 
@@ -51,12 +52,10 @@ async function loadModel(): Promise<string> {
   // WebGL where the machine has it (a GPU, or SwiftShader), else plain JavaScript.
   if (!(await backends.setBackend('webgl').catch(() => false))) await backends.setBackend('cpu');
   await backends.ready();
-  const [manifest, weights] = await Promise.all([
-    fetch(manifestUrl).then((response) => response.json() as Promise<{ weights: never }[]>),
-    fetch(weightsUrl).then((response) => response.arrayBuffer()),
-  ]);
+  const weights = await (await fetch(weightsUrl)).arrayBuffer();
+  const [layout] = weightsManifest as unknown as { weights: never }[];
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(
-    faceapi.tf.io.decodeWeights(weights, manifest[0]!.weights),
+    faceapi.tf.io.decodeWeights(weights, layout!.weights),
   );
   return backends.getBackend();
 }

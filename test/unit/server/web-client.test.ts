@@ -22,6 +22,8 @@ function writeWebClient(folder: string): void {
     [CALL_PAGE_FILE]:
       '<!doctype html><title>call</title><script type="module" src="/assets/call-1.js"></script>',
     'assets/call-1.js': 'console.log("call")',
+    'assets/face-detector.worker-0qnu_M1.js': 'postMessage("ready")',
+    'assets/tiny_face_detector_model-C4Zm.bin': 'weights',
     'widgets/chat/index.html': '<!doctype html><title>chat</title>',
     'widgets/chat/icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'widgetmanifest.json': '[]',
@@ -89,6 +91,17 @@ describe('the web client as the signalling server serves it', () => {
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');
     // An SVG opened on its own runs nothing.
     expect(policy(icon)).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('lets the face detector worker fetch its model from this server, and nothing else', async () => {
+    const worker = await fetch(`${url}/assets/face-detector.worker-0qnu_M1.js`);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(policy(worker)).toBe("default-src 'none'; script-src 'self'; connect-src 'self'");
+    const weights = await fetch(`${url}/assets/tiny_face_detector_model-C4Zm.bin`);
+    expect(weights.status).toBe(200);
+    expect(weights.headers.get('content-type')).toBe('application/octet-stream');
+    // Any other script stays under the policy that runs nothing of its own.
+    expect(policy(await fetch(`${url}/assets/call-1.js`))).not.toContain('connect-src');
   });
 
   it('serves the call page at /call only, and nothing outside its folder', async () => {
