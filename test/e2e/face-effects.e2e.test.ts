@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe.js';
 import { eventually } from './harness/browser.js';
 import { openMenu, tileOf } from './harness/call-page.js';
 import { faceClip, faceIn } from './harness/face-clip.mjs';
@@ -192,5 +193,36 @@ describe('Face effects', () => {
     await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/face-mask.png' });
     await openMenu(ana, 'Camera settings');
     await picker.selectOption({ label: 'No effect' });
+  });
+
+  it('is picked with the keyboard alone, and the camera menu passes axe-core at 800×600 and 1920×1080', async () => {
+    const face = ana.getByRole('combobox', { name: 'Face' });
+    for (const [width, height] of [
+      [800, 600],
+      [1920, 1080],
+    ] as const) {
+      await ana.setViewportSize({ width, height });
+      await ana.keyboard.press('Escape'); // whatever menu is open closes
+      await ana.getByRole('button', { name: 'Camera settings', exact: true }).focus();
+      await ana.keyboard.press('Enter');
+      await face.waitFor();
+      // Tab from the menu's button to the camera, the filter, then the face picker.
+      for (
+        let tab = 0;
+        tab < 10 && !(await face.evaluate((el) => el === document.activeElement));
+        tab++
+      )
+        await ana.keyboard.press('Tab');
+      expect(await face.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await face.isVisible()).toBe(true);
+      expect(await axeViolations(ana)).toEqual([]);
+      await ana.screenshot({ path: `docs/screenshots/face-menu-${width}x${height}.png` });
+    }
+    // A closed select takes the arrow keys: Sunglasses is the one after No effect.
+    await face.selectOption({ label: 'No effect' });
+    await face.focus();
+    await ana.keyboard.press('ArrowDown');
+    expect(await face.inputValue()).toBe('sunglasses');
+    await eventually('Bea sees the sunglasses', async () => (await lookAt(bea)).eyes > 0.3);
   });
 });

@@ -22,6 +22,7 @@ export class FaceDetection {
   private lastTookMs = MIN_INTERVAL_MS;
   private detections = 0;
   private nextId = 0;
+  private stopped = false;
 
   constructor(
     private readonly onFaces: (boxes: FaceBox[]) => void,
@@ -37,13 +38,14 @@ export class FaceDetection {
         return onProblem(`face detection sent a bad message: ${reply.reason}`);
       }
       const message = reply.value;
+      if (message.type !== 'ready' && message.type !== 'failed') this.busy = false;
+      // Stopped while a frame was out: that frame is now closed, and the worker can go.
+      if (this.stopped) return this.worker.terminate();
       if (message.type === 'ready') this.ready = true;
       else if (message.type === 'failed') onProblem(`face detection cannot run: ${message.reason}`);
-      else if (message.type === 'missed') {
-        this.busy = false;
+      else if (message.type === 'missed')
         onProblem(`face detection failed on a frame: ${message.reason}`);
-      } else {
-        this.busy = false;
+      else {
         // The first detection also compiles the model for this machine (seconds with WebGL);
         // pacing by it would leave the next one far too late.
         if (++this.detections > 1) this.lastTookMs = message.ms;
@@ -59,14 +61,16 @@ export class FaceDetection {
       MAX_INTERVAL_MS,
       Math.max(MIN_INTERVAL_MS, this.lastTookMs / BUSY_SHARE),
     );
-    if (!this.ready || this.busy || now - this.lastSentAt < interval) return;
+    if (!this.ready || this.busy || this.stopped || now - this.lastSentAt < interval) return;
     this.busy = true;
     this.lastSentAt = now;
     const copy = frame.clone();
     this.worker.postMessage({ type: 'detect', id: ++this.nextId, frame: copy }, [copy]);
   }
 
+  /** Ends detection; a frame the worker holds is closed first (see the message handler). */
   stop(): void {
-    this.worker.terminate();
+    this.stopped = true;
+    if (!this.busy) this.worker.terminate();
   }
 }

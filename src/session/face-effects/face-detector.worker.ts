@@ -71,7 +71,12 @@ const paint = canvas.getContext('2d', { willReadFrequently: true })!;
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const request = parseDetectRequest(event.data);
-  if (!request.ok) return; // only the page that made this worker talks to it
+  if (!request.ok) {
+    // Only the page that made this worker talks to it; a frame in a bad request is let go.
+    const { frame } = (event.data ?? {}) as { frame?: unknown };
+    if (frame instanceof VideoFrame) frame.close();
+    return;
+  }
   const { id, frame } = request.value;
   void model
     .then(async () => {
