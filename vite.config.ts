@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
 import { buildServers, externallyConnectableMatches } from './scripts/build-servers.js';
 import { releaseServerUrl, storeVersionProblem } from './scripts/release-rules.js';
+import { segmentationFilesPlugin } from './scripts/segmentation-files-plugin.js';
 import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
   readRegistryOrFail,
@@ -110,6 +111,7 @@ export default defineConfig({
     }),
     copyIcons(),
     copyLocales(),
+    segmentationFilesPlugin(),
     widgetRegistryPlugin(registry),
     widgetGuardPlugin(sandboxManifestFields(registry.entries).pages),
   ],

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { buildTarget } from './scripts/build-target.js';
+import { segmentationFilesPlugin } from './scripts/segmentation-files-plugin.js';
 import { widgetGuardPlugin } from './scripts/widget-guard-plugin.js';
 import {
   readRegistryOrFail,
@@ -38,5 +39,9 @@ export default defineConfig({
       input: ['src/call/call.html', ...widgetPages],
     },
   },
-  plugins: [widgetRegistryPlugin(registry), widgetGuardPlugin(widgetPages)],
+  plugins: [
+    widgetRegistryPlugin(registry),
+    widgetGuardPlugin(widgetPages),
+    segmentationFilesPlugin(),
+  ],
 });

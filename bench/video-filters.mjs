@@ -4,7 +4,8 @@
 // each filter and each face effect in turn and for the unfiltered camera before and after. A
 // filter or effect that cannot keep up shows as fewer frames sent than the unfiltered rows.
 // The fake camera shows no face: the effect rows pay for detection (a worker on a 320×240 copy
-// a few times a second) and for the canvas every frame goes through, but draw no overlay.
+// a few times a second) and for the canvas every frame goes through, but draw no overlay. The
+// background row pays for segmentation (on the page's thread) and the blur of every frame.
 import { openExtensionCall } from './harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_FILTER_SECONDS ?? 8);
@@ -85,6 +86,14 @@ export async function benchVideoFilters({ first, second }) {
   await faces.selectOption({ label: 'No effect' });
   await a.waitForTimeout(1000);
   rows.push(['effects off again', await measure(a, b)]);
+  // Background blur: the segmentation runs on the page's thread (its API takes a canvas).
+  const background = a.getByRole('combobox', { name: 'Background' });
+  await background.selectOption({ label: 'Blurred' });
+  await a.waitForTimeout(5000); // its model loads and compiles first
+  rows.push(['background: Blurred', await measure(a, b)]);
+  await background.selectOption({ label: 'As it is' });
+  await a.waitForTimeout(1000);
+  rows.push(['background as it is again', await measure(a, b)]);
   await Promise.all([a.close(), b.close()]);
 
   const reference = rows[0][1];

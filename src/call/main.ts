@@ -29,6 +29,7 @@ import * as controls from './features/controls.js';
 import * as screenShare from './features/screen-share.js';
 import * as videoFilters from './features/video-filter-picker.js';
 import * as faceEffects from './features/face-effect-picker.js';
+import * as backgrounds from './features/background-picker.js';
 import * as inviteLink from './features/invite-link.js';
 import * as emptyState from './features/empty-state.js';
 import * as roomLock from './features/room-lock.js';
@@ -55,6 +56,7 @@ const FEATURES: readonly CallFeature[] = [
   screenShare,
   videoFilters,
   faceEffects,
+  backgrounds,
   inviteLink,
   emptyState,
   roomLock,

@@ -36,7 +36,8 @@ export const WORKER_CSP = "default-src 'none'; script-src 'self'; connect-src 's
 export function callPageCsp(embedOrigins: readonly string[]): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // WebAssembly for background blur's person segmentation; no eval of JavaScript.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",

@@ -31,8 +31,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
-  // The face detector's weights (session/face-effects).
+  // The face detector's weights (session/face-effects) and the person segmentation's model
+  // (session/background-blur).
   '.bin': 'application/octet-stream',
+  '.tflite': 'application/octet-stream',
+  '.binarypb': 'application/octet-stream',
 };
 
 /** A dedicated worker's script, as Vite names it: `assets/<name>.worker-<hash>.js`. */

@@ -8,7 +8,13 @@ import {
 } from './local-media.js';
 import type { LocalTracks, TrackKind } from './peer-link.js';
 import type { FaceEffect } from './face-effects/face-overlays.js';
-import { FilteredVideo, changesFrames, type VideoFilter, type VideoLook } from './video-filter.js';
+import {
+  FilteredVideo,
+  changesFrames,
+  type Background,
+  type VideoFilter,
+  type VideoLook,
+} from './video-filter.js';
 
 /**
  * The self-view needs far fewer pixels than peers do: a downscaled clone of the camera keeps a
@@ -24,7 +30,7 @@ export interface LocalMediaEvents extends Record<string, unknown> {
   /** A track was swapped (device switch, camera on/off); links must send the new one. */
   trackReplaced: { kind: TrackKind; track: MediaStreamTrack | null };
   mediaStateChanged: MediaState;
-  /** A face effect cannot work here (its detector failed): why, for the log. */
+  /** A face effect or background blur cannot work here (its model failed): why. */
   faceEffectProblem: string;
 }
 
@@ -38,7 +44,7 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   private tracks: LocalTracks = { audio: null, video: null };
   private camera: MediaStreamTrack | null = null;
   private filtered: FilteredVideo | undefined;
-  private look: VideoLook = { filter: 'none', effect: 'none' };
+  private look: VideoLook = { filter: 'none', effect: 'none', background: 'none' };
   private previewVideo: MediaStreamTrack | null = null;
   private microphoneMuted = false;
   private outcome: MediaOutcome = 'receive-only';
@@ -95,6 +101,15 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
   /** Puts an effect on this person's face (or blurs it) in the outgoing video, live. */
   setFaceEffect(effect: FaceEffect): void {
     this.changeLook({ ...this.look, effect });
+  }
+
+  get background(): Background {
+    return this.look.background;
+  }
+
+  /** Blurs what is behind this person in the outgoing video, or stops, live. */
+  setBackground(background: Background): void {
+    this.changeLook({ ...this.look, background });
   }
 
   private changeLook(look: VideoLook): void {

@@ -10,6 +10,8 @@
  * canvas remains for a camera that delivers another pixel format.
  */
 
+import { BlurredBackdrop } from './background-blur/blurred-backdrop.js';
+import { PersonSegmentation } from './background-blur/person-segmentation.js';
 import { inPixels } from './face-effects/face-box.js';
 import { FaceDetection } from './face-effects/face-detection.js';
 import { FaceFollower } from './face-effects/face-follower.js';
@@ -47,16 +49,30 @@ export const VIDEO_FILTERS = {
 
 export type VideoFilter = keyof typeof VIDEO_FILTERS;
 
-/** How this person's outgoing video looks: a colour filter, and an effect on their face. */
+export const BACKGROUNDS = ['none', 'blur'] as const;
+export type Background = (typeof BACKGROUNDS)[number];
+
+export function isBackground(value: string): value is Background {
+  return (BACKGROUNDS as readonly string[]).includes(value);
+}
+
+/**
+ * How this person's outgoing video looks: a colour filter, an effect on their face, and their
+ * background as it is or blurred.
+ */
 export interface VideoLook {
   filter: VideoFilter;
   effect: FaceEffect;
+  background: Background;
 }
 
 /** Whether the camera's frames need a stage of their own, or can go out untouched. */
 export function changesFrames(look: VideoLook): boolean {
-  return look.filter !== 'none' || look.effect !== 'none';
+  return look.filter !== 'none' || look.effect !== 'none' || look.background !== 'none';
 }
+
+/** Whether frames are drawn on a canvas (an overlay, or a blurred background). */
+const drawsFrames = (look: VideoLook) => look.effect !== 'none' || look.background !== 'none';
 
 export function isVideoFilter(value: string): value is VideoFilter {
   return Object.hasOwn(VIDEO_FILTERS, value);
@@ -92,6 +108,8 @@ export class FilteredVideo {
   private readonly done = new AbortController();
   private readonly follower = new FaceFollower();
   private detection: FaceDetection | undefined;
+  private segmentation: PersonSegmentation | undefined;
+  private readonly backdrop = new BlurredBackdrop();
   private buffer = new Uint8Array(0);
   private tables: ColourTables & { for?: ColourChange } = {
     y: undefined,
@@ -106,7 +124,7 @@ export class FilteredVideo {
   ) {
     this.look = look;
     this.paint = this.canvas.getContext('2d', { alpha: false, desynchronized: true })!;
-    this.detectIfNeeded();
+    this.runWhatTheLookNeeds();
     const generator = new MediaStreamTrackGenerator({ kind: 'video' });
     this.track = generator;
     const transform = new TransformStream<VideoFrame, VideoFrame>({
@@ -120,17 +138,19 @@ export class FilteredVideo {
 
   setLook(look: VideoLook): void {
     this.look = look;
-    this.detectIfNeeded();
+    this.runWhatTheLookNeeds();
   }
 
   stop(): void {
     this.done.abort();
     this.track.stop();
     this.detection?.stop();
+    this.segmentation?.stop();
   }
 
-  // The detector (a worker and its model) lives only while an effect is on.
-  private detectIfNeeded(): void {
+  // The detector (a worker and its model) lives only while an effect is on, the segmentation
+  // only while the background is blurred.
+  private runWhatTheLookNeeds(): void {
     if (this.look.effect === 'none') {
       this.detection?.stop();
       this.detection = undefined;
@@ -139,6 +159,12 @@ export class FilteredVideo {
         (boxes) => this.follower.detected(boxes),
         this.onProblem,
       );
+    }
+    if (this.look.background === 'none') {
+      this.segmentation?.stop();
+      this.segmentation = undefined;
+    } else {
+      this.segmentation ??= new PersonSegmentation(this.onProblem);
     }
   }
 
@@ -153,21 +179,28 @@ export class FilteredVideo {
           : this.repaint(frame);
       frame.close();
     }
-    if (this.look.effect === 'none') return output;
-    // The detector sees the frame as it goes out (filtered), before anything is drawn on it.
-    this.detection?.offer(output, performance.now());
-    const withEffect = this.drawEffect(output, this.look.effect);
+    if (!drawsFrames(this.look)) return output;
+    // Detection and segmentation see the frame as it goes out (filtered), before anything is
+    // drawn on it.
+    const now = performance.now();
+    this.detection?.offer(output, now);
+    this.segmentation?.offer(output, now);
+    const drawn = this.draw(output, this.look);
     output.close();
-    return withEffect;
+    return drawn;
   }
 
-  private drawEffect(frame: VideoFrame, effect: FaceEffect): VideoFrame {
+  private draw(frame: VideoFrame, look: VideoLook): VideoFrame {
     const { displayWidth: width, displayHeight: height } = frame;
     this.fit(width, height);
     this.paint.filter = 'none';
-    this.paint.drawImage(frame, 0, 0, width, height);
-    for (const face of this.follower.step())
-      drawFaceEffect(this.paint, effect, inPixels(face, width, height));
+    if (look.background === 'blur') {
+      const segmentation = this.segmentation;
+      this.backdrop.draw(this.paint, frame, segmentation?.hasMask ? segmentation.mask : undefined);
+    } else this.paint.drawImage(frame, 0, 0, width, height);
+    if (look.effect !== 'none')
+      for (const face of this.follower.step())
+        drawFaceEffect(this.paint, look.effect, inPixels(face, width, height));
     return new VideoFrame(this.canvas, {
       timestamp: frame.timestamp,
       ...(frame.duration === null ? {} : { duration: frame.duration }),

@@ -21,6 +21,8 @@ interface Look {
   aboveDark: number;
   /** The share of the face's pixels that are bright yellow, as the smiley mask is. */
   yellow: number;
+  /** The detail of the checkerboard below the face (as faceDetail): blurred, it has none. */
+  backgroundDetail: number;
 }
 
 /** What Bea receives of Ana's camera, read at the clip's known face positions. */
@@ -86,6 +88,7 @@ async function lookAt(page: Page): Promise<Look> {
           face.height * 0.3,
         ).darkShare,
         yellow: luma(face.x, face.y, face.width, face.height).yellow,
+        backgroundDetail: luma(0.1, 0.8, 0.8, 0.17).detail,
       } as const;
     }, boxes);
 }
@@ -142,7 +145,7 @@ describe('Face effects', () => {
 
   it('draws sunglasses over Ana’s eyes in what Bea sees, and follows her face across', async () => {
     // Without an effect, little of the face's eyes band is near black (some background behind
-    // her head), and none of the empty side's grey.
+    // her head), and none of the empty side's grey squares.
     bare = await lookAt(bea);
     expect(bare.eyes).toBeLessThan(0.2);
     expect(bare.emptyEyes).toBeLessThan(0.05);
@@ -224,5 +227,26 @@ describe('Face effects', () => {
     await ana.keyboard.press('ArrowDown');
     expect(await face.inputValue()).toBe('sunglasses');
     await eventually('Bea sees the sunglasses', async () => (await lookAt(bea)).eyes > 0.3);
+  });
+
+  it('blurs what is behind Ana for everyone, and keeps her sharp', async () => {
+    const background = ana.getByRole('combobox', { name: 'Background' });
+    expect(bare.backgroundDetail).toBeGreaterThan(2);
+    await openMenu(ana, 'Camera settings');
+    await ana.getByRole('combobox', { name: 'Face' }).selectOption({ label: 'No effect' });
+    await background.selectOption({ label: 'Blurred' });
+    await eventually('Bea sees the room behind Ana blurred, and Ana sharp', async () => {
+      const look = await lookAt(bea);
+      return (
+        look.backgroundDetail < bare.backgroundDetail * 0.3 &&
+        look.faceDetail > bare.faceDetail * 0.6
+      );
+    });
+    await tileOf(bea, 'Ana').screenshot({ path: 'docs/screenshots/background-blur.png' });
+    await background.selectOption({ label: 'As it is' });
+    await eventually('and the room as it is again', async () => {
+      const look = await lookAt(bea);
+      return look.backgroundDetail > bare.backgroundDetail * 0.7;
+    });
   });
 });

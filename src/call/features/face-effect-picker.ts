@@ -44,7 +44,7 @@ export function start({ session, log }: CallContext, signal: AbortSignal): void 
   media.on(
     'faceEffectProblem',
     (reason) => {
-      log.warn('A face effect cannot run', reason);
+      log.warn('A video effect cannot run', reason);
       problem.textContent = t('face_effect_unavailable', reason);
     },
     { signal },

@@ -4,8 +4,8 @@
 // is stored in this repository: the clip is made from the installed package when a test or
 // bench needs it.
 //
-// 320×240 on mid grey (the detector looks at 320×240 whatever the camera gives). The face (a
-// 120×120 crop) sits on the left for the first half of the clip and on the right for the
+// 320×240 on a grey checkerboard (the detector looks at 320×240 whatever the camera gives;
+// the squares are detail that a blurred background loses). The face (a 120×120 crop) sits on the left for the first half of the clip and on the right for the
 // second, 6 s each; a 16×16 square in the top-left corner says which (white: left, black:
 // right), so whoever receives a frame knows where the face is in it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ export function faceIn(side) {
 /** The clip's path, made once per machine (a Y4M file of raw frames, about 14 MB). */
 export async function faceClip() {
   const folder = join(tmpdir(), 'tfx-face-clip');
-  const path = join(folder, 'face-v2.y4m');
+  const path = join(folder, 'face-v3.y4m');
   if (existsSync(path)) return path;
   mkdirSync(folder, { recursive: true });
   const photo = readFileSync('node_modules/@vladmandic/face-api/demo/sample1.jpg');
@@ -53,8 +53,11 @@ export async function faceClip() {
         const canvas = new OffscreenCanvas(clip.width, clip.height);
         const paint = canvas.getContext('2d', { willReadFrequently: true });
         return xs.map((x, index) => {
-          paint.fillStyle = '#808080';
-          paint.fillRect(0, 0, clip.width, clip.height);
+          for (let y = 0; y < clip.height; y += 8)
+            for (let x = 0; x < clip.width; x += 8) {
+              paint.fillStyle = (x + y) % 16 === 0 ? '#6e6e6e' : '#969696';
+              paint.fillRect(x, y, 8, 8);
+            }
           paint.drawImage(photo, crop.x, crop.y, crop.size, crop.size, x, top, size, size);
           paint.fillStyle = index === 0 ? '#ffffff' : '#000000';
           paint.fillRect(0, 0, marker, marker);
