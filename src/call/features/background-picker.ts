@@ -1,11 +1,7 @@
 import type { CallContext } from '../call-context.js';
-import {
-  BACKGROUNDS,
-  canFilterVideo,
-  isBackground,
-  type Background,
-} from '../../session/video-filter.js';
-import { t, type MessageKey } from '../../shared/i18n.js';
+import type { Background } from '../../session/video-filter.js';
+import type { MessageKey } from '../../shared/i18n.js';
+import { wireLookPicker } from './look-picker.js';
 
 const BACKGROUND_NAME: Record<Background, MessageKey> = {
   none: 'background_none',
@@ -20,21 +16,12 @@ const BACKGROUND_NAME: Record<Background, MessageKey> = {
 export const title: MessageKey = 'feature_background_picker';
 
 export function start({ session }: CallContext, signal: AbortSignal): void {
-  const media = session.media;
-  const picker = document.querySelector<HTMLSelectElement>('#background-select')!;
-  if (!canFilterVideo()) {
-    document.querySelector<HTMLElement>('#background-picker')!.hidden = true;
-    return;
-  }
-  picker.replaceChildren(
-    ...BACKGROUNDS.map((background) => new Option(t(BACKGROUND_NAME[background]), background)),
-  );
-  picker.value = media.background;
-  picker.addEventListener(
-    'change',
-    () => {
-      if (isBackground(picker.value)) media.setBackground(picker.value);
-    },
-    { signal },
-  );
+  wireLookPicker({
+    label: '#background-picker',
+    select: '#background-select',
+    names: BACKGROUND_NAME,
+    current: session.media.background,
+    choose: (background) => session.media.setBackground(background),
+    signal,
+  });
 }

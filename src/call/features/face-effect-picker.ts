@@ -1,11 +1,7 @@
 import type { CallContext } from '../call-context.js';
-import { canFilterVideo } from '../../session/video-filter.js';
-import {
-  FACE_EFFECTS,
-  isFaceEffect,
-  type FaceEffect,
-} from '../../session/face-effects/face-overlays.js';
+import type { FaceEffect } from '../../session/face-effects/face-overlays.js';
 import { t, type MessageKey } from '../../shared/i18n.js';
+import { wireLookPicker } from './look-picker.js';
 
 const EFFECT_NAME: Record<FaceEffect, MessageKey> = {
   none: 'face_none',
@@ -23,24 +19,19 @@ export const title: MessageKey = 'feature_face_effect_picker';
 
 export function start({ session, log }: CallContext, signal: AbortSignal): void {
   const media = session.media;
-  const picker = document.querySelector<HTMLSelectElement>('#face-select')!;
   const problem = document.querySelector<HTMLElement>('#face-problem')!;
-  if (!canFilterVideo()) {
-    document.querySelector<HTMLElement>('#face-picker')!.hidden = true;
-    return;
-  }
-  picker.replaceChildren(
-    ...FACE_EFFECTS.map((effect) => new Option(t(EFFECT_NAME[effect]), effect)),
-  );
-  picker.value = media.faceEffect;
-  picker.addEventListener(
-    'change',
-    () => {
+  const shown = wireLookPicker({
+    label: '#face-picker',
+    select: '#face-select',
+    names: EFFECT_NAME,
+    current: media.faceEffect,
+    choose: (effect) => {
       problem.textContent = '';
-      if (isFaceEffect(picker.value)) media.setFaceEffect(picker.value);
+      media.setFaceEffect(effect);
     },
-    { signal },
-  );
+    signal,
+  });
+  if (!shown) return;
   media.on(
     'faceEffectProblem',
     (reason) => {

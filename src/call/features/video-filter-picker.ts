@@ -1,11 +1,7 @@
 import type { CallContext } from '../call-context.js';
-import {
-  VIDEO_FILTERS,
-  canFilterVideo,
-  isVideoFilter,
-  type VideoFilter,
-} from '../../session/video-filter.js';
-import { t, type MessageKey } from '../../shared/i18n.js';
+import type { VideoFilter } from '../../session/video-filter.js';
+import type { MessageKey } from '../../shared/i18n.js';
+import { wireLookPicker } from './look-picker.js';
 
 const FILTER_NAME: Record<VideoFilter, MessageKey> = {
   none: 'filter_none',
@@ -20,23 +16,12 @@ const FILTER_NAME: Record<VideoFilter, MessageKey> = {
 export const title: MessageKey = 'feature_video_filter_picker';
 
 export function start({ session }: CallContext, signal: AbortSignal): void {
-  const media = session.media;
-  const picker = document.querySelector<HTMLSelectElement>('#filter-select')!;
-  if (!canFilterVideo()) {
-    document.querySelector<HTMLElement>('#filter-picker')!.hidden = true;
-    return;
-  }
-  picker.replaceChildren(
-    ...Object.keys(VIDEO_FILTERS).map(
-      (value) => new Option(t(FILTER_NAME[value as VideoFilter]), value),
-    ),
-  );
-  picker.value = media.videoFilter;
-  picker.addEventListener(
-    'change',
-    () => {
-      if (isVideoFilter(picker.value)) media.setVideoFilter(picker.value);
-    },
-    { signal },
-  );
+  wireLookPicker({
+    label: '#filter-picker',
+    select: '#filter-select',
+    names: FILTER_NAME,
+    current: session.media.videoFilter,
+    choose: (filter) => session.media.setVideoFilter(filter),
+    signal,
+  });
 }
