@@ -1,7 +1,7 @@
 /**
  * Ships the person-segmentation model and its runtime (the legacy @mediapipe/selfie_segmentation
  * package: a 249 KB TFLite model and its WebAssembly) inside the build, for background blur
- * (src/session/background-blur/). Nothing is downloaded at run time. The package is a classic
+ * (src/session/background/). Nothing is downloaded at run time. The package is a classic
  * script that loads its own files by name, so they are copied as they are, not bundled.
  */
 import { readFileSync } from 'node:fs';

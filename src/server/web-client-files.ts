@@ -32,7 +32,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   // The face detector's weights (session/face-effects) and the person segmentation's model
-  // (session/background-blur).
+  // (session/background).
   '.bin': 'application/octet-stream',
   '.tflite': 'application/octet-stream',
   '.binarypb': 'application/octet-stream',

@@ -30,7 +30,7 @@ export interface LocalMediaEvents extends Record<string, unknown> {
   /** A track was swapped (device switch, camera on/off); links must send the new one. */
   trackReplaced: { kind: TrackKind; track: MediaStreamTrack | null };
   mediaStateChanged: MediaState;
-  /** A face effect or background blur cannot work here (its model failed): why. */
+  /** A face effect or a changed background cannot work here (its model failed): why. */
   faceEffectProblem: string;
 }
 
@@ -107,9 +107,19 @@ export class LocalMediaController extends TypedEmitter<LocalMediaEvents> {
     return this.look.background;
   }
 
-  /** Blurs what is behind this person in the outgoing video, or stops, live. */
-  setBackground(background: Background): void {
-    this.changeLook({ ...this.look, background });
+  /**
+   * Blurs or replaces what is behind this person in the outgoing video, or stops, live.
+   * `ownPicture`, with 'own', is a picture they chose; it replaces the one chosen before.
+   */
+  setBackground(background: Background, ownPicture?: ImageBitmap): void {
+    const previous = this.look.ownPicture;
+    this.changeLook({ ...this.look, background, ownPicture: ownPicture ?? previous });
+    if (ownPicture && previous && previous !== ownPicture) previous.close();
+  }
+
+  /** Whether the person has chosen a picture of their own in this call. */
+  get hasOwnPicture(): boolean {
+    return this.look.ownPicture !== undefined;
   }
 
   private changeLook(look: VideoLook): void {

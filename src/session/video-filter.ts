@@ -10,8 +10,9 @@
  * canvas remains for a camera that delivers another pixel format.
  */
 
-import { BlurredBackdrop } from './background-blur/blurred-backdrop.js';
-import { PersonSegmentation } from './background-blur/person-segmentation.js';
+import { Backdrop, type BackdropPicture } from './background/backdrop.js';
+import { PersonSegmentation } from './background/person-segmentation.js';
+import { PRESET_PICTURES, isPresetPicture, presetPicture } from './background/preset-pictures.js';
 import { inPixels } from './face-effects/face-box.js';
 import { FaceDetection } from './face-effects/face-detection.js';
 import { FaceFollower } from './face-effects/face-follower.js';
@@ -49,7 +50,8 @@ export const VIDEO_FILTERS = {
 
 export type VideoFilter = keyof typeof VIDEO_FILTERS;
 
-export const BACKGROUNDS = ['none', 'blur'] as const;
+/** What is behind the person: as it is, blurred, a preset picture, or their own picture. */
+export const BACKGROUNDS = ['none', 'blur', ...PRESET_PICTURES, 'own'] as const;
 export type Background = (typeof BACKGROUNDS)[number];
 
 export function isBackground(value: string): value is Background {
@@ -58,12 +60,19 @@ export function isBackground(value: string): value is Background {
 
 /**
  * How this person's outgoing video looks: a colour filter, an effect on their face, and their
- * background as it is or blurred.
+ * background as it is, blurred or replaced; `ownPicture` is the one they chose from their disk.
  */
 export interface VideoLook {
   filter: VideoFilter;
   effect: FaceEffect;
   background: Background;
+  ownPicture?: ImageBitmap;
+}
+
+/** The picture that goes behind the person, if the look replaces their background. */
+function pictureOf(look: VideoLook): BackdropPicture | undefined {
+  if (isPresetPicture(look.background)) return presetPicture(look.background);
+  return look.background === 'own' ? look.ownPicture : undefined;
 }
 
 /** Whether the camera's frames need a stage of their own, or can go out untouched. */
@@ -71,7 +80,7 @@ export function changesFrames(look: VideoLook): boolean {
   return look.filter !== 'none' || look.effect !== 'none' || look.background !== 'none';
 }
 
-/** Whether frames are drawn on a canvas (an overlay, or a blurred background). */
+/** Whether frames are drawn on a canvas (an overlay, or a changed background). */
 const drawsFrames = (look: VideoLook) => look.effect !== 'none' || look.background !== 'none';
 
 export function isVideoFilter(value: string): value is VideoFilter {
@@ -109,7 +118,7 @@ export class FilteredVideo {
   private readonly follower = new FaceFollower();
   private detection: FaceDetection | undefined;
   private segmentation: PersonSegmentation | undefined;
-  private readonly backdrop = new BlurredBackdrop();
+  private readonly backdrop = new Backdrop();
   private buffer = new Uint8Array(0);
   private tables: ColourTables & { for?: ColourChange } = {
     y: undefined,
@@ -149,7 +158,7 @@ export class FilteredVideo {
   }
 
   // The detector (a worker and its model) lives only while an effect is on, the segmentation
-  // only while the background is blurred.
+  // only while the background is changed.
   private runWhatTheLookNeeds(): void {
     if (this.look.effect === 'none') {
       this.detection?.stop();
@@ -194,9 +203,10 @@ export class FilteredVideo {
     const { displayWidth: width, displayHeight: height } = frame;
     this.fit(width, height);
     this.paint.filter = 'none';
-    if (look.background === 'blur') {
+    if (look.background !== 'none') {
       const segmentation = this.segmentation;
-      this.backdrop.draw(this.paint, frame, segmentation?.hasMask ? segmentation.mask : undefined);
+      const mask = segmentation?.hasMask ? segmentation.mask : undefined;
+      this.backdrop.draw(this.paint, frame, mask, pictureOf(look));
     } else this.paint.drawImage(frame, 0, 0, width, height);
     if (look.effect !== 'none')
       for (const face of this.follower.step())

@@ -58,6 +58,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'filter_warm',
     'widget_title_chat',
     'widget_title_code',
+    'background_studio',
   ],
   fr: [
     'extension_name',
@@ -67,6 +68,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'widget_title_chat',
     'widget_title_code',
     'widget_title_pong',
+    'background_studio',
   ],
   hi: ['extension_name'],
 };

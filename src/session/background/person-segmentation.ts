@@ -1,6 +1,6 @@
 /**
- * Finds the person in the camera's frames, for background blur: the legacy MediaPipe selfie
- * segmentation (its landscape model, 256×144), shipped in the build under
+ * Finds the person in the camera's frames, to blur or replace what is behind them: the legacy
+ * MediaPipe selfie segmentation (its landscape model, 256×144), shipped in the build under
  * vendor/selfie-segmentation/ (scripts/segmentation-files-plugin.ts). Its API takes a canvas
  * element, so it runs on the call page's thread: a copy of a frame goes in at most an eighth of
  * the time, and each frame in between is composed with the last mask.
@@ -108,6 +108,9 @@ export class PersonSegmentation {
   private took(mask: CanvasImageSource): void {
     const paint = this.mask.getContext('2d')!;
     paint.globalCompositeOperation = 'copy';
+    // The model's edge steps in blocks; softened once here, on the small mask, rather than on
+    // every frame, a picture behind the person meets them without a staircase.
+    paint.filter = 'blur(1.5px)';
     paint.drawImage(mask, 0, 0, INPUT_WIDTH, INPUT_HEIGHT);
     this.hasMask = true;
   }
