@@ -5,7 +5,8 @@
 // filter or effect that cannot keep up shows as fewer frames sent than the unfiltered rows.
 // The fake camera shows no face: the effect rows pay for detection (a worker on a 320×240 copy
 // a few times a second) and for the canvas every frame goes through, but draw no overlay. The
-// background row pays for segmentation (on the page's thread) and the blur of every frame.
+// background rows pay for segmentation (on the page's thread) and for the blur, or the picture,
+// drawn behind the person in every frame.
 import { openExtensionCall } from './harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_FILTER_SECONDS ?? 8);
@@ -91,6 +92,10 @@ export async function benchVideoFilters({ first, second }) {
   await background.selectOption({ label: 'Blurred' });
   await a.waitForTimeout(5000); // its model loads and compiles first
   rows.push(['background: Blurred', await measure(a, b)]);
+  // A picture instead: the same segmentation, a picture drawn where the blur was.
+  await background.selectOption({ label: 'Seaside' });
+  await a.waitForTimeout(1000);
+  rows.push(['background: Seaside (picture)', await measure(a, b)]);
   await background.selectOption({ label: 'As it is' });
   await a.waitForTimeout(1000);
   rows.push(['background as it is again', await measure(a, b)]);
