@@ -6,6 +6,14 @@
 import { z } from 'zod';
 import { accepted, parseWith, refused, type Parsed } from './parsed.js';
 
+/**
+ * The size of the copy the page hands over: all the detector's 224-pixel input needs. A small
+ * copy, not the camera's frame itself: a frame held while a detection runs (a second on a slow
+ * machine) keeps one of the camera's few buffers, and the camera drops frames without it.
+ */
+export const DETECTION_WIDTH = 320;
+export const DETECTION_HEIGHT = 240;
+
 /** The page asks: where are the faces in this frame? The frame is handed over (transferred). */
 export interface DetectRequest {
   type: 'detect';

@@ -1,12 +1,21 @@
-import { parseWorkerReply } from '../../protocol/face-detection.js';
+import {
+  DETECTION_HEIGHT,
+  DETECTION_WIDTH,
+  parseWorkerReply,
+} from '../../protocol/face-detection.js';
 import type { FaceBox } from './face-box.js';
 
 /** Detections at most this often, however fast the worker is. */
 const MIN_INTERVAL_MS = 250;
 /** The worker may be busy at most a third of the time: one core, shared with the encoder. */
 const BUSY_SHARE = 1 / 3;
-/** However slow detection is, a moved face is looked for again within this long. */
-const MAX_INTERVAL_MS = 1500;
+/**
+ * However slow detection is, a moved face is looked for again within this long. On a 2-core
+ * machine without a GPU one detection took 0.6–2 s and a cap of 1.5 s kept the worker busy
+ * most of the time, costing a tenth to half of the frames sent (npm run bench): the share above
+ * comes first, up to this.
+ */
+const MAX_INTERVAL_MS = 4000;
 
 /**
  * The call page's side of face detection: hands the worker a copy of a frame when it is free
@@ -55,7 +64,11 @@ export class FaceDetection {
     this.worker.addEventListener('error', (event) => onProblem(event.message));
   }
 
-  /** A frame from the camera: a copy goes to the worker if a detection is due. */
+  /**
+   * A frame from the camera: a small copy goes to the worker if a detection is due. Handing
+   * over a clone instead cost a tenth to a fifth of the frames sent (npm run bench, 2 cores):
+   * it kept the camera's buffer for the whole detection.
+   */
   offer(frame: VideoFrame, now: number): void {
     const interval = Math.min(
       MAX_INTERVAL_MS,
@@ -64,8 +77,18 @@ export class FaceDetection {
     if (!this.ready || this.busy || this.stopped || now - this.lastSentAt < interval) return;
     this.busy = true;
     this.lastSentAt = now;
-    const copy = frame.clone();
-    this.worker.postMessage({ type: 'detect', id: ++this.nextId, frame: copy }, [copy]);
+    const id = ++this.nextId;
+    const { timestamp } = frame;
+    const size = { resizeWidth: DETECTION_WIDTH, resizeHeight: DETECTION_HEIGHT };
+    void createImageBitmap(frame, { ...size, resizeQuality: 'low' })
+      .then((bitmap) => {
+        const small = new VideoFrame(bitmap, { timestamp });
+        bitmap.close();
+        this.worker.postMessage({ type: 'detect', id, frame: small }, [small]);
+      })
+      .catch(() => {
+        this.busy = false;
+      });
   }
 
   /** Ends detection; a frame the worker holds is closed first (see the message handler). */

@@ -1,17 +1,20 @@
 /**
  * Finds faces in frames the call page hands over, off the page's thread: the tiny face
  * detector of @vladmandic/face-api (a 190 KB model that ships inside the extension; nothing is
- * downloaded). A frame is shrunk to 320×240 first, which is all the detector's 160-pixel input
- * needs.
+ * downloaded). The page hands over a 320×240 copy of a frame (protocol/face-detection.ts).
  */
 import * as faceapi from '@vladmandic/face-api';
 // The weights' layout is bundled in; only the weights themselves are fetched, from this build.
 import weightsManifest from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json';
 import weightsUrl from '@vladmandic/face-api/model/tiny_face_detector_model.bin?url';
-import { MAX_FACES, parseDetectRequest, type WorkerReply } from '../../protocol/face-detection.js';
+import {
+  DETECTION_HEIGHT as HEIGHT,
+  DETECTION_WIDTH as WIDTH,
+  MAX_FACES,
+  parseDetectRequest,
+  type WorkerReply,
+} from '../../protocol/face-detection.js';
 
-const WIDTH = 320;
-const HEIGHT = 240;
 // The network's input size (a multiple of 32). 224 finds a face a quarter of the frame wide
 // with a score of about 0.7 and a tight box; 160 scored the same face 0.2–0.3, its box off by
 // a tenth; 320 costs twice as much for the same box (measured on the e2e clip).
