@@ -165,7 +165,8 @@ export class FilteredVideo {
       this.detection = undefined;
     } else {
       this.detection ??= new FaceDetection(
-        (boxes) => this.follower.detected(boxes),
+        // A blurred face keeps its blur where a detection missed it; decorations follow a jump.
+        (boxes) => this.follower.detected(boxes, this.look.effect !== 'blur'),
         this.onProblem,
       );
     }

@@ -26,16 +26,28 @@ interface Followed {
 export class FaceFollower {
   private faces: Followed[] = [];
 
-  /** A detection's faces. */
-  detected(boxes: FaceBox[]): void {
+  /**
+   * A detection's faces. With `jumpsFollow`, a face found far from every shown face while a
+   * shown face went missing is taken for that face having moved, and its overlay follows it
+   * there: right for decorations, which would otherwise show twice until the next detection
+   * (seconds on a slow machine). Without it the missed place keeps its overlay one more
+   * detection: right for "blur my face", where a face is better hidden twice than shown once.
+   */
+  detected(boxes: FaceBox[], jumpsFollow = false): void {
     const unmatched = [...this.faces];
     const next: Followed[] = [];
+    const arrivals: FaceBox[] = [];
     for (const target of boxes) {
-      const nearest = closest(unmatched, target);
+      const nearest = closest(unmatched, target, SAME_FACE_DISTANCE);
       if (nearest) {
         unmatched.splice(unmatched.indexOf(nearest), 1);
         next.push({ shown: nearest.shown, target, misses: 0 });
-      } else next.push({ shown: target, target, misses: 0 });
+      } else arrivals.push(target);
+    }
+    for (const target of arrivals) {
+      const moved = jumpsFollow ? closest(unmatched, target, Infinity) : undefined;
+      if (moved) unmatched.splice(unmatched.indexOf(moved), 1);
+      next.push({ shown: moved?.shown ?? target, target, misses: 0 });
     }
     const kept = unmatched
       .map((face) => ({ ...face, misses: face.misses + 1 }))
@@ -50,7 +62,8 @@ export class FaceFollower {
   }
 }
 
-function closest(faces: Followed[], box: FaceBox): Followed | undefined {
+/** The shown face nearest `box`, if within `limit` face widths of it. */
+function closest(faces: Followed[], box: FaceBox, limit: number): Followed | undefined {
   let best: Followed | undefined;
   let bestDistance = Infinity;
   for (const face of faces) {
@@ -59,7 +72,7 @@ function closest(faces: Followed[], box: FaceBox): Followed | undefined {
       Math.max(box.width, face.target.width);
     if (distance < bestDistance) [best, bestDistance] = [face, distance];
   }
-  return bestDistance <= SAME_FACE_DISTANCE ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
 
 const centreX = (box: FaceBox) => box.x + box.width / 2;

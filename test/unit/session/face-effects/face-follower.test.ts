@@ -51,4 +51,25 @@ describe('FaceFollower', () => {
     follower.detected([face(0.7)]);
     expect(follower.step().map((box) => box.x)).toEqual([0.7]);
   });
+
+  it('with jumps followed, takes a face found far away while the shown one went missing for it, moved', () => {
+    const follower = new FaceFollower();
+    follower.detected([face(0.1)], true);
+    follower.step();
+    follower.detected([face(0.7)], true);
+    // One overlay, on its way from the old place to the new one, there within ten frames.
+    const first = follower.step().map((box) => box.x);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toBeGreaterThan(0.1);
+    expect(first[0]).toBeLessThan(0.7);
+    for (let frame = 0; frame < 10; frame++) follower.step();
+    expect(follower.step()[0]!.x).toBeCloseTo(0.7, 2);
+  });
+
+  it('with jumps followed, still keeps a face one detection missed when none appeared elsewhere', () => {
+    const follower = new FaceFollower();
+    follower.detected([face(0.1), face(0.7)], true);
+    follower.detected([face(0.1)], true);
+    expect(follower.step().map((box) => box.x)).toEqual([0.1, 0.7]);
+  });
 });
