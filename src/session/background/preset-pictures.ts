@@ -22,6 +22,18 @@ function verticalGradient(paint: Paint, top: number, bottom: number, stops: stri
   return gradient;
 }
 
+/** Fills the whole picture with light spreading from `x`, `y`: `stops` are [share, colour]. */
+function glow(
+  paint: Paint,
+  [x, y, inner, outer]: [number, number, number, number],
+  stops: [number, string][],
+): void {
+  const light = paint.createRadialGradient(x, y, inner, x, y, outer);
+  for (const [share, colour] of stops) light.addColorStop(share, colour);
+  paint.fillStyle = light;
+  paint.fillRect(0, 0, WIDTH, HEIGHT);
+}
+
 /** A ridge across the picture at `height` (a share of it), rolling `waves` times. */
 function ridge(paint: Paint, height: number, swing: number, waves: number, colour: string) {
   paint.beginPath();
@@ -44,12 +56,15 @@ function hills(paint: Paint): void {
     '#f7c27a',
   ]);
   paint.fillRect(0, 0, WIDTH, HEIGHT);
-  const sun = paint.createRadialGradient(900, 430, 10, 900, 430, 200);
-  sun.addColorStop(0, 'rgb(255 236 190 / 100%)');
-  sun.addColorStop(0.3, 'rgb(255 214 150 / 70%)');
-  sun.addColorStop(1, 'rgb(255 200 140 / 0%)');
-  paint.fillStyle = sun;
-  paint.fillRect(0, 0, WIDTH, HEIGHT);
+  glow(
+    paint,
+    [900, 430, 10, 200],
+    [
+      [0, 'rgb(255 236 190 / 100%)'],
+      [0.3, 'rgb(255 214 150 / 70%)'],
+      [1, 'rgb(255 200 140 / 0%)'],
+    ],
+  );
   ridge(paint, 0.66, 0.05, 1.6, '#7a4f7f');
   ridge(paint, 0.75, 0.04, 2.3, '#513c69');
   ridge(paint, 0.86, 0.035, 1.2, '#2e2747');
@@ -76,12 +91,15 @@ function seaside(paint: Paint): void {
 }
 
 function studio(paint: Paint): void {
-  const light = paint.createRadialGradient(640, 300, 40, 640, 360, 820);
-  light.addColorStop(0, '#7d8d9c');
-  light.addColorStop(0.55, '#4b5866');
-  light.addColorStop(1, '#1f252c');
-  paint.fillStyle = light;
-  paint.fillRect(0, 0, WIDTH, HEIGHT);
+  glow(
+    paint,
+    [640, 330, 40, 820],
+    [
+      [0, '#7d8d9c'],
+      [0.55, '#4b5866'],
+      [1, '#1f252c'],
+    ],
+  );
 }
 
 /** Random enough for a shelf of books, the same every time. */
