@@ -87,7 +87,9 @@ export class FaceDetection {
         this.worker.postMessage({ type: 'detect', id, frame: small }, [small]);
       })
       .catch(() => {
+        // No copy went out, so no reply will come: stopping meanwhile left the worker to us.
         this.busy = false;
+        if (this.stopped) this.worker.terminate();
       });
   }
 
